@@ -1,0 +1,5 @@
+"""`python -m meeting_tui` is the same as the `meeting-tui` command."""
+
+from meeting_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Errors a person can act on: an i18n key plus the values that fill it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meeting_tui import i18n
+
+
+class DomainError(Exception):
+    """A command refused: what is wrong and how to fix it, in the reader's language.
+
+    `key` names a catalog entry (see `domain/messages.py`); `values` fill its
+    placeholders. `str(error)` is the message in the current language.
+    """
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.t(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, {self.values!r})"
