@@ -7,6 +7,10 @@ from typing import Any
 from meeting_tui import i18n
 
 
+# Values that are codes (a field name, a motion state) are shown in the reader's language.
+_TRANSLATED = {"field": "field", "state": "motion"}
+
+
 class DomainError(Exception):
     """A command refused: what is wrong and how to fix it, in the reader's language.
 
@@ -20,7 +24,11 @@ class DomainError(Exception):
         super().__init__(key)
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.t(self.key, lang, **self.values)
+        values = {
+            name: i18n.t(f"{_TRANSLATED[name]}.{value}", lang) if name in _TRANSLATED else value
+            for name, value in self.values.items()
+        }
+        return i18n.t(self.key, lang, **values)
 
     def __str__(self) -> str:
         return self.message()

@@ -1,0 +1,137 @@
+"""Views across meetings: the index row of a meeting, the backlog of deferrals, follow-ups.
+
+A closed meeting is never changed by what happens later: whether a deferral
+was resolved is derived from the later meeting whose motion names it as origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from meeting_tui.domain.model import MeetingState, Motion, MotionState, Origin, Vote
+
+
+def meeting_date(state: MeetingState) -> str:
+    """The day the meeting happened (or was created, for a draft): YYYY-MM-DD."""
+    return (state.started_at or state.planned_start or state.created_at)[:10]
+
+
+def index_row(state: MeetingState) -> dict[str, Any]:
+    """The archive list's summary of one meeting (written at create, close, title/status change)."""
+    states = [m.state for m in state.motions.values()]
+    return {
+        "id": state.meeting_id,
+        "title": state.title,
+        "kind": state.kind.value,
+        "community": state.community,
+        "date": meeting_date(state),
+        "status": state.status.value,
+        "motions": len(states),
+        "passed": states.count(MotionState.PASSED),
+        "deferred": states.count(MotionState.DEFERRED),
+    }
+
+
+class BacklogStatus(StrEnum):
+    OPEN = "open"  # waiting for a later meeting
+    SCHEDULED = "scheduled"  # on a later meeting's agenda, not yet decided
+    RESOLVED = "resolved"  # decided, answered or withdrawn at a later meeting
+    CARRIED_OVER = "carried_over"  # deferred again at a later meeting
+
+
+@dataclass(frozen=True)
+class BacklogEntry:
+    origin: Origin
+    meeting_title: str
+    meeting_date: str
+    number: int
+    text: str
+    reason: str
+    owner: str
+    target: str
+    last_vote: Vote | None
+    status: BacklogStatus
+    resolved_in: Origin | None = None
+    resolution: MotionState | None = None
+
+
+def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
+    """Every deferral across the archive, oldest first, with where it was taken up."""
+    states = list(meetings)
+    followers: dict[Origin, tuple[MeetingState, Motion]] = {}
+    for state in states:
+        for motion in state.motions.values():
+            if motion.origin is not None:
+                followers[motion.origin] = (state, motion)
+    entries: list[BacklogEntry] = []
+    for state in sorted(states, key=meeting_date):
+        for motion in state.motions.values():
+            if motion.state is not MotionState.DEFERRED or motion.deferral is None:
+                continue
+            origin = Origin(state.meeting_id, motion.id)
+            status, where, resolution = BacklogStatus.OPEN, None, None
+            if origin in followers:
+                later_state, later = followers[origin]
+                where, resolution = Origin(later_state.meeting_id, later.id), later.state
+                if later.state is MotionState.RAISED:
+                    status = BacklogStatus.SCHEDULED
+                elif later.state is MotionState.DEFERRED:
+                    status = BacklogStatus.CARRIED_OVER
+                else:
+                    status = BacklogStatus.RESOLVED
+            entries.append(
+                BacklogEntry(
+                    origin=origin,
+                    meeting_title=state.title,
+                    meeting_date=meeting_date(state),
+                    number=motion.number,
+                    text=motion.text,
+                    reason=motion.deferral.reason,
+                    owner=motion.deferral.owner,
+                    target=motion.deferral.target,
+                    last_vote=motion.vote,
+                    status=status,
+                    resolved_in=where,
+                    resolution=resolution,
+                )
+            )
+    return entries
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    origin: Origin
+    meeting_title: str
+    number: int
+    text: str
+    owner: str
+    due: str | None
+    done_on: str | None
+
+    def overdue(self, today: str) -> bool:
+        return self.done_on is None and self.due is not None and self.due < today
+
+
+def followups(meetings: Iterable[MeetingState], today: str) -> list[FollowUpEntry]:
+    """Passed motions with an owner, overdue first, then by due date (none last)."""
+    entries = [
+        FollowUpEntry(
+            Origin(state.meeting_id, m.id),
+            state.title,
+            m.number,
+            m.text,
+            m.followup.owner,
+            m.followup.due,
+            m.followup.done_on,
+        )
+        for state in meetings
+        for m in state.motions.values()
+        if m.state is MotionState.PASSED and m.followup is not None
+    ]
+    return sorted(
+        entries,
+        key=lambda e: (e.done_on is not None, not e.overdue(today), e.due or "9999", e.number),
+    )
