@@ -1,0 +1,51 @@
+"""The user's settings (theme, language, publicity base URL) in a small TOML file.
+
+Read with tomllib; written by hand because the file holds flat string keys
+only. A broken file never stops the app: it falls back to the defaults and
+says which file to fix.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from meeting_tui import locations
+
+
+@dataclass
+class Config:
+    theme: str = "textual-dark"
+    lang: str = ""
+    base_url: str = ""
+
+
+def load(path: Path | None = None) -> tuple[Config, str | None]:
+    """The settings and, if the file could not be read, a message naming it."""
+    path = path or locations.config_file()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Config(), f"{path}: {exc}"
+    known = {f.name for f in fields(Config)}
+    values = {k: str(v) for k, v in data.items() if k in known and isinstance(v, str)}
+    return Config(**values), None
+
+
+def _quote(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch >= " " else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'
+
+
+def save(config: Config, path: Path | None = None) -> None:
+    """Write the settings; raises OSError if the folder cannot be written."""
+    path = path or locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"{f.name} = {_quote(getattr(config, f.name))}\n" for f in fields(Config))
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(body, encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,138 @@
+"""A meeting being run: its log, its state and its file, moved forward together.
+
+Every change goes command → drafts → events → durable append → state. The
+state (what the screen shows) only changes after the store has the events on
+disk. If the disk refuses, the events wait in `pending`, the state stays as it
+was, and `retry()` writes them later; until then further changes are refused,
+so nothing is shown as done that is not stored, and nothing is reordered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from meeting_tui.domain.archive_views import index_row
+from meeting_tui.domain.events import Draft, Event, events_from_json
+from meeting_tui.domain.log import MeetingLog
+from meeting_tui.domain.model import MeetingState
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.errors import CorruptMeetingFileError, StoreError
+from meeting_tui.store.meeting_file import MeetingFile
+
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class LiveMeeting:
+    def __init__(self, archive: Archive, file: MeetingFile, clock: Clock = local_now) -> None:
+        self.archive = archive
+        self.file = file
+        self.clock = clock
+        try:
+            events = events_from_json(file.events())
+        except ValueError as exc:
+            path = str(file.path)
+            file.close()
+            raise CorruptMeetingFileError(
+                "store.meeting.bad_events", file=path, reason=str(exc)
+            ) from exc
+        self.log = MeetingLog(events)
+        self.pending: list[Event] = []
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, archive: Archive, meeting_id: str, clock: Clock = local_now) -> LiveMeeting:
+        return cls(archive, archive.open_meeting(meeting_id), clock)
+
+    @classmethod
+    def create(
+        cls,
+        archive: Archive,
+        meeting_id: str,
+        drafts: Callable[[MeetingState], Sequence[Draft]] | Sequence[Draft],
+        clock: Clock = local_now,
+    ) -> LiveMeeting:
+        """A new meeting file from its first drafts (`create_meeting` and, say, an agenda)."""
+        log = MeetingLog()
+        first = drafts if not callable(drafts) else drafts(log.state)
+        events = log.prepare(first, clock())
+        log.commit(events)
+        row = index_row(log.state)
+        file = archive.create_meeting(meeting_id, row, [e.to_json() for e in events])
+        return cls(archive, file, clock)
+
+    @classmethod
+    def install(cls, archive: Archive, meeting_id: str, events: Sequence[Event]) -> bool:
+        """Put a finished log (the demo) into the archive if absent; True when written."""
+        if archive.meeting_path(meeting_id).exists():
+            return False
+        row = index_row(MeetingLog(events).state)
+        archive.create_meeting(meeting_id, row, [e.to_json() for e in events]).close()
+        return True
+
+    # -- running -------------------------------------------------------------
+
+    @property
+    def state(self) -> MeetingState:
+        return self.log.state
+
+    @property
+    def meeting_id(self) -> str:
+        return self.file.meeting_id
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def execute(self, drafts: Sequence[Draft]) -> list[Event]:
+        """Store `drafts` as events, then show them: raises StoreError if the disk refuses."""
+        if self.pending:
+            raise StoreError("store.pending", count=len(self.pending))
+        if not drafts:
+            return []
+        events = self.log.prepare(drafts, self.clock())
+        try:
+            self.file.append([e.to_json() for e in events])
+        except StoreError:
+            self.pending = events if self.file.pending else []
+            raise
+        self._take(events)
+        return events
+
+    def retry(self) -> list[Event]:
+        """Write what the disk refused before; raises StoreError if it still refuses."""
+        if not self.pending:
+            return []
+        self.file.retry_pending()
+        events, self.pending = self.pending, []
+        self._take(events)
+        return events
+
+    def discard_pending(self) -> list[Event]:
+        """Give up on unwritten changes (the user chose to re-enter them)."""
+        events, self.pending = self.pending, []
+        self.file.pending = []
+        return events
+
+    def _take(self, events: Sequence[Event]) -> None:
+        before = index_row(self.state)
+        self.log.commit(events)
+        after = index_row(self.state)
+        if _index_worthy(before, after):
+            self.file.set_meeting_row(after)
+            self.archive.update_index(self.meeting_id, after)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _index_worthy(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """The index is rewritten at create, close, and title or status changes, not per vote."""
+    return any(before[k] != after[k] for k in ("title", "status", "kind", "community", "date"))

@@ -1,0 +1,83 @@
+"""The Textual app: themes, language, the command palette; screens own their flows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from meeting_tui import config, i18n
+from meeting_tui.store.live import LiveMeeting, local_now
+from meeting_tui.tui import strings as _strings  # registers the UI's words
+from meeting_tui.tui.keymap import SESSION_KEYS
+from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.themes import SUNLIGHT, THEMES
+
+del _strings
+
+
+class MeetingApp(App[None]):
+    TITLE = "meeting_tui"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        live: LiveMeeting,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        config_path: Path | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.live = live
+        self.clock = clock
+        self.config_path = config_path
+        self.settings, self.config_problem = config.load(config_path)
+        self.register_theme(SUNLIGHT)
+        chosen = theme or self.settings.theme
+        self.theme = chosen if chosen in THEMES else "textual-dark"
+
+    def on_mount(self) -> None:
+        self.push_screen(SessionScreen(self.live, self.clock))
+        if self.config_problem:
+            self.notify(self.config_problem, severity="warning", timeout=10)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme for next time; a read-only config folder is not worth a crash."""
+        if not hasattr(self, "settings") or self.settings.theme == theme:
+            return
+        self.settings.theme = theme
+        try:
+            config.save(self.settings, self.config_path)
+        except OSError as exc:
+            self.notify(str(exc), severity="warning")
+
+    def action_cycle_theme(self) -> None:
+        index = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(index + 1) % len(THEMES)]
+        self.notify(i18n.t("notify.theme", theme=self.theme))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every session key in the palette, under a namespaced title ("表决: 无异议通过")."""
+        if isinstance(screen, SessionScreen):
+            seen: set[str] = set()
+            for k in SESSION_KEYS:
+                if k.action in seen or k.action == "quit":
+                    continue
+                seen.add(k.action)
+                title = f"{i18n.t(k.group)}: {i18n.t(k.description)}"
+                yield SystemCommand(
+                    title, i18n.t(k.description), self._palette_action(screen, k.action)
+                )
+        yield from super().get_system_commands(screen)
+
+    @staticmethod
+    def _palette_action(screen: Screen[Any], action: str) -> Callable[[], object]:
+        return lambda: screen.run_action(action)
+
+    def on_unmount(self) -> None:
+        self.live.close()

@@ -1,0 +1,46 @@
+"""Yes or no, with the question spelled out: `ModalScreen[bool]`."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from meeting_tui import i18n
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 70%; max-width: 80; height: auto; border: thick $warning; background: $surface;
+        padding: 0 1;
+    }
+    ConfirmDialog Static { height: auto; }
+    ConfirmDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
+    ConfirmDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", show=False),
+        Binding("n,escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question")
+            with Horizontal():
+                yield Button(i18n.t("confirm.yes"), id="yes", variant="warning", compact=True)
+                yield Button(i18n.t("confirm.no"), id="no", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

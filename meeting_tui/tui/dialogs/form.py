@@ -1,0 +1,127 @@
+"""A compact form dialog: one line per field, checked by the domain before it closes.
+
+The caller passes `check`, which runs the real command on the answers and
+returns an error message or None; the form stays open with the message shown
+inline until the answers are acceptable or the user presses Esc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from meeting_tui import i18n
+from meeting_tui.tui.dialogs.choice import ChoiceField
+from meeting_tui.tui.dialogs.count_input import CountInput
+
+Answers = dict[str, str]
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    options: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for a ChoiceField
+    count: bool = False
+
+
+class FormDialog(ModalScreen[Answers | None]):
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    FormDialog Grid { grid-size: 2; grid-columns: auto 1fr; grid-rows: 1; grid-gutter: 0 1; height: auto; }
+    FormDialog Label { width: auto; max-width: 30; }
+    FormDialog Input { background: $boost; }
+    FormDialog Input:focus { background: $accent 30%; }
+    FormDialog .error { color: $error; text-style: bold; height: auto; }
+    FormDialog .error.-ok { color: $success; }
+    FormDialog .hint { color: $text-muted; height: auto; }
+    FormDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
+    FormDialog Button { margin-left: 2; }
+    """
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        check: Callable[[Answers], str | None] | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.check = check
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            if self.hint:
+                yield Static(self.hint, classes="hint")
+            with Grid():
+                for f in self.fields:
+                    yield Label(f.label)
+                    yield self._widget(f)
+            yield Static("", id="error", classes="error")
+            with Horizontal():
+                yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
+                yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
+
+    @staticmethod
+    def _widget(f: Field) -> Input | ChoiceField:
+        if f.options:
+            return ChoiceField(f.options, f.value, id=f"f-{f.name}")
+        if f.count:
+            return CountInput(f.value or 0, id=f"f-{f.name}")
+        return Input(f.value, compact=True, id=f"f-{f.name}")
+
+    def answers(self) -> Answers:
+        out: Answers = {}
+        for f in self.fields:
+            widget = self.query_one(f"#f-{f.name}")
+            if isinstance(widget, ChoiceField):
+                out[f.name] = widget.value
+            elif isinstance(widget, CountInput):
+                out[f.name] = str(widget.number)
+            elif isinstance(widget, Input):
+                out[f.name] = widget.value
+        return out
+
+    def show_error(self, message: str, *, ok: bool = False) -> None:
+        """Say what is wrong (or, with `ok`, what will happen) under the fields."""
+        line = self.query_one("#error", Static)
+        line.set_class(ok, "-ok")
+        line.update(message)
+
+    def submit(self) -> None:
+        answers = self.answers()
+        problem = self.check(answers) if self.check else None
+        if problem:
+            self.show_error(problem)
+            return
+        self.dismiss(answers)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,64 @@
+"""One table of the session screen's keys: footer, help screen and command palette come from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from meeting_tui import i18n
+
+
+@dataclass(frozen=True)
+class Key:
+    key: str
+    action: str
+    description: str  # i18n key
+    group: str  # i18n key of the palette namespace
+    show: bool = True
+    display: str = ""
+
+
+SESSION_KEYS: tuple[Key, ...] = (
+    Key("n", "new_motion", "key.new_motion", "group.motion"),
+    Key("e", "edit_motion", "key.edit_motion", "group.motion", show=False),
+    Key("r", "respond", "key.respond", "group.motion", show=False),
+    Key("v", "vote", "key.vote", "group.vote"),
+    Key("y", "acclaim", "key.acclaim", "group.vote"),
+    Key("d", "defer", "key.defer", "group.motion"),
+    Key("w", "withdraw", "key.withdraw", "group.motion", show=False),
+    Key("o", "answered", "key.answered", "group.motion"),
+    Key("f", "followup", "key.followup", "group.motion", show=False),
+    Key("u", "undo", "key.undo", "group.meeting"),
+    Key("left_square_bracket", "prev_item", "key.prev_item", "group.agenda", display="["),
+    Key("right_square_bracket", "next_item", "key.next_item", "group.agenda", display="]"),
+    Key("t", "timer", "key.timer", "group.agenda", show=False),
+    Key("a", "attendance", "key.attendance", "group.meeting"),
+    Key("l", "all_motions", "key.all_motions", "group.view", show=False),
+    Key("b", "lists", "key.lists", "group.view", show=False),
+    Key("s", "retry", "key.retry", "group.meeting", show=False),
+    Key("ctrl+t", "cycle_theme", "key.theme", "group.view", show=False),
+    Key("question_mark", "help", "key.help", "group.view", display="?"),
+    Key("f1", "help", "key.help", "group.view", show=False),
+    Key("q", "quit", "key.quit", "group.meeting"),
+)
+
+
+def shown_key(k: Key) -> str:
+    return k.display or k.key
+
+
+def bindings(keys: tuple[Key, ...] = SESSION_KEYS) -> list[Binding]:
+    """Textual bindings in the current language (built when a screen is created)."""
+    return [
+        Binding(
+            k.key,
+            k.action,
+            i18n.t(k.description),
+            show=k.show,
+            key_display=k.display or None,
+            tooltip=i18n.t(k.group),
+            id=f"session.{k.action}",
+        )
+        for k in keys
+    ]

@@ -1,0 +1,124 @@
+"""The Session screen: the one a facilitator looks at for two hours in a courtyard.
+
+It owns the live meeting, the selected motion and the view toggles, and pushes
+state down into the panes; panes report selections up by message. Every
+action runs a domain command through `LiveMeeting.execute`, which stores the
+events before the panes show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import BindingsMap
+from textual.containers import Horizontal
+from textual.widgets import Footer
+
+from meeting_tui import i18n
+from meeting_tui.domain import Motion
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.keymap import bindings
+from meeting_tui.tui.screens.session_actions import SessionActions
+from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
+from meeting_tui.tui.widgets.header_bar import HeaderBar
+from meeting_tui.tui.widgets.motion_table import MotionTable
+from meeting_tui.tui.widgets.status_strip import StatusStrip
+from meeting_tui.tui.widgets.vote_panel import VotePanel
+
+NARROW = 100  # below this many columns the agenda folds into one line
+
+
+class SessionScreen(SessionActions):
+    DEFAULT_CSS = """
+    SessionScreen #body { height: 1fr; }
+    SessionScreen AgendaStrip { display: none; }
+    SessionScreen.-narrow AgendaStrip { display: block; }
+    SessionScreen.-narrow AgendaPane { display: none; }
+    SessionScreen.-narrow VotePanel { width: 25; }
+    """
+
+    def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
+        super().__init__(live)
+        self.clock = clock
+        self._belled: set[str] = set()
+        # Descriptions follow the language chosen at start-up, so the table is built per screen.
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings())])
+
+    def compose(self) -> ComposeResult:
+        yield HeaderBar(id="header")
+        yield AgendaStrip(id="agenda-strip")
+        with Horizontal(id="body"):
+            yield AgendaPane(id="agenda")
+            yield MotionTable()
+            yield VotePanel(id="vote")
+        yield StatusStrip(id="strip")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.selected = self._default_selection()
+        self.refresh_panes()
+        self.query_one(MotionTable).focus()
+        self.set_interval(1, self.tick)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self.refresh_panes)
+
+    # -- state down ----------------------------------------------------------
+
+    def _visible_motions(self) -> list[Motion]:
+        item = self.state.active_item
+        if self.show_all or item is None:
+            return list(self.state.motions.values())
+        return self.state.motions_of(item.id)
+
+    def _default_selection(self) -> str | None:
+        visible = self._visible_motions()
+        if self.selected in {m.id for m in visible}:
+            return self.selected
+        open_ones = [m for m in visible if not m.state.decided]
+        candidates = open_ones or visible
+        return candidates[-1].id if candidates else None
+
+    def refresh_panes(self) -> None:
+        now = self.clock()
+        state = self.state
+        self.selected = self._default_selection()
+        self.query_one(HeaderBar).show(state, now)
+        self.query_one(AgendaPane).show(state, now)
+        self.query_one(AgendaStrip).show(state, now)
+        self.query_one(MotionTable).show(state, self.show_all, self.selected)
+        self.query_one(VotePanel).show(state, self.selected_motion)
+        self.query_one(StatusStrip).show(state, self.lists_open, len(self.live.pending))
+
+    def tick(self) -> None:
+        """Once a second: the clock, the item timer, and the bell when a time box runs out."""
+        now = self.clock()
+        self.query_one(HeaderBar).show(self.state, now)
+        self.query_one(AgendaPane).show(self.state, now)
+        self.query_one(AgendaStrip).show(self.state, now)
+        item = self.state.active_item
+        if item is not None and item.overtime(now) and item.id not in self._belled:
+            self._belled.add(item.id)
+            self.app.bell()
+            self.notify(
+                i18n.t("notify.timebox", title=item.title, minutes=item.timebox_min),
+                severity="warning",
+            )
+
+    def watch_selected(self) -> None:
+        self.query_one(VotePanel).show(self.state, self.selected_motion)
+
+    def watch_show_all(self) -> None:
+        self.refresh_panes()
+
+    def watch_lists_open(self) -> None:
+        self.refresh_panes()
+
+    # -- messages up ---------------------------------------------------------
+
+    def on_motion_table_motion_selected(self, message: MotionTable.MotionSelected) -> None:
+        if message.motion_id is not None:
+            self.selected = message.motion_id

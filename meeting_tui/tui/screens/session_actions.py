@@ -1,0 +1,328 @@
+"""What each key of the session screen does: open the right form, run the right command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from meeting_tui import i18n
+from meeting_tui.domain import Category, DomainError, Draft, MeetingState, Motion, Party, label
+from meeting_tui.domain import commands as c
+from meeting_tui.store.errors import StoreError
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.help import HelpScreen
+from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+
+Make = Callable[[MeetingState], Sequence[Draft]]
+
+i18n.register(
+    {
+        "default.defer_owner": ("社区工作人员", "community staff"),
+        "default.defer_target": ("下次议事会", "next meeting"),
+        "default.followup_owner": ("施工方", "contractor"),
+    }
+)
+
+
+class SessionActions(Screen[None]):
+    """The session screen's state and actions; `SessionScreen` adds the layout and panes."""
+
+    selected: reactive[str | None] = reactive(None, init=False)
+    show_all: reactive[bool] = reactive(False, init=False)
+    lists_open: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+
+    @property
+    def state(self) -> MeetingState:
+        return self.live.state
+
+    @property
+    def selected_motion(self) -> Motion | None:
+        return self.state.motions.get(self.selected or "")
+
+    def refresh_panes(self) -> None:
+        raise NotImplementedError
+
+    # -- running commands ----------------------------------------------------
+
+    def run_command(self, make: Callable[[MeetingState], Sequence[Draft]]) -> bool:
+        """Run a domain command and store its events; say clearly what went wrong, if anything."""
+        try:
+            drafts = make(self.state)
+        except DomainError as error:
+            self.notify(error.message(), severity="error", timeout=8)
+            return False
+        try:
+            self.live.execute(drafts)
+        except StoreError as error:
+            self.notify(
+                i18n.t("notify.saved_error", message=error.message()), severity="error", timeout=15
+            )
+            self.refresh_panes()
+            return False
+        self.refresh_panes()
+        return True
+
+    def check(self, make: Callable[[MeetingState], Sequence[Draft]]) -> str | None:
+        """The error a command would give now, for a form to show inline (nothing is stored)."""
+        try:
+            make(self.state)
+        except DomainError as error:
+            return error.message()
+        return None
+
+    # -- helpers -------------------------------------------------------------
+
+    def _motion_or_say(self) -> Motion | None:
+        motion = self.selected_motion
+        if motion is None:
+            self.notify(i18n.t("notify.no_motion"), severity="warning")
+        return motion
+
+    def _form(
+        self, title: str, fields: list[Field], make: Callable[[Answers], Make], hint: str = ""
+    ) -> None:
+        """Open a form whose answers become a command, checked inline before it closes."""
+
+        def done(answers: Answers | None) -> None:
+            if answers is not None:
+                self.run_command(make(answers))
+
+        check = lambda answers: self.check(make(answers))  # noqa: E731
+        self.app.push_screen(FormDialog(title, fields, check, hint), done)
+
+    def _confirm(self, question: str, then: Callable[[], object]) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    @staticmethod
+    def _motion_fields(m: Motion | None) -> list[Field]:
+        return [
+            Field("text", i18n.t("form.text"), m.text if m else ""),
+            Field("proposer", i18n.t("form.proposer"), m.proposer if m else ""),
+            Field(
+                "party",
+                i18n.t("form.party"),
+                m.party.value if m else Party.RESIDENT.value,
+                options=[(label(p), p.value) for p in Party],
+            ),
+            Field(
+                "category",
+                i18n.t("form.category"),
+                m.category.value if m else Category.OTHER.value,
+                options=[(label(cat), cat.value) for cat in Category],
+            ),
+            Field("cost", i18n.t("form.cost"), str(m.cost) if m and m.cost is not None else ""),
+            Field("note", i18n.t("form.note"), m.note if m else ""),
+        ]
+
+    # -- motions -------------------------------------------------------------
+
+    def action_new_motion(self) -> None:
+        before = set(self.state.motions)
+
+        def make(a: Answers) -> Make:
+            return lambda s: c.raise_motion(
+                s,
+                a["text"],
+                proposer=a["proposer"],
+                party=a["party"],
+                category=a["category"],
+                cost=a["cost"],
+                note=a["note"],
+            )
+
+        def done(answers: Answers | None) -> None:
+            if answers is not None and self.run_command(make(answers)):
+                new = set(self.state.motions) - before
+                self.selected = new.pop() if new else self.selected
+                self.refresh_panes()
+
+        check = lambda answers: self.check(make(answers))  # noqa: E731
+        dialog = FormDialog(i18n.t("form.motion.title_new"), self._motion_fields(None), check)
+        self.app.push_screen(dialog, done)
+
+    def action_edit_motion(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        title = i18n.t("form.motion.title_edit", number=m.number)
+        self._form(title, self._motion_fields(m), lambda a: lambda s: c.edit_motion(s, m.id, **a))
+
+    def action_respond(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        fields = [
+            Field("response", i18n.t("form.response"), m.response),
+            Field("responder", i18n.t("form.responder"), m.responder),
+            Field("note", i18n.t("form.note"), m.note),
+        ]
+
+        def make(a: Answers) -> Make:
+            def drafts(s: MeetingState) -> list[Draft]:
+                out = c.respond(s, m.id, a["response"], a["responder"]) if a["response"] else []
+                if a["note"] != m.note:
+                    out += c.note_motion(s, m.id, a["note"])
+                return out
+
+            return drafts
+
+        self._form(i18n.t("form.respond.title", number=m.number), fields, make)
+
+    def action_answered(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        if m.response:
+            self.run_command(lambda s: c.mark_answered(s, m.id))
+            return
+        fields = [
+            Field("response", i18n.t("form.response")),
+            Field("responder", i18n.t("form.responder")),
+        ]
+        make = lambda a: lambda s: c.mark_answered(s, m.id, a["response"], a["responder"])  # noqa: E731
+        self._form(i18n.t("form.respond.title", number=m.number), fields, make)
+
+    def action_defer(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        fields = [
+            Field("reason", i18n.t("form.reason")),
+            Field("owner", i18n.t("form.owner"), i18n.t("default.defer_owner")),
+            Field("target", i18n.t("form.target"), i18n.t("default.defer_target")),
+        ]
+        make = lambda a: lambda s: c.defer(s, m.id, a["reason"], a["owner"], a["target"])  # noqa: E731
+        self._form(i18n.t("form.defer.title", number=m.number), fields, make)
+
+    def action_withdraw(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        question = i18n.t("confirm.withdraw", number=m.number, text=m.text)
+        self._confirm(question, lambda: self.run_command(lambda s: c.withdraw(s, m.id)))
+
+    def action_followup(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        f = m.followup
+        fields = [
+            Field(
+                "owner", i18n.t("form.owner"), f.owner if f else i18n.t("default.followup_owner")
+            ),
+            Field("due", i18n.t("form.due"), (f.due or "") if f else ""),
+        ]
+        make = lambda a: lambda s: c.assign_followup(s, m.id, a["owner"], a["due"])  # noqa: E731
+        self._form(i18n.t("form.followup.title", number=m.number), fields, make)
+
+    # -- votes ---------------------------------------------------------------
+
+    def action_vote(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        if m.state.decided:
+            question = i18n.t("confirm.recount", number=m.number, state=label(m.state))
+            self._confirm(question, lambda: self._open_vote(m, recount=True))
+        else:
+            self._open_vote(m, recount=False)
+
+    def _open_vote(self, m: Motion, recount: bool) -> None:
+        def make(a: Answers) -> Make:
+            return lambda s: c.record_vote(
+                s, m.id, a["for"], a["against"], a["abstain"], method=a["method"], recount=recount
+            )
+
+        def done(answers: Answers | None) -> None:
+            if answers is not None:
+                self.run_command(make(answers))
+
+        state = self.state
+        dialog = VoteDialog(
+            m.number,
+            state.eligible_present,
+            state.rule_for(m),
+            state.quorum,
+            lambda a: self.check(make(a)),
+        )
+        self.app.push_screen(dialog, done)
+
+    def action_acclaim(self) -> None:
+        if (m := self._motion_or_say()) is None:
+            return
+        recount = m.state.decided
+        question = i18n.t("confirm.acclaim", number=m.number, present=self.state.eligible_present)
+        if recount:
+            question = (
+                i18n.t("confirm.recount", number=m.number, state=label(m.state)) + "\n" + question
+            )
+        self._confirm(
+            question,
+            lambda: self.run_command(lambda s: c.acclaim(s, m.id, recount=recount)),
+        )
+
+    # -- meeting and agenda --------------------------------------------------
+
+    def action_attendance(self) -> None:
+        state = self.state
+        voting = set(state.voting_parties)
+        fields = [
+            Field(
+                p.value,
+                f"{label(p)}{' *' if p in voting else ''}",
+                str(state.attendance.present(p)),
+                count=True,
+            )
+            for p in Party
+        ]
+        hint = "* " + i18n.t("form.attendance.voting")
+        make = lambda a: lambda s: c.set_headcounts(s, a)  # noqa: E731
+        self._form(i18n.t("form.attendance.title"), fields, make, hint)
+
+    def action_undo(self) -> None:
+        target = c.undo_target(self.state)
+        if target is None:
+            self.run_command(c.undo)  # says "nothing to undo"
+            return
+        what = c.describe(target, self.state)
+
+        def go() -> None:
+            if self.run_command(c.undo):
+                self.notify(i18n.t("notify.undone", what=what))
+
+        self._confirm(i18n.t("confirm.undo", what=what), go)
+
+    def action_prev_item(self) -> None:
+        self.run_command(lambda s: c.step_agenda(s, -1))
+
+    def action_next_item(self) -> None:
+        self.run_command(lambda s: c.step_agenda(s, 1))
+
+    def action_timer(self) -> None:
+        self.run_command(lambda s: c.toggle_timer(s))
+
+    def action_all_motions(self) -> None:
+        self.show_all = not self.show_all
+
+    def action_lists(self) -> None:
+        self.lists_open = not self.lists_open
+
+    def action_retry(self) -> None:
+        try:
+            events = self.live.retry()
+        except StoreError as error:
+            self.notify(
+                i18n.t("notify.saved_error", message=error.message()), severity="error", timeout=15
+            )
+            return
+        if events:
+            self.notify(i18n.t("notify.retried", count=len(events)))
+        self.refresh_panes()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

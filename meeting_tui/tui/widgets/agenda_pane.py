@@ -1,0 +1,71 @@
+"""The agenda: items with their state marks and time boxes; the active one stands out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import Static
+
+from meeting_tui import i18n
+from meeting_tui.domain import AgendaItem, ItemState, MeetingState
+from meeting_tui.tui.widgets.header_bar import clock_text
+
+MARKS = {ItemState.DONE: "✓", ItemState.ACTIVE: "▶", ItemState.PENDING: "·", ItemState.SKIPPED: "–"}
+
+
+def item_time(item: AgendaItem, now: datetime) -> str:
+    """`12:00/20:00` for the active item, the time box alone for the others."""
+    box = f"{item.timebox_min}′" if item.timebox_min else ""
+    if item.state is ItemState.ACTIVE or item.elapsed_s:
+        spent = clock_text(item.elapsed(now))
+        return f"{spent}/{item.timebox_min:02d}:00" if item.timebox_min else spent
+    return box
+
+
+class AgendaPane(Static):
+    DEFAULT_CSS = """
+    AgendaPane { width: 24; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    """
+
+    def on_mount(self) -> None:
+        self.border_title = i18n.t("pane.agenda")
+
+    def show(self, state: MeetingState, now: datetime) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for n, item in enumerate(state.items, start=1):
+            style = ""
+            if item.state is ItemState.ACTIVE:
+                style = "bold reverse" if not item.overtime(now) else "bold white on red"
+            elif item.state in (ItemState.DONE, ItemState.SKIPPED):
+                style = "dim"
+            line = Text(f"{MARKS[item.state]} {n} {item.title}", style=style)
+            time = item_time(item, now) if item.state is ItemState.ACTIVE else ""
+            if time:
+                line.append(f" {time}")
+            text.append_text(line)
+            text.append("\n")
+        self.update(text)
+
+
+class AgendaStrip(Static):
+    """At 80 columns the agenda folds into one line under the header."""
+
+    DEFAULT_CSS = """
+    AgendaStrip { height: 1; padding: 0 1; background: $boost; }
+    AgendaStrip.-overtime { background: $error 50%; }
+    """
+
+    def show(self, state: MeetingState, now: datetime) -> None:
+        item = state.active_item
+        if item is None:
+            self.update(i18n.t("agenda.none"))
+            self.remove_class("-overtime")
+            return
+        n = state.items.index(item) + 1
+        line = i18n.t("agenda.strip", n=n, total=len(state.items), title=item.title)
+        line = f"▶ {line}  {item_time(item, now)}"
+        if item.overtime(now):
+            line += f"  {i18n.t('agenda.overtime')}"
+        self.set_class(item.overtime(now), "-overtime")
+        self.update(Text(line, no_wrap=True, overflow="ellipsis"))

@@ -1,0 +1,74 @@
+"""The tally of the selected motion: counts, bars, who did not vote, the rule and its verdict."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from meeting_tui import i18n
+from meeting_tui.domain import MeetingState, Motion, evaluate, label
+
+BAR_WIDTH = 10
+
+
+def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
+    if total <= 0 or count <= 0:
+        return ""
+    return "█" * max(1, round(width * count / total))
+
+
+class VotePanel(Static):
+    DEFAULT_CSS = """
+    VotePanel { width: 28; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    """
+
+    def on_mount(self) -> None:
+        self.border_title = i18n.t("pane.vote")
+
+    def show(self, state: MeetingState, motion: Motion | None) -> None:
+        if motion is None:
+            self.update(Text(i18n.t("vote.no_motion")))
+            return
+        text = Text()
+        text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
+        vote = motion.vote
+        rule = state.rule_for(motion)
+        if vote is None:
+            text.append(i18n.t("vote.none") + "\n")
+            text.append(i18n.t("vote.rule", rule=label(rule)) + "\n")
+        else:
+            for key, count, style in (
+                ("col.for", vote.in_favour, "green"),
+                ("col.against", vote.against, "red"),
+                ("col.abstain", vote.abstain, ""),
+            ):
+                text.append(f"{i18n.t(key)} {count:>3} ", style="bold")
+                text.append(bar(count, vote.eligible_present) + "\n", style=style)
+            text.append(i18n.t("vote.not_voting", n=vote.not_voting) + "\n")
+            text.append(i18n.t("vote.method", method=label(vote.method)) + "\n")
+            text.append(i18n.t("vote.rule", rule=label(vote.rule)) + "\n")
+            outcome = evaluate(
+                vote.rule,
+                vote.in_favour,
+                vote.against,
+                vote.abstain,
+                vote.eligible_present,
+                vote.quorum,
+            )
+            text.append(outcome.explain() + "\n", style="bold green" if vote.passed else "bold red")
+            earlier = len(motion.votes) - 1
+            if earlier:
+                text.append(i18n.t("vote.history", n=earlier) + "\n", style="dim")
+        if motion.over_micro_limit:
+            text.append(i18n.t("vote.cost_warning", cost=f"{motion.cost:,}") + "\n", style="yellow")
+        if motion.response:
+            text.append(f"{i18n.t('form.response')}: {motion.response}\n", style="cyan")
+        if motion.deferral:
+            d = motion.deferral
+            text.append(
+                f"{label(motion.state)}: {d.reason} · {d.owner} · {d.target}\n", style="yellow"
+            )
+        if motion.followup:
+            f = motion.followup
+            text.append(f"{i18n.t('key.followup')}: {f.owner} {f.due or ''}\n")
+        self.update(text)
