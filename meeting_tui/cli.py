@@ -101,6 +101,8 @@ def _run(args: argparse.Namespace) -> int:
         rows = archive.list_meetings()
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif not rows:
+            print(i18n.t("cli.empty"))
         else:
             for row in rows:
                 print(

@@ -19,6 +19,8 @@ from meeting_tui import locations
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.live import LiveMeeting
 
 CST = timezone(timedelta(hours=8))
 CLOSED_ID = "20261017-nany"
@@ -77,15 +79,17 @@ def _opening(meeting_id: str, start: datetime) -> _Script:
     run(c.add_items(s.state, AGENDA), 5)
     run.now = start - timedelta(minutes=1)
     run(
-        c.set_headcounts(
-            s.state, {"resident": 38, "staff": 3, "property": 1, "contractor": 2}
-        ),
+        c.set_headcounts(s.state, {"resident": 38, "staff": 3, "property": 1, "contractor": 2}),
         0,
     )
     run(c.step_agenda(s.state, 1), 1)  # 开场说明
     run(c.step_agenda(s.state, 1), 6)  # 电线改造
-    m = run.raise_("电线入地改造：楼内外老化电线全部像新小区一样入地", proposer="李姓居民",
-                   category="safety", note="电线表皮腐蚀老化，容易触电")
+    m = run.raise_(
+        "电线入地改造：楼内外老化电线全部像新小区一样入地",
+        proposer="李姓居民",
+        category="safety",
+        note="电线表皮腐蚀老化，容易触电",
+    )
     run(c.acclaim(s.state, m), 3)
     run(c.assign_followup(s.state, m, "施工方", "2027-05-31"), 1)
     return run
@@ -94,8 +98,9 @@ def _opening(meeting_id: str, start: datetime) -> _Script:
 def _rest_of_meeting(run: _Script) -> None:
     s = run.log
     run(c.step_agenda(s.state, 1), 2)  # 大门与单元门
-    gate = run.raise_("重新商议小区大门位置（现大门把小区和学校隔开）", proposer="居民",
-                      category="governance")
+    gate = run.raise_(
+        "重新商议小区大门位置（现大门把小区和学校隔开）", proposer="居民", category="governance"
+    )
     run(c.set_attendance(s.state, "resident", 40), 2)  # two late arrivals
     run(c.record_vote(s.state, gate, 14, 20, 6), 4)
     run(c.defer(s.state, gate, "涉及学校和街道，需三方协调后再议", "社区工作人员", "下次议事会"), 1)
@@ -103,8 +108,12 @@ def _rest_of_meeting(run: _Script) -> None:
     run(c.record_vote(s.state, door, 31, 5, 4), 3)
     run(c.assign_followup(s.state, door, "施工方", "2027-03-31"), 1)
     run(c.step_agenda(s.state, 1), 3)  # 保温与防水
-    roof = run.raise_("重新做保温层和防水层", proposer="居民", category="environment",
-                      note="保温层和防水层早已老化失去保温作用")
+    roof = run.raise_(
+        "重新做保温层和防水层",
+        proposer="居民",
+        category="environment",
+        note="保温层和防水层早已老化失去保温作用",
+    )
     run(c.respond(s.state, roof, "前期已经考虑，会重新做保温层和防水层并加固", "施工方负责人"), 2)
     run(c.mark_answered(s.state, roof), 1)
     run(c.step_agenda(s.state, 1), 4)  # 绿化与外墙
@@ -115,11 +124,18 @@ def _rest_of_meeting(run: _Script) -> None:
     run(c.record_vote(s.state, wall, 27, 9, 4), 3)
     run(c.assign_followup(s.state, wall, "施工方", "2027-06-30"), 1)
     run(c.step_agenda(s.state, 1), 5)  # 自行车棚与路面
-    shed = run.raise_("新建自行车棚（带电动车充电）", proposer="居民", category="safety", cost=85000)
+    shed = run.raise_(
+        "新建自行车棚（带电动车充电）", proposer="居民", category="safety", cost=85000
+    )
     run(c.record_vote(s.state, shed, 26, 10, 4), 4)
     run(c.assign_followup(s.state, shed, "施工方", "2027-04-30"), 1)
-    road = run.raise_("院内路面重新铺设", proposer="居民", category="environment", cost=180000,
-                      note="费用超过 10 万元，列入改造项目资金")
+    road = run.raise_(
+        "院内路面重新铺设",
+        proposer="居民",
+        category="environment",
+        cost=180000,
+        note="费用超过 10 万元，列入改造项目资金",
+    )
     run(c.record_vote(s.state, road, 37, 0, 3), 3)
     run(c.assign_followup(s.state, road, "施工方", "2027-05-31"), 1)
     run(c.step_agenda(s.state, 1), 4)  # 其他建议
@@ -135,8 +151,12 @@ def _rest_of_meeting(run: _Script) -> None:
     run(c.record_vote(s.state, trash, 18, 16, 6), 3)
     run(c.undo(s.state), 1)  # the recorder typed the tally wrong: undo, then the recount
     run(c.record_vote(s.state, trash, 16, 18, 6), 1)
-    run(c.defer(s.state, trash, "意见接近，待物业提出两个备选位置后再议", "社区工作人员",
-                "下次议事会"), 1)
+    run(
+        c.defer(
+            s.state, trash, "意见接近，待物业提出两个备选位置后再议", "社区工作人员", "下次议事会"
+        ),
+        1,
+    )
     run(c.step_agenda(s.state, 1), 3)  # 总结
     run(c.close_meeting(s.state), 6)
 
@@ -151,7 +171,9 @@ def live_log() -> list[Event]:
     run = _opening(LIVE_ID, datetime(2026, 11, 21, 9, 30, tzinfo=CST))
     s = run.log
     run(c.step_agenda(s.state, 1), 2)  # 大门与单元门: ready for the next motion
-    run.raise_("重新商议小区大门位置（现大门把小区和学校隔开）", proposer="居民", category="governance")
+    run.raise_(
+        "重新商议小区大门位置（现大门把小区和学校隔开）", proposer="居民", category="governance"
+    )
     return run.log.events
 
 
@@ -166,6 +188,15 @@ def load_demo_logs() -> dict[str, list[Event]]:
         meeting_id: events_from_json(json.loads(path.read_text(encoding="utf-8")))
         for meeting_id, path in demo_files().items()
     }
+
+
+def install_demo(archive: Archive) -> list[str]:
+    """Put both demo meetings into `archive` unless already there; the ids written."""
+    return [
+        meeting_id
+        for meeting_id, events in load_demo_logs().items()
+        if LiveMeeting.install(archive, meeting_id, events)
+    ]
 
 
 def dump(events: Sequence[Event]) -> str:

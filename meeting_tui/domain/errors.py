@@ -6,7 +6,6 @@ from typing import Any
 
 from meeting_tui import i18n
 
-
 # Values that are codes (a field name, a motion state) are shown in the reader's language.
 _TRANSLATED = {"field": "field", "state": "motion"}
 

@@ -107,10 +107,15 @@ def timestamp(moment: datetime) -> str:
 
 
 def stamp(last_seq: int, drafts: Sequence[Draft], at: datetime) -> list[Event]:
-    """Number `drafts` after `last_seq`, all at the same moment."""
+    """Number `drafts` after `last_seq`, all at the same moment.
+
+    The events of a batch of several carry `"batch": <first seq>` in their payload,
+    so that one undo takes back everything one command did (`]` is two steps).
+    """
     when = timestamp(at)
+    mark = {"batch": last_seq + 1} if len(drafts) > 1 else {}
     return [
-        Event(seq=last_seq + n, at=when, kind=d.kind, payload=d.payload)
+        Event(seq=last_seq + n, at=when, kind=d.kind, payload={**d.payload, **mark})
         for n, d in enumerate(drafts, start=1)
     ]
 

@@ -48,7 +48,11 @@ def _on(kind: EventKind) -> Callable[[Handler], Handler]:
 def fold(events: Iterable[Event]) -> MeetingState:
     """The state of a meeting after `events` (in seq order)."""
     log = list(events)
-    undone = {e.payload["target"] for e in log if e.kind is EventKind.UNDONE}
+    undone: set[int] = set()
+    for e in log:
+        if e.kind is EventKind.UNDONE:
+            undone.add(e.payload["target"])
+            undone.update(e.payload.get("also", ()))
     state = MeetingState()
     for event in log:
         if event.kind is EventKind.UNDONE or event.seq in undone:
@@ -347,7 +351,9 @@ def _motion_deferred(state: MeetingState, event: Event) -> None:
     motion = _motion(state, event)
     p = event.payload
     motion.state = MotionState.DEFERRED
-    motion.deferral = Deferral(p.get("reason", ""), p.get("owner", ""), p.get("target", ""), event.at)
+    motion.deferral = Deferral(
+        p.get("reason", ""), p.get("owner", ""), p.get("target", ""), event.at
+    )
 
 
 @_on(EventKind.VOTE_RECORDED)

@@ -53,6 +53,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "category.governance": ("社区治理营造", "community governance"),
     "category.care": ("居民关爱公益", "care and public welfare"),
     "category.other": ("其他", "other"),
+    "backlog.open": ("待商议", "open"),
+    "backlog.scheduled": ("已列入议程", "on an agenda"),
+    "backlog.resolved": ("已解决", "resolved"),
+    "backlog.carried_over": ("再次暂缓", "deferred again"),
 }
 
 RULE_REASONS: dict[str, tuple[str, str]] = {
@@ -95,7 +99,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "会议还没有开始：请先开始会议或进入第一个议题。",
         "The meeting has not started: start it or open the first agenda item first.",
     ),
-    "error.not_closed": ("会议没有结束，无需重新开启。", "The meeting is not closed: nothing to reopen."),
+    "error.not_closed": (
+        "会议没有结束，无需重新开启。",
+        "The meeting is not closed: nothing to reopen.",
+    ),
     "error.unknown_item": (
         "找不到议题 {id}：请从议程列表中选择。",
         "No agenda item {id}: choose one from the agenda list.",
@@ -262,7 +269,10 @@ EVENTS: dict[str, tuple[str, str]] = {
         "motion {number} to be carried out by {owner}",
     ),
     "event.followup_done": ("事项 {number} 已落实", "motion {number} carried out"),
-    "event.followup_evaluated": ("事项 {number} 居民评议", "residents' evaluation of motion {number}"),
+    "event.followup_evaluated": (
+        "事项 {number} 居民评议",
+        "residents' evaluation of motion {number}",
+    ),
     "event.undone": ("撤销一步操作", "a step undone"),
 }
 
@@ -279,6 +289,7 @@ _PREFIX = {
     "DecisionRule": "rule",
     "QuorumPolicy": "quorum_policy",
     "Category": "category",
+    "BacklogStatus": "backlog",
 }
 
 

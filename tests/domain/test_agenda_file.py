@@ -264,7 +264,9 @@ def test_read_agenda_file_errors(tmp_path: Path) -> None:
     assert large.value.key == "agenda.too_large"
 
 
-def test_read_agenda_file_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_agenda_file_without_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file the user may not read (tests run as root, so the refusal is made by hand)."""
     locked = tmp_path / "议程.md"
     locked.write_text("- 开场", encoding="utf-8")

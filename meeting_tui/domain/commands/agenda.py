@@ -23,7 +23,9 @@ def _timebox(value: Any) -> int | None:
 
 def _new_item_ids(state: MeetingState, how_many: int) -> list[str]:
     """Ids i1, i2 … not yet used (removed items leave gaps that are not reused)."""
-    used = {i.id for i in state.items}
+    used = {i.id for i in state.items} | {
+        str(e.payload["item_id"]) for e in state.history if e.kind is EventKind.ITEM_ADDED
+    }
     ids: list[str] = []
     n = len(state.items)
     while len(ids) < how_many:

@@ -80,7 +80,9 @@ def choice(enum: type[E], value: Any, field: str) -> E:
         return enum(value)
     except ValueError:
         options = ", ".join(e.value for e in enum)
-        raise DomainError("error.bad_choice", field=field, value=str(value), options=options) from None
+        raise DomainError(
+            "error.bad_choice", field=field, value=str(value), options=options
+        ) from None
 
 
 def iso_date(value: Any, field: str) -> str | None:

@@ -56,7 +56,10 @@ def _meeting_fields(changes: dict[str, Any]) -> dict[str, Any]:
 
 def create_meeting(meeting_id: str, title: str, kind: str = "bench", **fields: Any) -> list[Draft]:
     """The first event of every meeting log."""
-    payload = {"meeting_id": meeting_id, **_meeting_fields({"title": title, "kind": kind, **fields})}
+    payload = {
+        "meeting_id": meeting_id,
+        **_meeting_fields({"title": title, "kind": kind, **fields}),
+    }
     return [Draft(EventKind.MEETING_CREATED, payload)]
 
 
@@ -137,4 +140,3 @@ def remove_attendee(state: MeetingState, attendee_id: str) -> list[Draft]:
     if attendee_id not in {a.id for a in state.attendance.roster}:
         raise DomainError("error.unknown_attendee", id=attendee_id)
     return [Draft(EventKind.ATTENDEE_REMOVED, {"attendee_id": attendee_id})]
-

@@ -191,7 +191,7 @@ def record_vote(
     if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:
         raise DomainError("error.quorum_not_met", present=present, quorum=state.quorum)
     rule = state.rule_for(motion)
-    outcome = evaluate(rule, *counts, present, state.quorum)
+    outcome = evaluate(rule, counts[0], counts[1], counts[2], present, state.quorum)
     payload = {
         "motion_id": motion.id,
         "method": chosen.value,
@@ -214,7 +214,9 @@ def acclaim(state: MeetingState, motion_id: str, *, recount: bool = False) -> li
     return record_vote(state, motion_id, present, 0, 0, method="acclamation", recount=recount)
 
 
-def assign_followup(state: MeetingState, motion_id: str, owner: str, due: Any = None) -> list[Draft]:
+def assign_followup(
+    state: MeetingState, motion_id: str, owner: str, due: Any = None
+) -> list[Draft]:
     """Who carries out a passed motion (落实责任方), and by when."""
     guards.require_open(state)
     motion = guards.motion(state, motion_id)

@@ -18,11 +18,24 @@ def undo_target(state: MeetingState) -> Event | None:
 
 
 def undo(state: MeetingState) -> list[Draft]:
+    """Cancel the latest command: its last step, and the other steps of the same batch."""
     guards.require_open(state)
     target = undo_target(state)
     if target is None:
         raise DomainError("error.nothing_to_undo")
-    return [Draft(EventKind.UNDONE, {"target": target.seq, "kind": target.kind.value})]
+    payload: dict[str, object] = {"target": target.seq, "kind": target.kind.value}
+    batch = target.payload.get("batch")
+    if batch is not None:
+        also = [
+            e.seq
+            for e in state.history
+            if e.payload.get("batch") == batch
+            and e.seq != target.seq
+            and e.kind not in NOT_UNDOABLE
+        ]
+        if also:
+            payload["also"] = also
+    return [Draft(EventKind.UNDONE, payload)]
 
 
 def describe(event: Event, state: MeetingState, lang: str | None = None) -> str:

@@ -1,0 +1,28 @@
+"""One way to build the app, shared by the command line and the tests (like posting's make_posting)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from meeting_tui import i18n
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting, local_now
+from meeting_tui.tui.app import MeetingApp
+
+
+def make_app(
+    meeting_id: str,
+    *,
+    data_dir: Path | None = None,
+    clock: Callable[[], datetime] = local_now,
+    lang: str | None = None,
+    theme: str | None = None,
+    config_path: Path | None = None,
+) -> MeetingApp:
+    """Open `meeting_id` from the archive in `data_dir` (locking it) and wrap it in the app."""
+    if lang:
+        i18n.set_language(lang)
+    live = LiveMeeting.open(open_archive(data_dir), meeting_id, clock)
+    return MeetingApp(live, clock=clock, config_path=config_path, theme=theme)
