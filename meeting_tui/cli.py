@@ -6,37 +6,18 @@ Errors print one line naming the problem and the fix, and exit non-zero.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
-from datetime import date
 
 from meeting_tui import __version__, i18n, locations
-from meeting_tui.domain import DomainError, MeetingStatus
-from meeting_tui.domain import commands as c
-from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.store import open_archive
+from meeting_tui.domain import DomainError
 from meeting_tui.store.errors import StoreError
-from meeting_tui.store.ids import new_meeting_id
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.verbs import archive_verbs
 
-i18n.register(
-    {
-        "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
-        "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
-        "cli.empty": (
-            "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
-            "The archive is empty: try meeting-tui demo, or create one with meeting-tui new --title ….",
-        ),
-        "cli.pick": (
-            "没有进行中的会议：用 meeting-tui open ID 打开（meeting-tui list 列出全部）。",
-            "No meeting is in session: open one with meeting-tui open ID (meeting-tui list shows all).",
-        ),
-        "cli.error": ("错误：{message}", "error: {message}"),
-    }
-)
+i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
 
-KINDS = ["bench", "roundtable", "council", "tripartite", "joint", "other"]
+# Each verb module: add(subparsers) and run(args) -> int | None (None: not mine).
+VERBS = [archive_verbs]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,20 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["zh", "en"], default=None, help="interface language (default zh)"
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    verbs.add_parser(
-        "demo", help="load the 南苑 demo meetings into the archive and open the live one"
-    )
-    opener = verbs.add_parser("open", help="open a meeting by its id")
-    opener.add_argument("meeting_id", metavar="ID")
-    lister = verbs.add_parser("list", help="list the meetings in the archive")
-    lister.add_argument("--json", action="store_true", help="print JSON for scripts")
-    new = verbs.add_parser("new", help="create a meeting and print its id")
-    new.add_argument("--title", required=True)
-    new.add_argument("--kind", choices=KINDS, default="bench")
-    new.add_argument("--community", default="")
-    new.add_argument("--location", default="")
-    new.add_argument("--agenda", metavar="FILE", help="agenda file: text, Markdown list or CSV")
-    new.add_argument("--open", action="store_true", help="open the new meeting")
+    for module in VERBS:
+        module.add(verbs)
     return parser
 
 
@@ -78,71 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         locations.set_data_directory(args.data_dir)
     try:
-        return _run(args)
+        for module in VERBS:
+            status: int | None = module.run(args)
+            if status is not None:
+                return status
     except (DomainError, StoreError) as error:
         print(i18n.t("cli.error", message=error.message()), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-
-
-def _run(args: argparse.Namespace) -> int:
-    archive = open_archive()
-    if args.verb == "demo":
-        from meeting_tui.demo import LIVE_ID, install_demo
-
-        loaded = install_demo(archive)
-        if loaded:
-            print(i18n.t("cli.demo_loaded", ids=", ".join(loaded)))
-        return _open(LiveMeeting.open(archive, LIVE_ID))
-    if args.verb == "open":
-        return _open(LiveMeeting.open(archive, args.meeting_id))
-    if args.verb == "list":
-        rows = archive.list_meetings()
-        if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
-        elif not rows:
-            print(i18n.t("cli.empty"))
-        else:
-            for row in rows:
-                print(
-                    f"{row.get('id', '')}  {row.get('date', '')}  {row.get('status', ''):<10}  {row.get('title', '')}"
-                )
-        return 0
-    if args.verb == "new":
-        entries = read_agenda_file(args.agenda) if args.agenda else []
-        meeting_id = new_meeting_id(date.today())
-
-        live = LiveMeeting.create(
-            archive,
-            meeting_id,
-            lambda s: c.create_meeting(
-                meeting_id, args.title, args.kind, community=args.community, location=args.location
-            ),
-        )
-        if entries:
-            live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
-        print(i18n.t("cli.created", id=meeting_id, title=live.state.title))
-        if args.open:
-            return _open(live)
-        live.close()
-        return 0
-    # no verb: the meeting still in session, if there is one
-    rows = archive.list_meetings()
-    if not rows:
-        print(i18n.t("cli.empty"))
-        return 0
-    live_rows = [r for r in rows if r.get("status") == MeetingStatus.IN_SESSION.value]
-    if not live_rows:
-        print(i18n.t("cli.pick"))
-        return 0
-    return _open(
-        LiveMeeting.open(archive, sorted(live_rows, key=lambda r: str(r.get("date")))[-1]["id"])
-    )
-
-
-def _open(live: LiveMeeting) -> int:
-    from meeting_tui.tui.app import MeetingApp
-
-    MeetingApp(live).run()
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from meeting_tui import config, i18n
+from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui.keymap import SESSION_KEYS
@@ -80,4 +82,6 @@ class MeetingApp(App[None]):
         return lambda: screen.run_action(action)
 
     def on_unmount(self) -> None:
-        self.live.close()
+        # The disk may still refuse changes pending at an exit by ctrl+q: no traceback then.
+        with contextlib.suppress(StoreError):
+            self.live.close()

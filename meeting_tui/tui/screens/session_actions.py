@@ -281,7 +281,13 @@ class SessionActions(Screen[None]):
             for p in Party
         ]
         hint = "* " + i18n.t("form.attendance.voting")
-        make = lambda a: lambda s: c.set_headcounts(s, a)  # noqa: E731
+
+        def make(a: Answers) -> Make:
+            # Only the counts that changed: an untouched 0 is no step to undo.
+            return lambda s: c.set_headcounts(
+                s, {p: n for p, n in a.items() if n != str(s.attendance.present(Party(p)))}
+            )
+
         self._form(i18n.t("form.attendance.title"), fields, make, hint)
 
     def action_undo(self) -> None:
@@ -326,3 +332,16 @@ class SessionActions(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
+
+    # The key table binds every key on this screen, so app-wide actions need a target here.
+
+    def action_cycle_theme(self) -> None:
+        self.app.action_cycle_theme()  # type: ignore[attr-defined]
+
+    def action_quit(self) -> None:
+        """Everything is saved already, unless the disk refused a change: then try once more."""
+        if self.live.pending:
+            self.action_retry()  # says what is wrong if it fails again
+            if self.live.pending:
+                return  # quitting now would lose the change
+        self.app.exit()

@@ -1,0 +1,113 @@
+"""`demo`, `open`, `list`, `new`: the archive from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from meeting_tui import i18n
+from meeting_tui.domain import MeetingStatus
+from meeting_tui.domain import commands as c
+from meeting_tui.domain.agenda_file import read_agenda_file
+from meeting_tui.store import open_archive
+from meeting_tui.store.ids import new_meeting_id
+from meeting_tui.store.live import LiveMeeting
+
+i18n.register(
+    {
+        "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
+        "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
+        "cli.empty": (
+            "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
+            "The archive is empty: try meeting-tui demo, or create one with meeting-tui new --title ….",
+        ),
+        "cli.pick": (
+            "没有进行中的会议：用 meeting-tui open ID 打开（meeting-tui list 列出全部）。",
+            "No meeting is in session: open one with meeting-tui open ID (meeting-tui list shows all).",
+        ),
+    }
+)
+
+KINDS = ["bench", "roundtable", "council", "tripartite", "joint", "other"]
+
+
+def add(verbs: Any) -> None:
+    verbs.add_parser(
+        "demo", help="load the 南苑 demo meetings into the archive and open the live one"
+    )
+    opener = verbs.add_parser("open", help="open a meeting by its id")
+    opener.add_argument("meeting_id", metavar="ID")
+    lister = verbs.add_parser("list", help="list the meetings in the archive")
+    lister.add_argument("--json", action="store_true", help="print JSON for scripts")
+    new = verbs.add_parser("new", help="create a meeting and print its id")
+    new.add_argument("--title", required=True)
+    new.add_argument("--kind", choices=KINDS, default="bench")
+    new.add_argument("--community", default="")
+    new.add_argument("--location", default="")
+    new.add_argument("--agenda", metavar="FILE", help="agenda file: text, Markdown list or CSV")
+    new.add_argument("--open", action="store_true", help="open the new meeting")
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """The verb's exit status, or None when `args.verb` is not one of these."""
+    archive = open_archive()
+    if args.verb == "demo":
+        from meeting_tui.demo import LIVE_ID, install_demo
+
+        loaded = install_demo(archive)
+        if loaded:
+            print(i18n.t("cli.demo_loaded", ids=", ".join(loaded)))
+        return open_in_app(LiveMeeting.open(archive, LIVE_ID))
+    if args.verb == "open":
+        return open_in_app(LiveMeeting.open(archive, args.meeting_id))
+    if args.verb == "list":
+        rows = archive.list_meetings()
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif not rows:
+            print(i18n.t("cli.empty"))
+        else:
+            for row in rows:
+                status = str(row.get("status", ""))
+                print(
+                    f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
+                )
+        return 0
+    if args.verb == "new":
+        entries = read_agenda_file(args.agenda) if args.agenda else []
+        meeting_id = new_meeting_id(date.today())
+        live = LiveMeeting.create(
+            archive,
+            meeting_id,
+            c.create_meeting(
+                meeting_id, args.title, args.kind, community=args.community, location=args.location
+            ),
+        )
+        if entries:
+            live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
+        print(i18n.t("cli.created", id=meeting_id, title=live.state.title))
+        if args.open:
+            return open_in_app(live)
+        live.close()
+        return 0
+    if args.verb is None:
+        rows = archive.list_meetings()
+        if not rows:
+            print(i18n.t("cli.empty"))
+            return 0
+        live_rows = [r for r in rows if r.get("status") == MeetingStatus.IN_SESSION.value]
+        if not live_rows:
+            print(i18n.t("cli.pick"))
+            return 0
+        latest = sorted(live_rows, key=lambda r: str(r.get("date")))[-1]
+        return open_in_app(LiveMeeting.open(archive, str(latest["id"])))
+    return None
+
+
+def open_in_app(live: LiveMeeting) -> int:
+    from meeting_tui.tui.app import MeetingApp
+
+    MeetingApp(live).run()
+    return 0
