@@ -19,6 +19,7 @@ from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, StoreError
 from meeting_tui.store.meeting_file import MeetingFile
 
@@ -71,11 +72,8 @@ class LiveMeeting:
     @classmethod
     def install(cls, archive: Archive, meeting_id: str, events: Sequence[Event]) -> bool:
         """Put a finished log (the demo) into the archive if absent; True when written."""
-        if archive.meeting_path(meeting_id).exists():
-            return False
         row = index_row(MeetingLog(events).state)
-        archive.create_meeting(meeting_id, row, [e.to_json() for e in events]).close()
-        return True
+        return load_meeting_log(archive, meeting_id, row, [e.to_json() for e in events])
 
     # -- running -------------------------------------------------------------
 

@@ -1,0 +1,74 @@
+"""Store errors a person can act on: what went wrong with which file, and the fix.
+
+Each error carries an i18n key (see `store/messages.py`) and the values that
+fill it, like `DomainError`, so the UI, the CLI and tests all show the same
+sentence in the reader's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meeting_tui import i18n
+
+
+class StoreError(Exception):
+    """A store operation refused or failed; `str(error)` says why and what to do."""
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.t(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, {self.values!r})"
+
+
+class InvalidMeetingIdError(StoreError):
+    """An id that could escape the data folder or break a URL (ids become file names)."""
+
+
+class UnknownMeetingError(StoreError):
+    """No meeting file for this id."""
+
+
+class MeetingExistsError(StoreError):
+    """Creating a meeting whose file is already there would overwrite it."""
+
+
+class MeetingLockedError(StoreError):
+    """Another window (process) holds the meeting's lock file."""
+
+
+class IndexBusyError(StoreError):
+    """Another window kept the archive index locked for too long."""
+
+
+class CorruptMeetingFileError(StoreError):
+    """A file that does not parse: it is copied aside and never overwritten."""
+
+
+class EventSequenceError(StoreError):
+    """An append whose seq is not exactly last_seq + 1 (a double or lost append)."""
+
+
+class InvalidEventError(StoreError):
+    """An event that is not `{seq, at, kind, payload}` plain JSON."""
+
+
+class WriteFailedError(StoreError):
+    """The disk refused a write (read-only folder, permissions …); nothing was half-written."""
+
+    def __init__(self, key: str, /, *, errno: int | None = None, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.errno = errno
+
+
+class DiskFullError(WriteFailedError):
+    """No space left on the device (or quota exceeded)."""
