@@ -62,10 +62,14 @@ def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
     """Every deferral across the archive, oldest first, with where it was taken up."""
     states = list(meetings)
     followers: dict[Origin, tuple[MeetingState, Motion]] = {}
+    agendas: dict[Origin, MeetingState] = {}
     for state in states:
         for motion in state.motions.values():
             if motion.origin is not None:
                 followers[motion.origin] = (state, motion)
+        for item in state.items:
+            if item.origin is not None:
+                agendas[item.origin] = state
     entries: list[BacklogEntry] = []
     for state in sorted(states, key=meeting_date):
         for motion in state.motions.values():
@@ -82,6 +86,9 @@ def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
                     status = BacklogStatus.CARRIED_OVER
                 else:
                     status = BacklogStatus.RESOLVED
+            elif origin in agendas:
+                status = BacklogStatus.SCHEDULED
+                where = Origin(agendas[origin].meeting_id, "")
             entries.append(
                 BacklogEntry(
                     origin=origin,

@@ -41,7 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "method.acclamation": ("无异议", "acclamation"),
     "method.standing": ("起立", "standing"),
     "method.paper": ("书面", "paper ballot"),
-    "rule.simple_majority": ("过半数（赞成多于反对）", "simple majority of votes cast"),
+    "rule.simple_majority": ("赞成多于反对", "simple majority"),
     "rule.majority_of_present": ("出席过半数", "majority of eligible present"),
     "rule.two_thirds": ("出席三分之二", "two thirds of eligible present"),
     "rule.consensus": ("无异议", "consensus (no objection)"),

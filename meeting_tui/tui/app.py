@@ -12,29 +12,38 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from meeting_tui import config, i18n
+from meeting_tui.domain import MeetingStatus
+from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
+from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
 from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.screens.setup import SetupScreen
+from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.themes import SUNLIGHT, THEMES
 
-del _strings
+del _strings, _lifecycle_strings
 
 
 class MeetingApp(App[None]):
+    """Thin: themes, language, palette, and which meeting is open; screens own their flows."""
+
     TITLE = "meeting_tui"
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
         self,
-        live: LiveMeeting,
+        archive: Archive,
+        live: LiveMeeting | None = None,
         *,
         clock: Callable[[], datetime] = local_now,
         config_path: Path | None = None,
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.archive = archive
         self.live = live
         self.clock = clock
         self.config_path = config_path
@@ -44,9 +53,44 @@ class MeetingApp(App[None]):
         self.theme = chosen if chosen in THEMES else "textual-dark"
 
     def on_mount(self) -> None:
-        self.push_screen(SessionScreen(self.live, self.clock))
+        if self.live is None:
+            self.push_screen(StartScreen())
+        else:
+            self.push_screen(self.screen_for(self.live))
         if self.config_problem:
             self.notify(self.config_problem, severity="warning", timeout=10)
+
+    def screen_for(self, live: LiveMeeting) -> Screen[Any]:
+        """A draft meeting opens in setup; one in session or closed on the session screen."""
+        if live.state.status is MeetingStatus.DRAFT:
+            return SetupScreen(live)
+        return SessionScreen(live, self.clock)
+
+    def open_meeting(self, meeting_id: str) -> bool:
+        """Open (and lock) another meeting; the one open before is released first."""
+        try:
+            live = LiveMeeting.open(self.archive, meeting_id, self.clock)
+        except StoreError as error:
+            self.notify(error.message(), severity="error", timeout=12)
+            return False
+        self.release_meeting()
+        self.live = live
+        self.push_screen(self.screen_for(live))
+        return True
+
+    def back_to_start(self) -> None:
+        """Leave the open meeting (it is all saved) for the archive list."""
+        self.release_meeting()
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, StartScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, StartScreen):
+            self.switch_screen(StartScreen())
+
+    def release_meeting(self) -> None:
+        if self.live is not None:
+            with contextlib.suppress(StoreError):
+                self.live.close()
+            self.live = None
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme for next time; a read-only config folder is not worth a crash."""
@@ -83,5 +127,4 @@ class MeetingApp(App[None]):
 
     def on_unmount(self) -> None:
         # The disk may still refuse changes pending at an exit by ctrl+q: no traceback then.
-        with contextlib.suppress(StoreError):
-            self.live.close()
+        self.release_meeting()

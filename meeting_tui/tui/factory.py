@@ -13,7 +13,7 @@ from meeting_tui.tui.app import MeetingApp
 
 
 def make_app(
-    meeting_id: str,
+    meeting_id: str | None = None,
     *,
     data_dir: Path | None = None,
     clock: Callable[[], datetime] = local_now,
@@ -21,8 +21,9 @@ def make_app(
     theme: str | None = None,
     config_path: Path | None = None,
 ) -> MeetingApp:
-    """Open `meeting_id` from the archive in `data_dir` (locking it) and wrap it in the app."""
+    """The app on the archive in `data_dir`: on `meeting_id` (opened and locked), else the start screen."""
     if lang:
         i18n.set_language(lang)
-    live = LiveMeeting.open(open_archive(data_dir), meeting_id, clock)
-    return MeetingApp(live, clock=clock, config_path=config_path, theme=theme)
+    archive = open_archive(data_dir)
+    live = LiveMeeting.open(archive, meeting_id, clock) if meeting_id else None
+    return MeetingApp(archive, live, clock=clock, config_path=config_path, theme=theme)

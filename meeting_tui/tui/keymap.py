@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
 
 from meeting_tui import i18n
 
@@ -27,17 +28,23 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("y", "acclaim", "key.acclaim", "group.vote"),
     Key("d", "defer", "key.defer", "group.motion"),
     Key("w", "withdraw", "key.withdraw", "group.motion", show=False),
-    Key("o", "answered", "key.answered", "group.motion"),
+    Key("o", "answered", "key.answered", "group.motion", show=False),
     Key("f", "followup", "key.followup", "group.motion", show=False),
     Key("u", "undo", "key.undo", "group.meeting"),
-    Key("left_square_bracket", "prev_item", "key.prev_item", "group.agenda", display="["),
+    Key(
+        "left_square_bracket", "prev_item", "key.prev_item", "group.agenda", show=False, display="["
+    ),
     Key("right_square_bracket", "next_item", "key.next_item", "group.agenda", display="]"),
     Key("t", "timer", "key.timer", "group.agenda", show=False),
-    Key("a", "attendance", "key.attendance", "group.meeting"),
+    Key("a", "attendance", "key.attendance", "group.meeting", show=False),
+    Key("x", "close_meeting", "key.close_meeting", "group.meeting", show=False),
+    Key("m", "minutes", "key.minutes", "group.meeting", show=False),
+    Key("p", "publish", "key.publish", "group.meeting", show=False),
     Key("l", "all_motions", "key.all_motions", "group.view", show=False),
     Key("b", "lists", "key.lists", "group.view", show=False),
     Key("s", "retry", "key.retry", "group.meeting", show=False),
     Key("ctrl+t", "cycle_theme", "key.theme", "group.view", show=False),
+    Key("escape", "archive", "key.back", "group.view", show=False, display="esc"),
     Key("question_mark", "help", "key.help", "group.view", display="?"),
     Key("f1", "help", "key.help", "group.view", show=False),
     Key("q", "quit", "key.quit", "group.meeting"),
@@ -48,9 +55,9 @@ def shown_key(k: Key) -> str:
     return k.display or k.key
 
 
-def bindings(keys: tuple[Key, ...] = SESSION_KEYS) -> list[Binding]:
-    """Textual bindings in the current language (built when a screen is created)."""
-    return [
+def install(node: DOMNode, keys: tuple[Key, ...], prefix: str) -> None:
+    """Give a screen its keys in the current language (descriptions are read at creation)."""
+    table = [
         Binding(
             k.key,
             k.action,
@@ -58,7 +65,8 @@ def bindings(keys: tuple[Key, ...] = SESSION_KEYS) -> list[Binding]:
             show=k.show,
             key_display=k.display or None,
             tooltip=i18n.t(k.group),
-            id=f"session.{k.action}",
+            id=f"{prefix}.{k.action}",
         )
         for k in keys
     ]
+    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(table)])

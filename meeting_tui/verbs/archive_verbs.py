@@ -8,24 +8,24 @@ from datetime import date
 from typing import Any
 
 from meeting_tui import i18n
-from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
+from meeting_tui.domain import label
 from meeting_tui.domain.agenda_file import read_agenda_file
+from meeting_tui.domain.archive_views import backlog
 from meeting_tui.store import open_archive
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 
 i18n.register(
     {
         "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
+        "cli.backlog_empty": ("没有暂缓事项。", "No deferred items."),
         "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
         "cli.empty": (
             "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
             "The archive is empty: try meeting-tui demo, or create one with meeting-tui new --title ….",
-        ),
-        "cli.pick": (
-            "没有进行中的会议：用 meeting-tui open ID 打开（meeting-tui list 列出全部）。",
-            "No meeting is in session: open one with meeting-tui open ID (meeting-tui list shows all).",
         ),
     }
 )
@@ -41,6 +41,8 @@ def add(verbs: Any) -> None:
     opener.add_argument("meeting_id", metavar="ID")
     lister = verbs.add_parser("list", help="list the meetings in the archive")
     lister.add_argument("--json", action="store_true", help="print JSON for scripts")
+    backlog = verbs.add_parser("backlog", help="list deferred items across all meetings")
+    backlog.add_argument("--json", action="store_true", help="print JSON for scripts")
     new = verbs.add_parser("new", help="create a meeting and print its id")
     new.add_argument("--title", required=True)
     new.add_argument("--kind", choices=KINDS, default="bench")
@@ -59,9 +61,9 @@ def run(args: argparse.Namespace) -> int | None:
         loaded = install_demo(archive)
         if loaded:
             print(i18n.t("cli.demo_loaded", ids=", ".join(loaded)))
-        return open_in_app(LiveMeeting.open(archive, LIVE_ID))
+        return open_in_app(archive, LiveMeeting.open(archive, LIVE_ID))
     if args.verb == "open":
-        return open_in_app(LiveMeeting.open(archive, args.meeting_id))
+        return open_in_app(archive, LiveMeeting.open(archive, args.meeting_id))
     if args.verb == "list":
         rows = archive.list_meetings()
         if args.json:
@@ -75,6 +77,8 @@ def run(args: argparse.Namespace) -> int | None:
                     f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
                 )
         return 0
+    if args.verb == "backlog":
+        return print_backlog(archive, as_json=args.json)
     if args.verb == "new":
         entries = read_agenda_file(args.agenda) if args.agenda else []
         meeting_id = new_meeting_id(date.today())
@@ -89,25 +93,61 @@ def run(args: argparse.Namespace) -> int | None:
             live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
         print(i18n.t("cli.created", id=meeting_id, title=live.state.title))
         if args.open:
-            return open_in_app(live)
+            return open_in_app(archive, live)
         live.close()
         return 0
     if args.verb is None:
-        rows = archive.list_meetings()
-        if not rows:
-            print(i18n.t("cli.empty"))
-            return 0
-        live_rows = [r for r in rows if r.get("status") == MeetingStatus.IN_SESSION.value]
-        if not live_rows:
-            print(i18n.t("cli.pick"))
-            return 0
-        latest = sorted(live_rows, key=lambda r: str(r.get("date")))[-1]
-        return open_in_app(LiveMeeting.open(archive, str(latest["id"])))
+        return open_in_app(archive)
     return None
 
 
-def open_in_app(live: LiveMeeting) -> int:
+def open_in_app(archive: Archive, live: LiveMeeting | None = None) -> int:
+    """The app on `live`, or on the start screen."""
     from meeting_tui.tui.app import MeetingApp
 
-    MeetingApp(live).run()
+    MeetingApp(archive, live).run()
+    return 0
+
+
+def print_backlog(archive: Archive, *, as_json: bool) -> int:
+    """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
+    entries = backlog(load_states(archive))
+    if as_json:
+        rows = [
+            {
+                "meeting_id": e.origin.meeting_id,
+                "motion_id": e.origin.motion_id,
+                "meeting_title": e.meeting_title,
+                "date": e.meeting_date,
+                "number": e.number,
+                "text": e.text,
+                "reason": e.reason,
+                "owner": e.owner,
+                "target": e.target,
+                "vote": None
+                if e.last_vote is None
+                else [e.last_vote.in_favour, e.last_vote.against, e.last_vote.abstain],
+                "status": e.status.value,
+                "resolved_in": None
+                if e.resolved_in is None
+                else {"meeting_id": e.resolved_in.meeting_id, "motion_id": e.resolved_in.motion_id},
+                "resolution": e.resolution.value if e.resolution else None,
+            }
+            for e in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not entries:
+        print(i18n.t("cli.backlog_empty"))
+        return 0
+    for e in entries:
+        vote = (
+            f"{e.last_vote.in_favour}/{e.last_vote.against}/{e.last_vote.abstain}"
+            if e.last_vote
+            else "-"
+        )
+        print(
+            f"{e.meeting_date}  {e.origin.meeting_id} #{e.number}  {label(e.status)}  "
+            f"{e.text}  [{e.owner}; {e.reason}; {vote}]"
+        )
     return 0

@@ -133,7 +133,21 @@ def test_deferred_again_is_carried_over(first: Any, second: Any) -> None:
 def test_undoing_the_pull_reopens_the_entry(first: Any, second: Any) -> None:
     second.do(c.raise_motion, "重新商议小区大门位置", origin=Origin(FIRST, "m1"))
     second.do(c.undo)
+    # Still on the second meeting's agenda (the pulled item), but no longer taken up.
+    entry = _entry(backlog([first.state, second.state]), "m1")
+    assert entry.status is BacklogStatus.SCHEDULED and entry.resolution is None
+    while any(i.origin for i in second.state.items):
+        second.do(c.undo)
     assert _entry(backlog([first.state, second.state]), "m1").status is BacklogStatus.OPEN
+
+
+def test_a_motion_raised_under_a_pulled_item_takes_up_the_deferral(first: Any, second: Any) -> None:
+    item = next(i for i in second.state.items if i.origin)
+    second.do(c.raise_motion, "重新商议小区大门位置", item.id)
+    assert second.state.motions["m1"].origin == Origin(FIRST, "m1")
+    second.do(c.record_vote, "m1", 30, 5, 3)
+    entry = _entry(backlog([first.state, second.state]), "m1")
+    assert entry.status is BacklogStatus.RESOLVED and entry.resolved_in == Origin(SECOND, "m1")
 
 
 def test_followups_overdue_first(first: Any, second: Any) -> None:

@@ -19,7 +19,9 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.events import EventKind
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.screens.attendance import AttendanceScreen
 from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.screens.setup import SetupScreen
 
 FRESH_ID = "20261017-e2e1"
 
@@ -165,11 +167,17 @@ async def test_the_nanyuan_meeting_by_keyboard_ends_as_the_demo(data_dir, make, 
     app = make(FRESH_ID)
     async with app.run_test(size=(80, 24)) as pilot:
         k = Keys(pilot, ui)
-        # _opening: headcounts, 开场说明, 电线改造 and its motion.
-        await k.press("a", "3", "8", "tab", "3", "tab", "1", "tab", "2", "enter")
+        # _opening: a draft opens in setup; headcounts on the attendance screen (p),
+        # then s starts the meeting at 开场说明, and ] moves on to 电线改造.
+        assert isinstance(app.screen, SetupScreen)
+        await k.press("p")
+        assert isinstance(app.screen, AttendanceScreen)
+        await k.press("3", "8", "tab", "3", "tab", "1", "tab", "2", "escape")
+        assert isinstance(app.screen, SetupScreen)
+        await k.press("s")
         k.assert_closed()
         assert "出席 44 · 投票 38" in ui.header(app)
-        await k.press("right_square_bracket", "right_square_bracket")
+        await k.press("right_square_bracket")
         await k.raise_motion(
             "电线入地改造：楼内外老化电线全部像新小区一样入地",
             "李姓居民",

@@ -63,6 +63,10 @@ def raise_motion(
             raise DomainError("error.no_active_item")
         item_id = active.id
     item = guards.item(state, item_id)
+    if origin is None and item.origin is not None:
+        # An item pulled off the backlog: its first motion takes up the earlier deferral.
+        taken = {m.origin for m in state.motions_of(item.id)}
+        origin = item.origin if item.origin not in taken else None
     number = max((m.number for m in state.motions.values()), default=0) + 1
     payload: dict[str, Any] = {
         "motion_id": f"m{number}",

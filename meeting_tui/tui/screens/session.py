@@ -12,15 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Horizontal
 from textual.widgets import Footer
 
 from meeting_tui import i18n
-from meeting_tui.domain import Motion
+from meeting_tui.domain import DomainError, MeetingStatus, Motion, MotionState
+from meeting_tui.domain import commands as c
+from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.keymap import bindings
-from meeting_tui.tui.screens.session_actions import SessionActions
+from meeting_tui.tui import keymap
+from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.keymap import SESSION_KEYS
+from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.screens.session_actions import Make, SessionActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
@@ -44,7 +49,7 @@ class SessionScreen(SessionActions):
         self.clock = clock
         self._belled: set[str] = set()
         # Descriptions follow the language chosen at start-up, so the table is built per screen.
-        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings())])
+        keymap.install(self, SESSION_KEYS, "session")
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -122,3 +127,67 @@ class SessionScreen(SessionActions):
     def on_motion_table_motion_selected(self, message: MotionTable.MotionSelected) -> None:
         if message.motion_id is not None:
             self.selected = message.motion_id
+
+    # -- the meeting's before and after ---------------------------------------
+
+    def action_close_meeting(self) -> None:
+        """Close after a summary of what was decided; a closed meeting offers a recorded reopen."""
+        state = self.state
+        if state.status is MeetingStatus.CLOSED:
+            self._reopen()
+            return
+        counts = {s.value: len(state.motions_in(s)) for s in MotionState}
+        open_ones = state.motions_in(MotionState.RAISED)
+        question = i18n.t(
+            "close.summary",
+            **counts,
+            open=len(open_ones),
+            open_list="、".join(f"#{m.number} {m.text[:12]}" for m in open_ones) or "—",
+        )
+        self.app.push_screen(ConfirmDialog(question), self._close_confirmed)
+
+    def _close_confirmed(self, yes: bool | None) -> None:
+        from meeting_tui.minutes.record import close_and_record
+
+        if not yes:
+            return
+        try:
+            version = close_and_record(self.live)
+        except (DomainError, StoreError) as error:
+            self.notify(error.message(), severity="error", timeout=15)
+            self.refresh_panes()
+            return
+        self.refresh_panes()
+        self.notify(i18n.t("close.done", version=version))
+        self.action_minutes()
+
+    def _reopen(self) -> None:
+        fields = [Field("reason", i18n.t("form.reason"))]
+
+        def make(a: Answers) -> Make:
+            return lambda s: c.reopen_meeting(s, a["reason"])
+
+        def done(a: Answers | None) -> None:
+            if a is not None:
+                self.run_command(make(a))
+
+        title = i18n.t("key.close_meeting")
+        self.app.push_screen(FormDialog(title, fields, lambda a: self.check(make(a))), done)
+
+    def action_minutes(self) -> None:
+        from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+
+        self.app.push_screen(MinutesPreviewScreen(self.live))
+
+    def action_publish(self) -> None:
+        from meeting_tui.tui.screens.publish import PublishScreen
+
+        self.app.push_screen(PublishScreen(self.live))
+
+    def action_archive(self) -> None:
+        """Back to the archive list; the meeting is saved and stays as it is."""
+        if self.live.pending:
+            self.action_retry()
+            if self.live.pending:
+                return
+        app_of(self).back_to_start()

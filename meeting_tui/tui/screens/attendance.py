@@ -1,0 +1,138 @@
+"""Attendance: headcount per party (digits and +/-) and an optional named roster for sign-in."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from meeting_tui import i18n
+from meeting_tui.domain import DomainError, Draft, Party, label
+from meeting_tui.domain import commands as c
+from meeting_tui.store.errors import StoreError
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui import keymap
+from meeting_tui.tui.dialogs.count_input import CountInput
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.keymap import Key
+
+ATTENDANCE_KEYS: tuple[Key, ...] = (
+    Key("ctrl+s", "save", "key.save", "group.meeting"),
+    Key("ctrl+n", "add_person", "key.add_person", "group.meeting"),
+    Key("ctrl+x", "remove_person", "key.remove_person", "group.meeting"),
+    Key("escape", "back", "key.back", "group.meeting"),
+)
+
+
+class AttendanceScreen(Screen[None]):
+    DEFAULT_CSS = """
+    AttendanceScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    AttendanceScreen Grid { grid-size: 4; grid-columns: auto 8 auto 8; grid-rows: 1; grid-gutter: 0 2;
+        height: auto; padding: 1 1 0 1; }
+    AttendanceScreen CountInput { background: $boost; }
+    AttendanceScreen #eligible { padding: 1 1 0 1; text-style: bold; height: auto; }
+    AttendanceScreen #roster-title { padding: 1 1 0 1; height: auto; color: $text-muted; }
+    AttendanceScreen DataTable { height: 1fr; margin: 0 1; }
+    """
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+        keymap.install(self, ATTENDANCE_KEYS, "attendance")
+
+    def compose(self) -> ComposeResult:
+        state = self.live.state
+        yield Static(i18n.t("attendance.title"), id="heading")
+        with Vertical():
+            with Grid():
+                for party in Party:
+                    star = " *" if party in state.voting_parties else ""
+                    yield Label(f"{label(party)}{star}")
+                    yield CountInput(state.attendance.present(party), id=f"count-{party.value}")
+            yield Static(id="eligible")
+            yield Static(i18n.t("attendance.roster"), id="roster-title")
+            yield DataTable(cursor_type="row", id="roster")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("form.person.name", "form.party", "form.person.building"):
+            table.add_column(i18n.t(key), key=key)
+        self.refresh_view()
+
+    def counts(self) -> dict[str, int]:
+        return {p.value: self.query_one(f"#count-{p.value}", CountInput).number for p in Party}
+
+    def refresh_view(self) -> None:
+        voting = {p.value for p in self.live.state.voting_parties}
+        eligible = sum(n for p, n in self.counts().items() if p in voting)
+        self.query_one("#eligible", Static).update(i18n.t("attendance.eligible", n=eligible))
+        table = self.query_one(DataTable)
+        table.clear()
+        for person in self.live.state.attendance.roster:
+            table.add_row(person.name, label(person.party), person.building, key=person.id)
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self.refresh_view()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def _run(self, drafts: list[Draft]) -> bool:
+        try:
+            self.live.execute(drafts)
+        except StoreError as error:
+            self.notify(error.message(), severity="error", timeout=15)
+            return False
+        self.refresh_view()
+        return True
+
+    def action_save(self) -> None:
+        try:
+            drafts = c.set_headcounts(self.live.state, dict(self.counts()))
+        except DomainError as error:
+            self.notify(error.message(), severity="error")
+            return
+        if self._run(drafts) and drafts:
+            self.notify(i18n.t("attendance.eligible", n=self.live.state.eligible_present))
+
+    def action_add_person(self) -> None:
+        fields = [
+            Field("name", i18n.t("form.person.name")),
+            Field(
+                "party",
+                i18n.t("form.party"),
+                Party.RESIDENT.value,
+                options=[(label(p), p.value) for p in Party],
+            ),
+            Field("building", i18n.t("form.person.building")),
+        ]
+
+        def check(a: Answers) -> str | None:
+            try:
+                c.add_attendee(self.live.state, a["name"], a["party"], a["building"])
+            except DomainError as error:
+                return error.message()
+            return None
+
+        def done(a: Answers | None) -> None:
+            if a is not None:
+                self._run(c.add_attendee(self.live.state, a["name"], a["party"], a["building"]))
+
+        self.app.push_screen(FormDialog(i18n.t("form.person.title"), fields, check), done)
+
+    def action_remove_person(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        person_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self._run(c.remove_attendee(self.live.state, person_id))
+
+    def action_back(self) -> None:
+        """Leaving saves the headcounts: nothing typed is lost."""
+        self.action_save()
+        self.app.pop_screen()

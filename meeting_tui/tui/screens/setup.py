@@ -1,0 +1,314 @@
+"""Setup: the meeting's details and its agenda, typed in or imported from a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from meeting_tui import i18n
+from meeting_tui.domain import (
+    DecisionRule,
+    DomainError,
+    Draft,
+    MeetingKind,
+    MeetingState,
+    Party,
+    QuorumPolicy,
+    label,
+)
+from meeting_tui.domain import commands as c
+from meeting_tui.domain.agenda_file import read_agenda_file
+from meeting_tui.store.errors import StoreError
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui import keymap
+from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.lifecycle_access import app_of
+
+Make = Callable[[MeetingState], Sequence[Draft]]
+
+SETUP_KEYS: tuple[Key, ...] = (
+    Key("m", "details", "key.details", "group.setup"),
+    Key("a", "add_item", "key.add_item", "group.setup"),
+    Key("e,enter", "edit_item", "key.edit_item", "group.setup", display="e"),
+    Key("x,delete", "remove_item", "key.remove_item", "group.setup", display="x"),
+    Key("K,ctrl+up", "move(-1)", "key.move_up", "group.setup", show=False, display="K"),
+    Key("J,ctrl+down", "move(1)", "key.move_down", "group.setup", show=False, display="J"),
+    Key("i", "import_agenda", "key.import", "group.setup"),
+    Key("b", "backlog", "key.backlog", "group.setup"),
+    Key("p", "attendance", "key.attendance_screen", "group.setup"),
+    Key("s", "start", "key.start_meeting", "group.setup"),
+    Key("escape", "back", "key.back", "group.setup", show=False),
+)
+
+VOTING_PRESETS: dict[str, list[str]] = {
+    "resident": [Party.RESIDENT.value],
+    "resident_staff": [Party.RESIDENT.value, Party.STAFF.value],
+    "all": [p.value for p in Party],
+}
+
+
+def voting_preset(state: MeetingState) -> str:
+    chosen = [p.value for p in state.voting_parties]
+    return next((k for k, v in VOTING_PRESETS.items() if v == chosen), "resident")
+
+
+class SetupScreen(Screen[None]):
+    DEFAULT_CSS = """
+    SetupScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    SetupScreen #summary { height: auto; padding: 0 1; color: $text-muted; }
+    SetupScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+        keymap.install(self, SETUP_KEYS, "setup")
+
+    @property
+    def state(self) -> MeetingState:
+        return self.live.state
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="heading")
+        yield Static(id="summary")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, name in (
+            ("n", "#"),
+            ("title", "form.item.name"),
+            ("minutes", "form.item.minutes"),
+            ("notes", "form.item.notes"),
+        ):
+            table.add_column(i18n.t(name) if "." in name else name, key=key)
+        self.refresh_view()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        s = self.state
+        self.query_one("#heading", Static).update(i18n.t("setup.title", title=s.title))
+        summary = i18n.t(
+            "setup.summary",
+            kind=label(s.kind),
+            community=s.community or "—",
+            location=s.location or "—",
+            planned=s.planned_start or "—",
+            facilitator=s.facilitator or "—",
+            recorder=s.recorder or "—",
+            rule=label(s.default_rule),
+            quorum=s.quorum or i18n.t("setup.no_quorum"),
+        )
+        self.query_one("#summary", Static).update(summary)
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for n, item in enumerate(s.items, start=1):
+            origin = " ↩" if item.origin else ""
+            table.add_row(
+                str(n),
+                Text(item.title + origin, no_wrap=True, overflow="ellipsis"),
+                str(item.timebox_min or ""),
+                Text(item.notes.replace("\n", " "), no_wrap=True, overflow="ellipsis"),
+                key=item.id,
+            )
+        if s.items:
+            table.move_cursor(row=min(max(row, 0), len(s.items) - 1), animate=False)
+
+    def run(self, drafts: Sequence[Draft]) -> bool:
+        try:
+            self.live.execute(drafts)
+        except StoreError as error:
+            self.notify(error.message(), severity="error", timeout=15)
+            return False
+        self.refresh_view()
+        return True
+
+    def _attempt(self, make: Make) -> str | None:
+        try:
+            make(self.state)
+        except DomainError as error:
+            return error.message()
+        return None
+
+    def _form(self, title: str, fields: list[Field], make: Callable[[Answers], Make]) -> None:
+        """A form whose answers become a command, checked inline before the form closes."""
+
+        def done(a: Answers | None) -> None:
+            if a is not None:
+                try:
+                    drafts = make(a)(self.state)
+                except DomainError as error:
+                    self.notify(error.message(), severity="error")
+                    return
+                self.run(drafts)
+
+        self.app.push_screen(FormDialog(title, fields, lambda a: self._attempt(make(a))), done)
+
+    def selected_item(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_details(self) -> None:
+        s = self.state
+        fields = [
+            Field("title", i18n.t("form.meeting.name"), s.title),
+            Field(
+                "kind",
+                i18n.t("form.kind"),
+                s.kind.value,
+                options=[(label(k), k.value) for k in MeetingKind],
+            ),
+            Field("community", i18n.t("form.community"), s.community),
+            Field("location", i18n.t("form.location"), s.location),
+            Field("planned_start", i18n.t("form.planned_start"), s.planned_start),
+            Field("facilitator", i18n.t("form.facilitator"), s.facilitator),
+            Field("recorder", i18n.t("form.recorder"), s.recorder),
+            Field(
+                "voting",
+                i18n.t("form.voting"),
+                voting_preset(s),
+                options=[(i18n.t(f"voting.{k}"), k) for k in VOTING_PRESETS],
+            ),
+            Field(
+                "default_rule",
+                i18n.t("form.rule"),
+                s.default_rule.value,
+                options=[(label(r), r.value) for r in DecisionRule],
+            ),
+            Field("quorum", i18n.t("form.quorum"), str(s.quorum or 0), count=True),
+            Field(
+                "quorum_policy",
+                i18n.t("form.quorum_policy"),
+                s.quorum_policy.value,
+                options=[(label(q), q.value) for q in QuorumPolicy],
+            ),
+        ]
+
+        def make(a: Answers) -> Make:
+            changes: dict[str, object] = {k: v for k, v in a.items() if k != "voting"}
+            changes["voting_parties"] = VOTING_PRESETS[a["voting"]]
+            return lambda s: c.edit_meeting(s, **changes)
+
+        self._form(i18n.t("form.meeting.title"), fields, make)
+
+    def _item_fields(self, title: str = "", minutes: str = "", notes: str = "") -> list[Field]:
+        return [
+            Field("title", i18n.t("form.item.name"), title),
+            Field("minutes", i18n.t("form.item.minutes"), minutes),
+            Field("notes", i18n.t("form.item.notes"), notes),
+        ]
+
+    def action_add_item(self) -> None:
+        make = lambda a: lambda s: c.add_item(s, a["title"], a["minutes"], a["notes"])  # noqa: E731
+        self._form(i18n.t("form.item.title"), self._item_fields(), make)
+
+    def action_edit_item(self) -> None:
+        item_id = self.selected_item()
+        item = self.state.find_item(item_id or "")
+        if item is None:
+            return
+        fields = self._item_fields(item.title, str(item.timebox_min or ""), item.notes)
+        def make(a: Answers) -> Make:
+            return lambda s: c.edit_item(
+                s, item.id, title=a["title"], timebox_min=a["minutes"], notes=a["notes"]
+            )
+
+        self._form(i18n.t("form.item.title"), fields, make)
+
+    def action_remove_item(self) -> None:
+        item_id = self.selected_item()
+        if item_id is None:
+            return
+        try:
+            drafts = c.remove_item(self.state, item_id)
+        except DomainError as error:
+            self.notify(error.message(), severity="error")
+            return
+        self.run(drafts)
+
+    def action_move(self, step: int) -> None:
+        item_id = self.selected_item()
+        if item_id is None:
+            return
+        item = self.state.find_item(item_id)
+        assert item is not None
+        index = self.state.items.index(item) + step
+        if self.run(c.move_item(self.state, item_id, index)):
+            self.query_one(DataTable).move_cursor(row=max(0, min(index, len(self.state.items) - 1)))
+
+    def action_import_agenda(self) -> None:
+        def done(a: Answers | None) -> None:
+            if a is None:
+                return
+            try:
+                entries = read_agenda_file(a["path"].strip())
+            except DomainError as error:
+                self.notify(error.message(), severity="error", timeout=15)
+                return
+            rows = [(e.title, e.minutes, e.notes) for e in entries]
+            listing = "\n".join(
+                f"{n}. {e.title}" + (f" ({e.minutes}′)" if e.minutes else "")
+                for n, e in enumerate(entries, 1)
+            )
+            question = i18n.t(
+                "import.preview",
+                n=len(entries),
+                minutes=sum(e.minutes or 0 for e in entries),
+                items=listing,
+            )
+
+            def go(yes: bool | None) -> None:
+                if yes:
+                    try:
+                        drafts = c.add_items(self.state, rows)
+                    except DomainError as error:
+                        self.notify(error.message(), severity="error", timeout=15)
+                        return
+                    if self.run(drafts):
+                        self.notify(i18n.t("import.done", n=len(entries)))
+
+            self.app.push_screen(ConfirmDialog(question), go)
+
+        fields = [Field("path", i18n.t("form.import.path"))]
+        self.app.push_screen(FormDialog(i18n.t("form.import.title"), fields), done)
+
+    def action_backlog(self) -> None:
+        from meeting_tui.tui.screens.backlog import BacklogScreen
+
+        self.app.push_screen(BacklogScreen())
+
+    def action_attendance(self) -> None:
+        from meeting_tui.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.live))
+
+    def action_start(self) -> None:
+        """Start the meeting at its first item and go to the session screen."""
+        try:
+            drafts = (
+                c.step_agenda(self.state, 1) if self.state.items else c.start_meeting(self.state)
+            )
+        except DomainError as error:
+            self.notify(error.message(), severity="error")
+            return
+        if self.run(drafts):
+            app = app_of(self)
+            self.app.switch_screen(app.screen_for(self.live))
+
+    def action_back(self) -> None:
+        app_of(self).back_to_start()
