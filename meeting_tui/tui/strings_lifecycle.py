@@ -8,7 +8,7 @@ i18n.register(
         "start.filter": ("筛选（输入标题、社区或日期）", "filter (title, community or date)"),
         "start.empty": (
             "还没有会议：按 n 新建，或按 d 载入南苑演示会议。",
-            "No meetings yet: press n for a new one, or d for the 南苑 demo.",
+            "No meetings yet: press n for a new one, or d for the Nanyuan demo.",
         ),
         "start.broken": ("⚠ 文件损坏", "⚠ damaged"),
         "start.restored": ("已从备份恢复：{file}", "Restored from backup: {file}"),
@@ -97,7 +97,7 @@ i18n.register(
             "先打开一个筹备中或进行中的会议，再把暂缓事项列入它的议程。",
             "Open a meeting being prepared or in session first, then put items on its agenda.",
         ),
-        "backlog.where": ("{status} {meeting} #{number}", "{status} {meeting} #{number}"),
+        "backlog.where": ("{status}：{meeting} 第 {number} 项", "{status}: {meeting} #{number}"),
         "col.origin": ("来源", "from"),
         "col.reason": ("原因", "reason"),
         "col.owner": ("负责", "owner"),
