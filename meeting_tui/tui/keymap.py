@@ -18,6 +18,7 @@ class Key:
     group: str  # i18n key of the palette namespace
     show: bool = True
     display: str = ""
+    priority: bool = False  # before the focused widget's own keys (an Input's ctrl+x)
 
 
 SESSION_KEYS: tuple[Key, ...] = (
@@ -66,6 +67,7 @@ def install(node: DOMNode, keys: tuple[Key, ...], prefix: str) -> None:
             key_display=k.display or None,
             tooltip=i18n.t(k.group),
             id=f"{prefix}.{k.action}",
+            priority=k.priority,
         )
         for k in keys
     ]

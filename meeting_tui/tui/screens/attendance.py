@@ -21,7 +21,8 @@ from meeting_tui.tui.keymap import Key
 ATTENDANCE_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "key.save", "group.meeting"),
     Key("ctrl+n", "add_person", "key.add_person", "group.meeting"),
-    Key("ctrl+x", "remove_person", "key.remove_person", "group.meeting"),
+    # An Input binds ctrl+x (cut), and a count field nearly always has the focus here.
+    Key("ctrl+x", "remove_person", "key.remove_person", "group.meeting", priority=True),
     Key("escape", "back", "key.back", "group.meeting"),
 )
 

@@ -47,21 +47,41 @@ class FollowUpsScreen(Screen[None]):
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    # The item, its state and who carries it out stay in view at 80 columns; the origin follows.
+    COLUMNS = ("col.due", "col.number", "col.text", "col.status", "col.owner", "col.origin")
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("col.due", "col.origin", "col.number", "col.text", "col.owner", "col.status"):
-            table.add_column(i18n.t(key), key=key)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    def widths(self) -> dict[str, int]:
+        room = self.size.width - 2 - 2 * len(self.COLUMNS)  # scrollbar, cell padding
+        w = {"col.due": 10, "col.number": 3, "col.status": 17, "col.owner": 10}
+        left = max(30, room - sum(w.values()))
+        if self.size.width < 110:
+            w |= {"col.text": max(14, left), "col.origin": 24}
+        else:
+            w |= {"col.text": left * 3 // 5, "col.origin": left - left * 3 // 5}
+        return w
 
     def today(self) -> str:
         return app_of(self).clock().date().isoformat()
 
     def reload(self) -> None:
+        self.entries = followups(load_states(app_of(self).archive), self.today())
+        self.show()
+
+    def show(self) -> None:
         today = self.today()
-        self.entries = followups(load_states(app_of(self).archive), today)
         table = self.query_one(DataTable)
-        table.clear()
+        row = table.cursor_row
+        table.clear(columns=True)
+        widths = self.widths()
+        for key in self.COLUMNS:
+            table.add_column(i18n.t(key), key=key, width=widths[key])
         for n, e in enumerate(self.entries):
             if e.done_on:
                 status = Text(i18n.t("followups.done", date=e.done_on), style="green")
@@ -71,13 +91,15 @@ class FollowUpsScreen(Screen[None]):
                 status = Text(i18n.t("followups.open"))
             table.add_row(
                 e.due or "—",
-                Text(e.meeting_title, no_wrap=True, overflow="ellipsis"),
                 str(e.number),
                 Text(e.text, no_wrap=True, overflow="ellipsis"),
-                e.owner,
                 status,
+                Text(e.owner, no_wrap=True, overflow="ellipsis"),
+                Text(e.meeting_title, no_wrap=True, overflow="ellipsis"),
                 key=str(n),
             )
+        if self.entries:
+            table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
         self.query_one("#empty").display = not self.entries
 
     def selected(self) -> FollowUpEntry | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -32,17 +34,21 @@ from meeting_tui.tui.lifecycle_access import app_of
 
 Make = Callable[[MeetingState], Sequence[Draft]]
 
+i18n.register({"col.minutes": ("分钟", "min")})
+
+# The footer shows what fits, in this order: at 80 columns the first six (s among them).
 SETUP_KEYS: tuple[Key, ...] = (
-    Key("m", "details", "key.details", "group.setup"),
     Key("a", "add_item", "key.add_item", "group.setup"),
+    Key("i", "import_agenda", "key.import", "group.setup"),
+    Key("p", "attendance", "key.attendance_screen", "group.setup"),
+    Key("s", "start", "key.start_meeting", "group.setup"),
+    Key("m", "details", "key.details", "group.setup"),
+    Key("b", "backlog", "key.backlog", "group.setup"),
+    Key("f", "followups", "key.followups", "group.setup"),
     Key("e,enter", "edit_item", "key.edit_item", "group.setup", display="e"),
     Key("x,delete", "remove_item", "key.remove_item", "group.setup", display="x"),
     Key("K,ctrl+up", "move(-1)", "key.move_up", "group.setup", show=False, display="K"),
     Key("J,ctrl+down", "move(1)", "key.move_down", "group.setup", show=False, display="J"),
-    Key("i", "import_agenda", "key.import", "group.setup"),
-    Key("b", "backlog", "key.backlog", "group.setup"),
-    Key("p", "attendance", "key.attendance_screen", "group.setup"),
-    Key("s", "start", "key.start_meeting", "group.setup"),
     Key("escape", "back", "key.back", "group.setup", show=False),
 )
 
@@ -81,16 +87,20 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key, name in (
-            ("n", "#"),
-            ("title", "form.item.name"),
-            ("minutes", "form.item.minutes"),
-            ("notes", "form.item.notes"),
-        ):
-            table.add_column(i18n.t(name) if "." in name else name, key=key)
         self.refresh_view()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    def _columns(self, table: DataTable[Any]) -> None:
+        """Number and minutes narrow; title and notes share the rest, so nothing scrolls sideways."""
+        left = max(24, self.size.width - 2 - 2 * 4 - 3 - 4)
+        table.clear(columns=True)
+        table.add_column("#", key="n", width=3)
+        table.add_column(i18n.t("form.item.name"), key="title", width=left // 2)
+        table.add_column(i18n.t("col.minutes"), key="minutes", width=4)
+        table.add_column(i18n.t("form.item.notes"), key="notes", width=left - left // 2)
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
@@ -112,7 +122,7 @@ class SetupScreen(Screen[None]):
         self.query_one("#summary", Static).update(summary)
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        self._columns(table)
         for n, item in enumerate(s.items, start=1):
             origin = " ↩" if item.origin else ""
             table.add_row(
@@ -154,6 +164,12 @@ class SetupScreen(Screen[None]):
                 self.run(drafts)
 
         self.app.push_screen(FormDialog(title, fields, lambda a: self._attempt(make(a))), done)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        """The table takes enter for itself (select_cursor): enter on an item edits it."""
+        event.stop()
+        self.action_edit_item()
 
     def selected_item(self) -> str | None:
         table = self.query_one(DataTable)
@@ -223,6 +239,7 @@ class SetupScreen(Screen[None]):
         if item is None:
             return
         fields = self._item_fields(item.title, str(item.timebox_min or ""), item.notes)
+
         def make(a: Answers) -> Make:
             return lambda s: c.edit_item(
                 s, item.id, title=a["title"], timebox_min=a["minutes"], notes=a["notes"]
@@ -291,6 +308,12 @@ class SetupScreen(Screen[None]):
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
         self.app.push_screen(BacklogScreen())
+
+    def action_followups(self) -> None:
+        """Follow-ups with this meeting open: a 居民评 is recorded as taken at this meeting."""
+        from meeting_tui.tui.screens.followups import FollowUpsScreen
+
+        self.app.push_screen(FollowUpsScreen())
 
     def action_attendance(self) -> None:
         from meeting_tui.tui.screens.attendance import AttendanceScreen
