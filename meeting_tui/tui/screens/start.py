@@ -69,7 +69,15 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     # Cells of each fixed column; the title takes what is left, so the counts stay in view.
-    WIDTHS = {"date": 10, "kind": 8, "community": 10, "status": 8, "motions": 4, "passed": 4, "deferred": 4}
+    WIDTHS = {
+        "date": 10,
+        "kind": 8,
+        "community": 10,
+        "status": 8,
+        "motions": 4,
+        "passed": 4,
+        "deferred": 4,
+    }
 
     def on_mount(self) -> None:
         self.reload()

@@ -1,0 +1,87 @@
+"""Minutes as Markdown: readable as plain text, rendered by the TUI preview and by any viewer.
+
+Residents' words are escaped so that a `*` or `#` typed at the meeting stays
+a character and never becomes formatting, a link or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from meeting_tui.minutes import sections as s
+from meeting_tui.minutes.model import Minutes
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
+
+
+def escape(text: str) -> str:
+    """`text` with every character that Markdown would read as markup escaped."""
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    # A line that starts like a list item or a rule would be read as one.
+    escaped = re.sub(r"(?m)^(\s*)([-+=#>]|\d+[.)])", r"\1\\\2", escaped)
+    return escaped
+
+
+def _inline(text: str) -> str:
+    """Text in a table cell or a list item: line breaks kept as hard breaks."""
+    return "\\\n  ".join(escape(line) for line in text.split("\n"))
+
+
+def _table(table: s.Table) -> list[str]:
+    head = "| " + " | ".join(escape(c) for c in table.columns) + " |"
+    rule = "|" + "|".join("---" for _ in table.columns) + "|"
+    body = [
+        "| " + " | ".join(escape(cell).replace("\n", "<br>") for cell in row) + " |"
+        for row in table.rows
+    ]
+    return [head, rule, *body]
+
+
+def _section(minutes: Minutes, key: str) -> list[str]:
+    return ["", f"## {s.section_title(minutes, key)}", ""]
+
+
+def render(minutes: Minutes) -> str:
+    out = [f"# {escape(s.document_title(minutes))}", ""]
+    for note in s.notes(minutes):
+        out += [f"> {escape(note)}", ""]
+    out += _table(
+        s.Table(
+            (s.t(minutes, "minutes.h.field"), s.t(minutes, "minutes.h.value")),
+            tuple(s.header_rows(minutes)),
+        )
+    )
+
+    out += _section(minutes, "agenda")
+    out += [f"{n}. {escape(line)}" for n, line in enumerate(s.agenda_lines(minutes), 1)]
+
+    out += _section(minutes, "motions")
+    for motion in minutes.motions:
+        out += [f"### {escape(s.motion_heading(minutes, motion))}", ""]
+        colon = s.colon(minutes)
+        out += [
+            f"- {escape(name)}{colon}{_inline(value)}"
+            for name, value in s.motion_rows(minutes, motion)
+        ]
+        out.append("")
+    out.pop()
+
+    none = s.t(minutes, "minutes.none")
+    for key, table in (
+        ("followups", s.followup_table(minutes)),
+        ("deferred", s.deferred_table(minutes)),
+        ("unvoted", s.unvoted_table(minutes)),
+    ):
+        out += _section(minutes, key)
+        if key == "unvoted" and table.rows:
+            out += [escape(s.t(minutes, "minutes.unvoted_note")), ""]
+        out += _table(table) if table.rows else [none]
+
+    out += _section(minutes, "timeline")
+    out += _table(s.timeline_table(minutes))
+
+    out += _section(minutes, "signatures")
+    for role, day in s.signature_lines(minutes):
+        colon = s.colon(minutes)
+        out += [f"{escape(role)}{colon}＿＿＿＿＿＿＿＿　　{escape(day)}{colon}＿＿＿＿＿＿", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,228 @@
+"""What the public may see of a meeting: plain, redacted strings, ready to escape and lay out.
+
+The page and the printed notice both render from this one view, so they
+can never disagree about what is redacted. Redaction happens here and only
+here, in this order for every string:
+
+1. `clean_text` first, so an invisible character (a zero-width space inside
+   a phone number, a bidi override) cannot split a number past the masking
+   and then vanish, or make 通过 read as something else;
+2. person fields (proposer, owners, responder, chair, recorder) are cut to
+   `shorten_name` (李建国 → 李某) unless the facilitator opted in for that
+   motion's proposer;
+3. every string then goes through `redact_text` with all names the meeting
+   knows (roster, proposers, owners, responders), which masks mobile and ID
+   numbers and shortens any of those names inside free text.
+
+Escaping for HTML is the renderers' job, done once at the point of output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from meeting_tui import i18n
+from meeting_tui.domain import MeetingState, Motion, MotionState, Party, label
+from meeting_tui.domain.model import MeetingStatus
+from meeting_tui.domain.privacy import redact_text, shorten_name
+from meeting_tui.domain.text import clean_text
+from meeting_tui.publicity import messages as _messages
+
+del _messages
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class PublicVote:
+    method: str
+    rule: str
+    in_favour: int
+    against: int
+    abstain: int
+    not_voting: int
+    eligible_present: int
+    acclaimed: bool
+
+
+@dataclass(frozen=True)
+class PublicMotion:
+    """One motion as the public sees it; empty strings are simply not shown."""
+
+    number: int
+    anchor: str
+    state: MotionState
+    text: str
+    proposer: str
+    category: str
+    note: str = ""
+    cost: int | None = None
+    vote: PublicVote | None = None
+    owner: str = ""  # follow-up owner, or who keeps a deferred item
+    due: str = ""  # follow-up due date, or when a deferred item comes back
+    done_on: str = ""
+    reason: str = ""  # why deferred or withdrawn
+    response: str = ""
+    responder: str = ""
+
+
+@dataclass(frozen=True)
+class PublicView:
+    lang: i18n.Lang
+    meeting_id: str
+    title: str
+    community: str
+    kind: str
+    location: str
+    when: str
+    facilitator: str
+    recorder: str
+    in_session: bool
+    attendance: list[tuple[str, int]]
+    sections: dict[MotionState, list[PublicMotion]] = field(default_factory=dict)
+
+    def motions(self, state: MotionState) -> list[PublicMotion]:
+        return self.sections.get(state, [])
+
+
+SECTION_ORDER = (
+    MotionState.PASSED,
+    MotionState.DEFERRED,
+    MotionState.ANSWERED,
+    MotionState.REJECTED,
+    MotionState.WITHDRAWN,
+    MotionState.RAISED,
+)
+
+
+def meeting_lang(state: MeetingState) -> i18n.Lang:
+    """The meeting's own language; an unknown one falls back to zh rather than failing a publish."""
+    try:
+        return i18n.normalise_lang(state.lang)
+    except ValueError:
+        return "zh"
+
+
+def known_names(state: MeetingState) -> list[str]:
+    """Every person-like string the meeting holds: each is shortened wherever it appears."""
+    names = [a.name for a in state.attendance.roster]
+    names += [state.facilitator, state.recorder]
+    for m in state.motions.values():
+        names += [m.proposer, m.responder]
+        if m.followup is not None:
+            names.append(m.followup.owner)
+        if m.deferral is not None:
+            names.append(m.deferral.owner)
+    return [clean_text(n) for n in names if n and n.strip()]
+
+
+class _Redactor:
+    def __init__(self, state: MeetingState) -> None:
+        self.names = known_names(state)
+
+    def text(self, value: str, *, multiline: bool = True) -> str:
+        return redact_text(clean_text(value, multiline=multiline), self.names)
+
+    def person(self, value: str, *, opted_in: bool = False) -> str:
+        name = clean_text(value)
+        if opted_in:  # the name as recorded, but never a phone or ID number
+            return redact_text(name, [])
+        return redact_text(shorten_name(name), self.names)
+
+
+def format_date(value: str, lang: i18n.Lang) -> str:
+    """2027-05-31 → 2027年5月31日 (zh); anything that is not an ISO date is shown as written."""
+    match = _ISO_DATE.match(value)
+    if match is None:
+        return value
+    year, month, day = (int(g) for g in match.groups())
+    return i18n.t("publicity.date", lang, year=year, month=month, day=day)
+
+
+def _when(state: MeetingState, lang: i18n.Lang) -> str:
+    start = state.started_at or state.planned_start
+    end = state.ended_at or state.planned_end
+    if not start:
+        return ""
+    text = format_date(start, lang)
+    if len(start) >= 16 and start[10] == "T":
+        text += f" {start[11:16]}"
+        if end and len(end) >= 16 and end[:10] == start[:10]:
+            text += f"–{end[11:16]}"
+    return text
+
+
+def _vote(motion: Motion, lang: i18n.Lang) -> PublicVote | None:
+    vote = motion.vote
+    if vote is None:
+        return None
+    return PublicVote(
+        method=label(vote.method, lang),
+        rule=label(vote.rule, lang),
+        in_favour=vote.in_favour,
+        against=vote.against,
+        abstain=vote.abstain,
+        not_voting=max(0, vote.not_voting),
+        eligible_present=vote.eligible_present,
+        acclaimed=vote.method.value == "acclamation",
+    )
+
+
+def _motion(m: Motion, r: _Redactor, lang: i18n.Lang) -> PublicMotion:
+    owner = due = done_on = reason = ""
+    if m.state is MotionState.DEFERRED and m.deferral is not None:
+        owner = r.person(m.deferral.owner)
+        due = format_date(r.text(m.deferral.target, multiline=False), lang)
+        reason = r.text(m.deferral.reason)
+    elif m.followup is not None:
+        owner = r.person(m.followup.owner)
+        due = format_date(r.text(m.followup.due or "", multiline=False), lang)
+        done_on = format_date(m.followup.done_on or "", lang)
+    if m.state is MotionState.WITHDRAWN:
+        reason = r.text(m.withdraw_reason)
+    return PublicMotion(
+        number=m.number,
+        anchor=f"m{m.number}",
+        state=m.state,
+        text=r.text(m.text),
+        proposer=r.person(m.proposer, opted_in=m.show_proposer_name),
+        category=label(m.category, lang),
+        note=r.text(m.note),
+        cost=m.cost,
+        vote=_vote(m, lang),
+        owner=owner,
+        due=due,
+        done_on=done_on,
+        reason=reason,
+        response=r.text(m.response),
+        responder=r.person(m.responder),
+    )
+
+
+def public_view(state: MeetingState) -> PublicView:
+    """The redacted view of `state`, in the meeting's language."""
+    lang = meeting_lang(state)
+    r = _Redactor(state)
+    sections: dict[MotionState, list[PublicMotion]] = {s: [] for s in SECTION_ORDER}
+    for m in sorted(state.motions.values(), key=lambda m: m.number):
+        sections.setdefault(m.state, []).append(_motion(m, r, lang))
+    attendance = [
+        (label(party, lang), state.attendance.present(party))
+        for party in Party
+        if state.attendance.present(party) > 0
+    ]
+    return PublicView(
+        lang=lang,
+        meeting_id=state.meeting_id,
+        title=r.text(state.title, multiline=False),
+        community=r.text(state.community, multiline=False),
+        kind=label(state.kind, lang),
+        location=r.text(state.location, multiline=False),
+        when=_when(state, lang),
+        facilitator=r.person(state.facilitator),
+        recorder=r.person(state.recorder),
+        in_session=state.status is MeetingStatus.IN_SESSION,
+        attendance=attendance,
+        sections=sections,
+    )

@@ -1,0 +1,179 @@
+"""Minutes benchmark: every export format of a 200-motion meeting within 1 s.
+
+The meeting is built through the domain's commands (20 agenda items of 10
+motions: notes, votes, a recount in ten, follow-ups, deferrals, answers),
+about 700 events, far longer than any courtyard meeting. Measured: building
+the `Minutes` from the folded state, and each format's export (render +
+atomic write with fsync) into a temp folder, repeated; plus the preview's
+Rich Markdown render at 100 columns, which the TUI draws on `m`.
+
+`main()` returns the Markdown section for docs/performance.md (collected by
+`tests/bench/run_all.py`); `python tests/bench/bench_minutes.py` prints it,
+and with `--write-docs` also puts it in docs/performance.md under `## Minutes`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+
+from meeting_tui.domain import commands as c
+from meeting_tui.domain.events import Draft, Event
+from meeting_tui.domain.log import MeetingLog
+from meeting_tui.minutes import Minutes
+from meeting_tui.minutes.export import FORMATS, export
+from meeting_tui.minutes.markdown import render as render_markdown
+
+MOTIONS, PER_ITEM, RUNS = 200, 10, 5
+TARGET_S = 1.0
+DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
+CST = timezone(timedelta(hours=8))
+
+
+def long_meeting(motions: int = MOTIONS) -> list[Event]:
+    """A closed meeting of `motions` motions, every outcome represented."""
+    log, now = MeetingLog(), datetime(2026, 11, 27, 9, 0, tzinfo=CST)
+
+    def run(drafts: list[Draft]) -> None:
+        nonlocal now
+        now += timedelta(seconds=20)
+        log.commit(log.prepare(drafts, now))
+
+    run(c.create_meeting("20261127-long", "全年议题汇总 议事会", "council", community="南苑社区",
+                         location="社区活动中心", facilitator="居委会刘主任", recorder="社区工作人员小王"))  # fmt: skip
+    items = motions // PER_ITEM
+    run(c.add_items(log.state, [(f"第{n}组议题", 15, "") for n in range(1, items + 1)]))
+    run(c.set_headcounts(log.state, {"resident": 80, "staff": 4, "property": 2}))
+    for n in range(motions):
+        if n % PER_ITEM == 0:
+            run(c.step_agenda(log.state, 1))
+        run(c.raise_motion(log.state, f"第{n + 1}项：楼道照明与电线改造，涉及{n % 7 + 1}号楼",
+                           proposer="李姓居民", category="safety", cost=5_000 * (n % 30),
+                           note="居民反映电线老化，夜间照明不足；施工方说明工期。"))  # fmt: skip
+        motion = max(log.state.motions.values(), key=lambda m: m.number).id
+        kind = n % 5
+        if kind == 3:
+            run(c.respond(log.state, motion, "已列入改造方案，无需表决", "施工方负责人"))
+            run(c.mark_answered(log.state, motion))
+            continue
+        run(c.record_vote(log.state, motion, 45 + n % 20, 10, 5))
+        if n % 10 == 0:
+            run(c.record_vote(log.state, motion, 52, 9, 4, recount=True))
+        if kind == 4:
+            run(c.record_vote(log.state, motion, 20, 40, 5, recount=True))
+            run(c.defer(log.state, motion, "需与物业协商", "社区工作人员", "下次议事会"))
+        else:
+            run(c.assign_followup(log.state, motion, "施工方", "2027-06-30"))
+    run(c.close_meeting(log.state))
+    return log.events
+
+
+def timed(action: Callable[[], object], runs: int = RUNS) -> list[float]:
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def _preview(markdown: str) -> None:
+    console = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=False)
+    console.print(Markdown(markdown))
+
+
+def measure(workdir: Path) -> tuple[list[tuple[str, list[float], int]], int]:
+    """(name, seconds per run, output bytes) per measure; and the number of events."""
+    events = long_meeting()
+    log = MeetingLog(events)
+    rows: list[tuple[str, list[float], int]] = []
+    rows.append(
+        ("build `Minutes` from the state", timed(lambda: Minutes.build(log.state, events)), 0)
+    )
+    minutes = Minutes.build(log.state, events)
+    for fmt in FORMATS:
+        target = workdir / f"long.{fmt}"
+        seconds = timed(lambda fmt=fmt, target=target: export(minutes, fmt, target, events=events, force=True))  # type: ignore[misc]  # fmt: skip
+        rows.append((f"export {fmt}", seconds, target.stat().st_size))
+    redacted = minutes.redacted()
+    rows.append(("redact the minutes", timed(minutes.redacted), 0))
+    md = render_markdown(redacted)
+    rows.append(("preview: Rich Markdown at 100 columns", timed(lambda: _preview(md), 3), 0))
+    return rows, len(events)
+
+
+def run(workdir: Path) -> str:
+    started = time.perf_counter()
+    rows, events = measure(workdir)
+    lines = [
+        "## Minutes",
+        "",
+        f"`python tests/bench/bench_minutes.py` — {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}; bench took {time.perf_counter() - started:.0f} s.",
+        "",
+        f"A closed meeting of {MOTIONS} motions ({events} events: notes, votes, recounts, "
+        f"follow-ups, deferrals, answers), built through the domain commands. Each export is "
+        f"render + atomic write (temp file, fsync, `os.replace`), {RUNS} runs.",
+        "",
+        "| measure | median | max | size | target | |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for name, seconds, size in rows:
+        median, worst = statistics.median(seconds), max(seconds)
+        is_export = name.startswith("export")
+        target = f"≤ {TARGET_S:.0f} s" if is_export else "(reference)"
+        verdict = ("✓" if worst <= TARGET_S else "✗") if is_export else ""
+        size_text = f"{size / 1024:.0f} KB" if size else ""
+        lines.append(
+            f"| {name} | {median * 1000:.0f} ms | {worst * 1000:.0f} ms | {size_text} "
+            f"| {target} | {verdict} |"
+        )
+    lines += [
+        "",
+        "DOCX is the slowest format. python-docx's `add_paragraph`/`add_row` look styles up "
+        "by name and rescan the body per element (1.7 s for this meeting), so the styles and "
+        "header go through python-docx and the body paragraphs and table rows are written as "
+        "WordML elements directly. The TUI preview draws with Rich's Markdown renderer rather "
+        "than Textual's `Markdown` widget, which mounted ~600 widgets and took 3–5 s to redraw "
+        "the 12-motion 南苑 minutes; Rich draws those in 0.2–0.4 s.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> str:
+    """Run the minutes benchmark in a temp folder; return its Markdown section."""
+    with tempfile.TemporaryDirectory(prefix="bench-minutes-") as workdir:
+        return run(Path(workdir))
+
+
+def write_section(section: str, doc: Path = DOC) -> None:
+    """Replace (or add) the `## Minutes` section of docs/performance.md, keeping the rest."""
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
+    start = text.find("\n## Minutes\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n"
+    else:
+        end = text.find("\n## ", start + 1)
+        tail = text[end:] if end >= 0 else "\n"
+        text = text[: start + 1] + section.rstrip("\n") + "\n" + tail
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    result = main()
+    sys.stdout.write(result)
+    if "--write-docs" in sys.argv[1:]:
+        write_section(result)

@@ -1,0 +1,108 @@
+"""The minutes preview screen, driven by a Pilot on the app the CLI builds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from meeting_tui.tui.factory import make_app
+from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+
+NOW = datetime(2026, 11, 21, 9, 50, tzinfo=timezone(timedelta(hours=8)))
+
+
+def _exports(data_dir: Path, meeting_id: str) -> list[Path]:
+    folder = data_dir / "exports" / meeting_id
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+async def test_export_keys_write_files_and_say_where(
+    data_dir: Path, closed_id: str, tmp_path
+) -> None:
+    app = make_app(closed_id, data_dir=data_dir, clock=lambda: NOW, config_path=tmp_path / "c.toml")
+    notices: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        original = app.notify
+
+        def notify(message: str, *args, **kwargs) -> None:
+            notices.append(str(message))
+            original(message, *args, **kwargs)
+
+        app.notify = notify  # type: ignore[method-assign]
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MinutesPreviewScreen)
+        assert screen.source.startswith("# 电大家属院老旧小区改造 民主协商议事会 会议纪要")
+        shown = app.export_screenshot()
+        assert "会议纪要" in shown and "会议时间" in shown  # drawn on screen, not only held
+
+        await pilot.press("1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = _exports(data_dir, closed_id)
+        assert [p.suffix for p in files] == [".docx", ".md"]
+        assert any(str(files[1]) in n for n in notices), notices
+        assert any(str(files[0]) in n for n in notices), notices
+
+        await pilot.press("1")  # again: a second file, never an overwrite
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(_exports(data_dir, closed_id)) == 3
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MinutesPreviewScreen)
+
+
+async def test_r_toggles_the_redacted_copy(data_dir: Path, closed_id: str, tmp_path) -> None:
+    app = make_app(closed_id, data_dir=data_dir, clock=lambda: NOW, config_path=tmp_path / "c.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen.has_class("-redacted")
+        assert "脱敏版" in screen.source
+        await pilot.press("5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [written] = _exports(data_dir, closed_id)
+        assert written.name.endswith("_脱敏.json")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "脱敏版" not in screen.source
+
+
+async def test_status_line_says_which_version_is_shown(
+    data_dir: Path, closed_id: str, tmp_path
+) -> None:
+    from meeting_tui.demo import LIVE_ID
+    from meeting_tui.minutes.record import close_and_record
+
+    def status(app) -> str:
+        return str(app.screen.query_one("#preview-status").render())
+
+    app = make_app(LIVE_ID, data_dir=data_dir, clock=lambda: NOW, config_path=tmp_path / "c.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        assert "会议未结束：当前为草稿" in status(app)
+        assert "会议尚未结束，本纪要为草稿。" in app.screen.source
+        await pilot.press("escape")
+        close_and_record(app.live)
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        assert "已存档第 1 版" in status(app)
+        assert "本纪要为草稿" not in app.screen.source
+    closed = make_app(
+        closed_id, data_dir=data_dir, clock=lambda: NOW, config_path=tmp_path / "c.toml"
+    )
+    async with closed.run_test(size=(80, 24)) as pilot:
+        closed.push_screen(MinutesPreviewScreen(closed.live))
+        await pilot.pause()
+        assert "会议已结束，纪要未存档" in status(closed)  # the demo was installed, not closed here
