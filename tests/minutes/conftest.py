@@ -7,24 +7,19 @@ recount, a deferral, a motion left without a vote and a withdrawal.
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from meeting_tui import i18n
-from meeting_tui.demo import CLOSED_ID, closed_log, install_demo
+from meeting_tui.demo import CLOSED_ID, closed_log
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.events import Draft, Event
 from meeting_tui.domain.fold import fold
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.minutes import Minutes
-from meeting_tui.store import open_archive
 
 CST = timezone(timedelta(hours=8))
 START = datetime(2026, 11, 27, 14, 32, tzinfo=CST)
@@ -33,22 +28,6 @@ PHONE = "13812345678"
 ID_NUMBER = "110101199003071234"
 SCRIPT = "<script>alert(1)</script>"
 FULL_NAMES = ("刘建国", "王小明", "李建华", "张伟", "赵大强", "孙丽娟")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests (the Pilot test) with asyncio.run: no async plugin is installed."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
-
-
-@pytest.fixture(autouse=True)
-def zh_after_each_test() -> Iterator[None]:
-    yield
-    i18n.set_language("zh")
 
 
 class Script:
@@ -128,14 +107,6 @@ def nanyuan(nanyuan_state: MeetingState, nanyuan_events: list[Event]) -> Minutes
 @pytest.fixture
 def hostile() -> Script:
     return hostile_script()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """An archive holding the two 南苑 demo meetings."""
-    root = tmp_path / "data"
-    install_demo(open_archive(root))
-    return root
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ not decode: the tests prove black-on-white, not just "some QR code".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 import zxingcpp
 
-from meeting_tui import i18n, locations
 from meeting_tui.demo import CLOSED_ID, closed_log, install_demo
 from meeting_tui.domain import MeetingState, fold
 from meeting_tui.store import open_archive
@@ -22,14 +21,6 @@ from meeting_tui.store import open_archive
 Decode = Callable[[np.ndarray], list[str]]
 
 HALF_BLOCK_PIXELS = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0)}
-
-
-@pytest.fixture(autouse=True)
-def restore_process_settings() -> Iterator[None]:
-    """`main(["--data-dir", …, "--lang", …])` sets both process-wide: undo after each test."""
-    yield
-    locations.set_data_directory(None)
-    i18n.set_language("zh")
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus, label
@@ -14,9 +12,9 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog
 from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
-from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
 i18n.register({"backlog.where_agenda": ("{status}：{meeting}", "{status}: {meeting}")})
 
@@ -39,23 +37,9 @@ def where_text(entry: BacklogEntry) -> str:
     )
 
 
-class BacklogScreen(Screen[None]):
-    DEFAULT_CSS = """
-    BacklogScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    BacklogScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
-    BacklogScreen DataTable { height: 1fr; }
-    """
-
+class BacklogScreen(ArchiveListScreen[BacklogEntry]):
     def __init__(self) -> None:
-        super().__init__()
-        keymap.install(self, BACKLOG_KEYS, "backlog")
-        self.entries: list[BacklogEntry] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(i18n.t("backlog.title"), id="heading")
-        yield Static(i18n.t("backlog.empty"), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        super().__init__(BACKLOG_KEYS, "backlog", "backlog.title", "backlog.empty")
 
     # What matters first (the item, where it stands, the last vote) stays in view at 80 columns;
     # owner, reason and origin meeting follow, in full from about 110 columns on.
@@ -70,15 +54,8 @@ class BacklogScreen(Screen[None]):
         "col.origin",
     )
 
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.show()
-
     def widths(self) -> dict[str, int]:
-        room = self.size.width - 2 - 2 * len(self.COLUMNS)  # scrollbar, cell padding
+        room = self.room()
         w = {"col.date": 10, "col.number": 3, "col.vote": 8, "col.owner": 12}
         if self.size.width < 110:
             w |= {"col.status": 20, "col.reason": 24, "col.origin": 24}
@@ -95,35 +72,20 @@ class BacklogScreen(Screen[None]):
         self.entries = backlog(load_states(app_of(self).archive))
         self.show()
 
-    def show(self) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
-        widths = self.widths()
-        for key in self.COLUMNS:
-            table.add_column(i18n.t(key), key=key, width=widths[key])
-
-        def cut(text: str, style: str = "") -> Text:
-            return Text(text, style=style, no_wrap=True, overflow="ellipsis")
-
-        for n, e in enumerate(self.entries):
-            vote = e.last_vote
-            counts = f"{vote.in_favour}/{vote.against}/{vote.abstain}" if vote else "—"
-            style = "" if e.status is BacklogStatus.OPEN else "dim"
-            table.add_row(
-                e.meeting_date,
-                str(e.number),
-                cut(e.text, style),
-                cut(where_text(e), "green" if e.status is BacklogStatus.RESOLVED else ""),
-                counts,
-                cut(e.owner),
-                cut(e.reason),
-                cut(e.meeting_title, style),
-                key=str(n),
-            )
-        if self.entries:
-            table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
-        self.query_one("#empty").display = not self.entries
+    def cells(self, e: BacklogEntry) -> list[Text | str]:
+        vote = e.last_vote
+        counts = f"{vote.in_favour}/{vote.against}/{vote.abstain}" if vote else "—"
+        style = "" if e.status is BacklogStatus.OPEN else "dim"
+        return [
+            e.meeting_date,
+            str(e.number),
+            cut(e.text, style),
+            cut(where_text(e), "green" if e.status is BacklogStatus.RESOLVED else ""),
+            counts,
+            cut(e.owner),
+            cut(e.reason),
+            cut(e.meeting_title, style),
+        ]
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -133,10 +95,9 @@ class BacklogScreen(Screen[None]):
 
     def action_pick(self) -> None:
         """Put the selected deferral on the agenda of the open meeting, linked to its origin."""
-        table = self.query_one(DataTable)
-        if not self.entries or table.row_count == 0:
+        entry = self.selected()
+        if entry is None:
             return
-        entry = self.entries[table.cursor_row]
         live = app_of(self).live
         if live is None or live.state.status is MeetingStatus.CLOSED:
             self.notify(i18n.t("backlog.no_meeting"), severity="warning", timeout=8)
@@ -149,6 +110,3 @@ class BacklogScreen(Screen[None]):
             return
         self.notify(i18n.t("backlog.picked", text=entry.text))
         self.reload()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

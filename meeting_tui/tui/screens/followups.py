@@ -6,9 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, Draft, MeetingState
@@ -17,10 +14,10 @@ from meeting_tui.domain.archive_views import FollowUpEntry, followups
 from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
 FOLLOWUP_KEYS: tuple[Key, ...] = (
     Key("d", "done", "key.done", "group.archive"),
@@ -29,38 +26,16 @@ FOLLOWUP_KEYS: tuple[Key, ...] = (
 )
 
 
-class FollowUpsScreen(Screen[None]):
-    DEFAULT_CSS = """
-    FollowUpsScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    FollowUpsScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
-    FollowUpsScreen DataTable { height: 1fr; }
-    """
-
+class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     def __init__(self) -> None:
-        super().__init__()
-        keymap.install(self, FOLLOWUP_KEYS, "followups")
-        self.entries: list[FollowUpEntry] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(i18n.t("followups.title"), id="heading")
-        yield Static(i18n.t("followups.empty"), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        super().__init__(FOLLOWUP_KEYS, "followups", "followups.title", "followups.empty")
 
     # The item, its state and who carries it out stay in view at 80 columns; the origin follows.
     COLUMNS = ("col.due", "col.number", "col.text", "col.status", "col.owner", "col.origin")
 
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one(DataTable).focus()
-
-    def on_resize(self) -> None:
-        self.show()
-
     def widths(self) -> dict[str, int]:
-        room = self.size.width - 2 - 2 * len(self.COLUMNS)  # scrollbar, cell padding
         w = {"col.due": 10, "col.number": 3, "col.status": 17, "col.owner": 10}
-        left = max(30, room - sum(w.values()))
+        left = max(30, self.room() - sum(w.values()))
         if self.size.width < 110:
             w |= {"col.text": max(14, left), "col.origin": 24}
         else:
@@ -74,39 +49,21 @@ class FollowUpsScreen(Screen[None]):
         self.entries = followups(load_states(app_of(self).archive), self.today())
         self.show()
 
-    def show(self) -> None:
-        today = self.today()
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
-        widths = self.widths()
-        for key in self.COLUMNS:
-            table.add_column(i18n.t(key), key=key, width=widths[key])
-        for n, e in enumerate(self.entries):
-            if e.done_on:
-                status = Text(i18n.t("followups.done", date=e.done_on), style="green")
-            elif e.overdue(today):
-                status = Text(i18n.t("followups.overdue"), style="bold red")
-            else:
-                status = Text(i18n.t("followups.open"))
-            table.add_row(
-                e.due or "—",
-                str(e.number),
-                Text(e.text, no_wrap=True, overflow="ellipsis"),
-                status,
-                Text(e.owner, no_wrap=True, overflow="ellipsis"),
-                Text(e.meeting_title, no_wrap=True, overflow="ellipsis"),
-                key=str(n),
-            )
-        if self.entries:
-            table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
-        self.query_one("#empty").display = not self.entries
-
-    def selected(self) -> FollowUpEntry | None:
-        table = self.query_one(DataTable)
-        if not self.entries or table.row_count == 0:
-            return None
-        return self.entries[table.cursor_row]
+    def cells(self, e: FollowUpEntry) -> list[Text | str]:
+        if e.done_on:
+            status = Text(i18n.t("followups.done", date=e.done_on), style="green")
+        elif e.overdue(self.today()):
+            status = Text(i18n.t("followups.overdue"), style="bold red")
+        else:
+            status = Text(i18n.t("followups.open"))
+        return [
+            e.due or "—",
+            str(e.number),
+            cut(e.text),
+            status,
+            cut(e.owner),
+            cut(e.meeting_title),
+        ]
 
     def _record(
         self, entry: FollowUpEntry, make: Callable[[MeetingState], Sequence[Draft]]
@@ -160,6 +117,3 @@ class FollowUpsScreen(Screen[None]):
 
         title = i18n.t("form.evaluate.title", text=entry.text)
         self.app.push_screen(FormDialog(title, fields), done)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

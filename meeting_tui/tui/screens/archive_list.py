@@ -1,0 +1,89 @@
+"""A screen listing rows gathered across the archive (backlog, follow-ups): heading, table, footer.
+
+Subclasses say which columns (and their widths at this screen size) and which
+cells each entry has; the table is rebuilt on resize and keeps its cursor row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from meeting_tui import i18n
+from meeting_tui.tui import keymap
+from meeting_tui.tui.keymap import Key
+
+Entry = TypeVar("Entry")
+
+
+def cut(text: str, style: str = "") -> Text:
+    """A cell that ends in … rather than wrapping."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
+
+class ArchiveListScreen(Screen[None], Generic[Entry]):
+    DEFAULT_CSS = """
+    ArchiveListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
+    ArchiveListScreen DataTable { height: 1fr; }
+    """
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str) -> None:
+        super().__init__()
+        keymap.install(self, keys, prefix)
+        self.title_key, self.empty_key = title_key, empty_key
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(i18n.t(self.title_key), id="heading")
+        yield Static(i18n.t(self.empty_key), id="empty")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    def room(self) -> int:
+        """Cells left for the columns once the scrollbar and cell padding are paid for."""
+        return self.size.width - 2 - 2 * len(self.COLUMNS)
+
+    def widths(self) -> dict[str, int]:
+        raise NotImplementedError
+
+    def cells(self, entry: Entry) -> Sequence[Text | str]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def show(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        widths = self.widths()
+        for key in self.COLUMNS:
+            table.add_column(i18n.t(key), key=key, width=widths[key])
+        for n, entry in enumerate(self.entries):
+            table.add_row(*self.cells(entry), key=str(n))
+        if self.entries:
+            table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
+        self.query_one("#empty").display = not self.entries
+
+    def selected(self) -> Entry | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.row_count == 0:
+            return None
+        return self.entries[table.cursor_row]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,49 @@
+"""Reading a Textual screen as plain text, and typing into it as a Chinese IME does.
+
+Shared by the app tests of every folder (tests/ is on sys.path through its conftest).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+
+def text_of(widget: Static) -> str:
+    """The plain text a Static shows."""
+    return str(widget.render())
+
+
+def table_rows(app: App[Any], selector: str = "DataTable") -> list[list[str]]:
+    """A DataTable's cells on the current screen as plain text, row by row."""
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def screen_text(app: App[Any], selector: str) -> str:
+    return text_of(app.screen.query_one(selector, Static))
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type `text` key by key into the focused input, as a terminal delivers an IME's characters.
+
+    `Pilot.press` cannot send full-width punctuation (（，：) as characters, so
+    the Key events are built here with the character attached, like the driver does.
+    """
+    for ch in text:
+        key = ch if ch.isalnum() else _character_to_key(ch)
+        pilot.app.post_message(events.Key(key, ch))
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot[Any], text: str) -> None:
+    """Replace what the focused input holds with `text` (select all, then type)."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.value = ""  # type: ignore[attr-defined]
+    await type_text(pilot, text)
