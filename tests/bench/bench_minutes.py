@@ -37,7 +37,6 @@ from meeting_tui.minutes.markdown import render as render_markdown
 
 MOTIONS, PER_ITEM, RUNS = 200, 10, 5
 TARGET_S = 1.0
-DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
 CST = timezone(timedelta(hours=8))
 
 
@@ -158,22 +157,10 @@ def main() -> str:
         return run(Path(workdir))
 
 
-def write_section(section: str, doc: Path = DOC) -> None:
-    """Replace (or add) the `## Minutes` section of docs/performance.md, keeping the rest."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
-    start = text.find("\n## Minutes\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n"
-    else:
-        end = text.find("\n## ", start + 1)
-        tail = text[end:] if end >= 0 else "\n"
-        text = text[: start + 1] + section.rstrip("\n") + "\n" + tail
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(text, encoding="utf-8")
-
-
 if __name__ == "__main__":
     result = main()
     sys.stdout.write(result)
     if "--write-docs" in sys.argv[1:]:
+        from perf_doc import write_section  # beside this file: the script's folder is on sys.path
+
         write_section(result)

@@ -37,7 +37,6 @@ OPEN_MOTIONS = 500  # a very long meeting (~3,000 events)
 APPENDS = 150  # per archive size, interleaved
 LONG_APPENDS = 50  # to the 500-motion meeting
 STOCK_APPENDS = 5  # each one rewrites the whole archive file
-DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
 TARGET_APPEND_MS, TARGET_RATIO, TARGET_LIST_MS, TARGET_OPEN_MS = 10.0, 1.2, 200.0, 100.0
 
 Event = dict[str, Any]
@@ -289,22 +288,10 @@ def main() -> str:
         return run(Path(workdir))
 
 
-def write_section(section: str, doc: Path = DOC) -> None:
-    """Replace (or add) the `## Store` section of docs/performance.md, keeping the rest."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
-    start = text.find("\n## Store\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n"
-    else:
-        end = text.find("\n## ", start + 1)
-        tail = text[end:] if end >= 0 else "\n"
-        text = text[: start + 1] + section.rstrip("\n") + "\n" + tail
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(text, encoding="utf-8")
-
-
 if __name__ == "__main__":
     result = main()
     sys.stdout.write(result)
     if "--write-docs" in sys.argv[1:]:
+        from perf_doc import write_section  # beside this file: the script's folder is on sys.path
+
         write_section(result)
