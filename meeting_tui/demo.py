@@ -19,6 +19,7 @@ from meeting_tui import locations
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
+from meeting_tui.domain.model import MeetingState
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.live import LiveMeeting
 
@@ -38,12 +39,20 @@ AGENDA: list[tuple[str, int, str]] = [
 ]
 
 
-class _Script:
-    """Runs commands against a MeetingLog with a clock that moves as the meeting does."""
+class ScriptedMeeting:
+    """Runs commands against a MeetingLog with a clock that moves as the meeting does.
+
+    The demo is told with it, and so are the tests and benchmarks that need a
+    whole meeting without a store.
+    """
 
     def __init__(self, start: datetime) -> None:
         self.log = MeetingLog()
         self.now = start
+
+    @property
+    def state(self) -> MeetingState:
+        return self.log.state
 
     def __call__(self, drafts: Sequence[Draft], minutes: float = 1) -> None:
         self.now += timedelta(minutes=minutes)
@@ -57,8 +66,8 @@ class _Script:
         return self.last_motion()
 
 
-def _opening(meeting_id: str, start: datetime) -> _Script:
-    run = _Script(start - timedelta(days=3))
+def _opening(meeting_id: str, start: datetime) -> ScriptedMeeting:
+    run = ScriptedMeeting(start - timedelta(days=3))
     s = run.log
     run(
         c.create_meeting(
@@ -95,7 +104,7 @@ def _opening(meeting_id: str, start: datetime) -> _Script:
     return run
 
 
-def _rest_of_meeting(run: _Script) -> None:
+def _rest_of_meeting(run: ScriptedMeeting) -> None:
     s = run.log
     run(c.step_agenda(s.state, 1), 2)  # 大门与单元门
     gate = run.raise_(

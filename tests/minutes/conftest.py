@@ -7,17 +7,15 @@ recount, a deferral, a motion left without a vote and a withdrawal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
-from meeting_tui.demo import CLOSED_ID, closed_log
+from meeting_tui.demo import CLOSED_ID, ScriptedMeeting, closed_log
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.events import Draft, Event
+from meeting_tui.domain.events import Event
 from meeting_tui.domain.fold import fold
-from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.minutes import Minutes
 
@@ -30,24 +28,14 @@ SCRIPT = "<script>alert(1)</script>"
 FULL_NAMES = ("刘建国", "王小明", "李建华", "张伟", "赵大强", "孙丽娟")
 
 
-class Script:
-    """A MeetingLog moved forward by commands, a minute apart."""
+class Script(ScriptedMeeting):
+    """The demo's script runner, starting at this file's START; motions raised a minute apart."""
 
     def __init__(self, start: datetime = START) -> None:
-        self.log = MeetingLog()
-        self.now = start
+        super().__init__(start)
 
-    @property
-    def state(self) -> MeetingState:
-        return self.log.state
-
-    def __call__(self, drafts: Sequence[Draft], minutes: float = 1) -> None:
-        self.now += timedelta(minutes=minutes)
-        self.log.commit(self.log.prepare(drafts, self.now))
-
-    def raise_(self, text: str, **fields: Any) -> str:
-        self(c.raise_motion(self.state, text, **fields))
-        return max(self.state.motions.values(), key=lambda m: m.number).id
+    def raise_(self, text: str, minutes: float = 1, **fields: Any) -> str:
+        return super().raise_(text, minutes, **fields)
 
 
 def hostile_script(lang: str = "zh", note: str = "") -> Script:
