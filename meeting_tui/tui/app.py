@@ -78,6 +78,21 @@ class MeetingApp(App[None]):
         self.push_screen(self.screen_for(live))
         return True
 
+    async def action_quit(self) -> None:
+        """ctrl+q: as `q`, never leave while a change the disk refused is still unsaved."""
+        live = self.live
+        if live is not None and live.pending:
+            try:
+                live.retry()
+            except StoreError as error:
+                self.notify(
+                    i18n.t("notify.saved_error", message=error.message()),
+                    severity="error",
+                    timeout=15,
+                )
+                return
+        self.exit()
+
     def back_to_start(self) -> None:
         """Leave the open meeting (it is all saved) for the archive list."""
         self.release_meeting()

@@ -276,6 +276,21 @@ async def test_q_with_a_change_the_disk_refused_stays_open_until_it_is_saved(
     assert stored().motions["m2"].state is MotionState.PASSED
 
 
+async def test_ctrl_q_with_a_change_the_disk_refused_stays_open_too(
+    make, stored_events, monkeypatch
+) -> None:
+    before = len(stored_events())
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(storage, "replace_with_retry", _disk_full)
+        await pilot.press("y", "y", "ctrl+q")
+        assert app.is_running
+        monkeypatch.undo()
+        await pilot.press("ctrl+q")
+        assert not app.is_running
+    assert new_kinds(stored_events, before) == ["vote_recorded"]
+
+
 async def test_english_everywhere(make, ui) -> None:
     app = make(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:

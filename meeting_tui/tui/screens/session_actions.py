@@ -338,10 +338,6 @@ class SessionActions(Screen[None]):
     def action_cycle_theme(self) -> None:
         self.app.action_cycle_theme()  # type: ignore[attr-defined]
 
-    def action_quit(self) -> None:
-        """Everything is saved already, unless the disk refused a change: then try once more."""
-        if self.live.pending:
-            self.action_retry()  # says what is wrong if it fails again
-            if self.live.pending:
-                return  # quitting now would lose the change
-        self.app.exit()
+    async def action_quit(self) -> None:
+        """Everything is saved already, unless the disk refused a change: the app tries once more."""
+        await self.app.action_quit()
