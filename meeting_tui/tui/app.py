@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from meeting_tui import config, i18n
@@ -77,6 +78,18 @@ class MeetingApp(App[None]):
         self.live = live
         self.push_screen(self.screen_for(live))
         return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Messages quote what people typed ("[草稿]" is a title, not markup): plain text by default."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def action_quit(self) -> None:
         """ctrl+q: as `q`, never leave while a change the disk refused is still unsaved."""

@@ -33,7 +33,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question")
+            yield Static(self.question, id="question", markup=False)
             with Horizontal():
                 yield Button(i18n.t("confirm.yes"), id="yes", variant="warning", compact=True)
                 yield Button(i18n.t("confirm.no"), id="no", compact=True)

@@ -68,12 +68,12 @@ class FormDialog(ModalScreen[Answers | None]):
         with Vertical() as box:
             box.border_title = self.title_text
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(self.hint, classes="hint", markup=False)
             with Grid():
                 for f in self.fields:
                     yield Label(f.label)
                     yield self._widget(f)
-            yield Static("", id="error", classes="error")
+            yield Static("", id="error", classes="error", markup=False)
             with Horizontal():
                 yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
                 yield Button(i18n.t("form.cancel"), id="cancel", compact=True)

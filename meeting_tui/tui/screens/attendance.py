@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -73,7 +74,9 @@ class AttendanceScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for person in self.live.state.attendance.roster:
-            table.add_row(person.name, label(person.party), person.building, key=person.id)
+            table.add_row(
+                Text(person.name), label(person.party), Text(person.building), key=person.id
+            )
 
     @on(Input.Changed)
     def _changed(self) -> None:

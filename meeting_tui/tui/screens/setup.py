@@ -81,8 +81,8 @@ class SetupScreen(Screen[None]):
         return self.live.state
 
     def compose(self) -> ComposeResult:
-        yield Static(id="heading")
-        yield Static(id="summary")
+        yield Static(id="heading", markup=False)
+        yield Static(id="summary", markup=False)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-table")
         yield Footer()
 

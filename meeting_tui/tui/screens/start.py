@@ -126,7 +126,7 @@ class StartScreen(Screen[None]):
             str(row.get("date", "")),
             Text(str(row.get("title", "")), style=style, no_wrap=True, overflow="ellipsis"),
             enum_label(MeetingKind, row.get("kind")),
-            str(row.get("community", "")),
+            Text(str(row.get("community", "")), no_wrap=True, overflow="ellipsis"),
             Text(status, style="red" if row.get("broken") else style),
             str(row.get("motions", "")),
             str(row.get("passed", "")),

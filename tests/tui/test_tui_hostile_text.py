@@ -1,0 +1,58 @@
+"""Text people type is shown as typed: Rich/Textual markup, escape codes and HTML stay inert.
+
+A resident's words pass through the domain's text cleaning (no control or
+escape codes) and are then drawn as plain text everywhere: tables, panels,
+dialogs, notifications. "[/]" is a bracket, not a closing tag that crashes.
+"""
+
+from __future__ import annotations
+
+from meeting_tui.demo import LIVE_ID
+from meeting_tui.domain import commands as c
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
+MARKUP = "[/][bold]拆除[/bold] <script>x</script> [link=http://x]点我"
+PROPOSER = "[red]李[/]"
+
+
+def _seed(data_dir, clock) -> None:
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID, clock)
+    state = live.state
+    live.execute(c.raise_motion(state, MARKUP + "\x1b[31m\x07", proposer=PROPOSER))
+    live.execute(c.add_attendee(live.state, "[/]王", "resident", "[b]3号楼"))
+    live.execute(c.edit_meeting(live.state, community="[/]南苑", location="[i]西门"))
+    live.close()
+
+
+async def test_markup_and_escapes_in_typed_text_are_shown_literally(
+    data_dir, clock, make, ui
+) -> None:
+    _seed(data_dir, clock)
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = ui.rows(app)
+        assert rows[-1][1].startswith("[/][bold]拆除[/bold]")
+        assert "\x1b" not in rows[-1][1] and "\x07" not in rows[-1][1]
+        assert rows[-1][2] == PROPOSER
+        await pilot.press("w")  # the withdraw question quotes the text
+        assert isinstance(app.screen, ConfirmDialog)
+        question = ui.text_of(app.screen.query_one("#question"))
+        assert "[/][bold]拆除[/bold]" in question
+        await pilot.press("y")
+        await pilot.press("escape")  # back to the archive: the community is a cell there
+        cells = [cell for row in ui.rows(app) for cell in row]
+        assert "[/]南苑" in cells
+    assert app.return_code in (0, None)
+
+
+async def test_an_error_quoting_markup_is_a_plain_notification(make, ui) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await ui.type_text(pilot, "[/]")  # the count field takes digits only: nothing typed
+        await pilot.press("escape")
+        app.notify("「[/]」不是数字")  # a message quoting what was typed
+        await pilot.pause()
+        assert any("[/]" in m for m in app.notices.messages())
