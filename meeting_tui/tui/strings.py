@@ -49,7 +49,7 @@ i18n.register(
         "col.proposer": ("提议人", "proposer"),
         "col.state": ("状态", "state"),
         "col.for": ("赞成", "for"),
-        "col.against": ("反对", "against"),
+        "col.against": ("反对", "agst."),
         "col.abstain": ("弃权", "abst."),
         "vote.not_voting": ("未表态 {n}", "not voting {n}"),
         "vote.rule": ("规则 {rule}", "rule {rule}"),

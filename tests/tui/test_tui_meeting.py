@@ -131,11 +131,12 @@ async def test_brackets_at_120_columns_show_the_agenda_pane(make, ui) -> None:
         pane = app.screen.query_one(AgendaPane)
         assert pane.display and not app.screen.query_one(AgendaStrip).display
         lines = ui.text_of(pane).splitlines()
-        assert lines[:3] == ["✓ 1 开场说明", "✓ 2 电线改造", "▶ 3 大门与单元门 06:00/20:00"]
+        # The active item's time against its box stands on a line of its own.
+        assert lines[:4] == ["✓ 1 开场说明", "✓ 2 电线改造", "▶ 3 大门与单元门", "    06:00/20:00"]
         await pilot.press("right_square_bracket")
         lines = ui.text_of(pane).splitlines()
         assert lines[2] == "✓ 3 大门与单元门"
-        assert lines[3].startswith("▶ 4 保温与防水 00:00/10:00")
+        assert lines[3:5] == ["▶ 4 保温与防水", "    00:00/10:00"]
 
 
 async def test_bracket_at_the_first_item_is_a_domain_error(make, stored_events, ui) -> None:

@@ -21,9 +21,9 @@ class VoteDialog(FormDialog):
         check: Callable[[Answers], str | None],
     ) -> None:
         fields = [
-            Field("for", i18n.t("col.for"), count=True),
-            Field("against", i18n.t("col.against"), count=True),
-            Field("abstain", i18n.t("col.abstain"), count=True),
+            Field("for", i18n.t("field.for"), count=True),
+            Field("against", i18n.t("field.against"), count=True),
+            Field("abstain", i18n.t("field.abstain"), count=True),
             Field(
                 "method",
                 i18n.t("form.vote.method"),

@@ -25,13 +25,14 @@ def item_time(item: AgendaItem, now: datetime) -> str:
 
 class AgendaPane(Static):
     DEFAULT_CSS = """
-    AgendaPane { width: 24; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    AgendaPane { width: 26; height: 1fr; border: round $primary 50%; padding: 0 1; }
     """
 
     def on_mount(self) -> None:
         self.border_title = i18n.t("pane.agenda")
 
     def show(self, state: MeetingState, now: datetime) -> None:
+        """One line per item; the active one gets a second line with its time against the box."""
         text = Text(no_wrap=True, overflow="ellipsis")
         for n, item in enumerate(state.items, start=1):
             style = ""
@@ -39,12 +40,10 @@ class AgendaPane(Static):
                 style = "bold reverse" if not item.overtime(now) else "bold white on red"
             elif item.state in (ItemState.DONE, ItemState.SKIPPED):
                 style = "dim"
-            line = Text(f"{MARKS[item.state]} {n} {item.title}", style=style)
-            time = item_time(item, now) if item.state is ItemState.ACTIVE else ""
-            if time:
-                line.append(f" {time}")
-            text.append_text(line)
-            text.append("\n")
+            text.append(f"{MARKS[item.state]} {n} {item.title}\n", style=style)
+            if item.state is ItemState.ACTIVE:
+                overtime = f" {i18n.t('agenda.overtime')}" if item.overtime(now) else ""
+                text.append(f"    {item_time(item, now)}{overtime}\n", style="bold")
         self.update(text)
 
 

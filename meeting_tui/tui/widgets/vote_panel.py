@@ -38,9 +38,9 @@ class VotePanel(Static):
             text.append(i18n.t("vote.rule", rule=label(rule)) + "\n")
         else:
             for key, count, style in (
-                ("col.for", vote.in_favour, "green"),
-                ("col.against", vote.against, "red"),
-                ("col.abstain", vote.abstain, ""),
+                ("field.for", vote.in_favour, "green"),
+                ("field.against", vote.against, "red"),
+                ("field.abstain", vote.abstain, ""),
             ):
                 text.append(f"{i18n.t(key)} {count:>3} ", style="bold")
                 text.append(bar(count, vote.eligible_present) + "\n", style=style)
