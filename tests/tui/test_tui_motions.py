@@ -68,6 +68,8 @@ async def test_n_with_full_width_punctuation_and_a_large_cost_warns(make, stored
         assert isinstance(app.screen, SessionScreen)
         panel = ui.vote_panel(app)
         assert "预估 180,000 元 ≥ 10 万" in panel
+        warnings = [m for m, severity in app.notices if severity == "warning"]
+        assert warnings == ["预估 180,000 元 ≥ 10 万：不属于微实事"]
     m = stored().motions["m3"]
     assert m.text == "院内路面重新铺设（含排水）：分两期"
     assert m.cost == 180000 and m.over_micro_limit

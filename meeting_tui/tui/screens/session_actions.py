@@ -87,13 +87,18 @@ class SessionActions(Screen[None]):
         return motion
 
     def _form(
-        self, title: str, fields: list[Field], make: Callable[[Answers], Make], hint: str = ""
+        self,
+        title: str,
+        fields: list[Field],
+        make: Callable[[Answers], Make],
+        hint: str = "",
+        after: Callable[[], None] | None = None,
     ) -> None:
         """Open a form whose answers become a command, checked inline before it closes."""
 
         def done(answers: Answers | None) -> None:
-            if answers is not None:
-                self.run_command(make(answers))
+            if answers is not None and self.run_command(make(answers)) and after:
+                after()
 
         check = lambda answers: self.check(make(answers))  # noqa: E731
         self.app.push_screen(FormDialog(title, fields, check, hint), done)
@@ -147,6 +152,7 @@ class SessionActions(Screen[None]):
                 new = set(self.state.motions) - before
                 self.selected = new.pop() if new else self.selected
                 self.refresh_panes()
+                self._warn_cost(self.selected)
 
         check = lambda answers: self.check(make(answers))  # noqa: E731
         dialog = FormDialog(i18n.t("form.motion.title_new"), self._motion_fields(None), check)
@@ -156,7 +162,15 @@ class SessionActions(Screen[None]):
         if (m := self._motion_or_say()) is None:
             return
         title = i18n.t("form.motion.title_edit", number=m.number)
-        self._form(title, self._motion_fields(m), lambda a: lambda s: c.edit_motion(s, m.id, **a))
+        make = lambda a: lambda s: c.edit_motion(s, m.id, **a)  # noqa: E731
+        self._form(title, self._motion_fields(m), make, after=lambda: self._warn_cost(m.id))
+
+    def _warn_cost(self, motion_id: str | None) -> None:
+        """民生微实事 are under 100,000 yuan: say so when a motion's estimate reaches it."""
+        motion = self.state.motions.get(motion_id or "")
+        if motion is not None and motion.over_micro_limit:
+            cost = f"{motion.cost:,}"
+            self.notify(i18n.t("vote.cost_warning", cost=cost), severity="warning", timeout=10)
 
     def action_respond(self) -> None:
         if (m := self._motion_or_say()) is None:
