@@ -10,14 +10,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from meeting_tui import i18n
-from meeting_tui.domain import DomainError, Draft, Party, label
+from meeting_tui.domain import Draft, Party, label
 from meeting_tui.domain import commands as c
-from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.recording import Make, problem, record
 
 ATTENDANCE_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "key.save", "group.meeting"),
@@ -86,22 +86,15 @@ class AttendanceScreen(Screen[None]):
     def _submitted(self) -> None:
         self.action_save()
 
-    def _run(self, drafts: list[Draft]) -> bool:
-        try:
-            self.live.execute(drafts)
-        except StoreError as error:
-            self.notify(error.message(), severity="error", timeout=15)
-            return False
+    def _run(self, make: Make | list[Draft]) -> bool:
+        done = record(self, self.live, make)
         self.refresh_view()
-        return True
+        return done
 
     def action_save(self) -> None:
-        try:
-            drafts = c.set_headcounts(self.live.state, dict(self.counts()))
-        except DomainError as error:
-            self.notify(error.message(), severity="error")
-            return
-        if self._run(drafts) and drafts:
+        before = len(self.live.log.events)
+        counts = dict(self.counts())
+        if self._run(lambda s: c.set_headcounts(s, counts)) and len(self.live.log.events) > before:
             self.notify(i18n.t("attendance.eligible", n=self.live.state.eligible_present))
 
     def action_add_person(self) -> None:
@@ -116,16 +109,15 @@ class AttendanceScreen(Screen[None]):
             Field("building", i18n.t("form.person.building")),
         ]
 
+        def make(a: Answers) -> Make:
+            return lambda s: c.add_attendee(s, a["name"], a["party"], a["building"])
+
         def check(a: Answers) -> str | None:
-            try:
-                c.add_attendee(self.live.state, a["name"], a["party"], a["building"])
-            except DomainError as error:
-                return error.message()
-            return None
+            return problem(self.live, make(a))
 
         def done(a: Answers | None) -> None:
             if a is not None:
-                self._run(c.add_attendee(self.live.state, a["name"], a["party"], a["building"]))
+                self._run(make(a))
 
         self.app.push_screen(FormDialog(i18n.t("form.person.title"), fields, check), done)
 

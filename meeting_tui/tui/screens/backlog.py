@@ -7,13 +7,13 @@ from textual import on
 from textual.widgets import DataTable
 
 from meeting_tui import i18n
-from meeting_tui.domain import DomainError, MeetingStatus, label
+from meeting_tui.domain import MeetingStatus, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog
 from meeting_tui.store.archive_states import load_states
-from meeting_tui.store.errors import StoreError
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.recording import record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
 i18n.register({"backlog.where_agenda": ("{status}：{meeting}", "{status}: {meeting}")})
@@ -102,11 +102,9 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         if live is None or live.state.status is MeetingStatus.CLOSED:
             self.notify(i18n.t("backlog.no_meeting"), severity="warning", timeout=8)
             return
-        try:
-            drafts = c.add_item(live.state, entry.text, None, entry.reason, origin=entry.origin)
-            live.execute(drafts)
-        except (DomainError, StoreError) as error:
-            self.notify(error.message(), severity="error", timeout=12)
+        if not record(
+            self, live, lambda s: c.add_item(s, entry.text, None, entry.reason, origin=entry.origin)
+        ):
             return
         self.notify(i18n.t("backlog.picked", text=entry.text))
         self.reload()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
 from datetime import date
 
 from rich.text import Text
 
 from meeting_tui import i18n
-from meeting_tui.domain import DomainError, Draft, MeetingState
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import FollowUpEntry, followups
 from meeting_tui.store.archive_states import load_states
@@ -17,6 +16,7 @@ from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.recording import Make, record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
 FOLLOWUP_KEYS: tuple[Key, ...] = (
@@ -65,26 +65,25 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
             cut(e.meeting_title),
         ]
 
-    def _record(
-        self, entry: FollowUpEntry, make: Callable[[MeetingState], Sequence[Draft]]
-    ) -> bool:
+    def _record(self, entry: FollowUpEntry, make: Make) -> bool:
         """Record on the motion's own meeting: the open one, or that file opened briefly."""
         app = app_of(self)
         current = app.live
-        try:
-            if current is not None and current.meeting_id == entry.origin.meeting_id:
-                current.execute(make(current.state))
-            else:
+        if current is not None and current.meeting_id == entry.origin.meeting_id:
+            done = record(self, current, make)
+        else:
+            try:
                 other = LiveMeeting.open(app.archive, entry.origin.meeting_id, app.clock)
-                try:
-                    other.execute(make(other.state))
-                finally:
+            except StoreError as error:  # open in another window, or damaged
+                self.notify(error.message(), severity="error", timeout=12)
+                return False
+            try:
+                done = record(self, other, make)
+            finally:
+                with contextlib.suppress(StoreError):
                     other.close()
-        except (DomainError, StoreError) as error:
-            self.notify(error.message(), severity="error", timeout=12)
-            return False
         self.reload()
-        return True
+        return done
 
     def action_done(self) -> None:
         entry = self.selected()

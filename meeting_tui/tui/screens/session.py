@@ -25,7 +25,8 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.lifecycle_access import app_of
-from meeting_tui.tui.screens.session_actions import Make, SessionActions
+from meeting_tui.tui.recording import Make
+from meeting_tui.tui.screens.session_actions import SessionActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from meeting_tui import i18n
-from meeting_tui.domain import Category, DomainError, Draft, MeetingState, Motion, Party, label
+from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
 from meeting_tui.domain import commands as c
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
@@ -16,8 +16,7 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
-
-Make = Callable[[MeetingState], Sequence[Draft]]
+from meeting_tui.tui.recording import Make, problem, record
 
 i18n.register(
     {
@@ -52,31 +51,14 @@ class SessionActions(Screen[None]):
 
     # -- running commands ----------------------------------------------------
 
-    def run_command(self, make: Callable[[MeetingState], Sequence[Draft]]) -> bool:
-        """Run a domain command and store its events; say clearly what went wrong, if anything."""
-        try:
-            drafts = make(self.state)
-        except DomainError as error:
-            self.notify(error.message(), severity="error", timeout=8)
-            return False
-        try:
-            self.live.execute(drafts)
-        except StoreError as error:
-            self.notify(
-                i18n.t("notify.saved_error", message=error.message()), severity="error", timeout=15
-            )
-            self.refresh_panes()
-            return False
+    def run_command(self, make: Make) -> bool:
+        """Run a domain command and store its events; the panes show whatever the store holds."""
+        done = record(self, self.live, make)
         self.refresh_panes()
-        return True
+        return done
 
-    def check(self, make: Callable[[MeetingState], Sequence[Draft]]) -> str | None:
-        """The error a command would give now, for a form to show inline (nothing is stored)."""
-        try:
-            make(self.state)
-        except DomainError as error:
-            return error.message()
-        return None
+    def check(self, make: Make) -> str | None:
+        return problem(self.live, make)
 
     # -- helpers -------------------------------------------------------------
 

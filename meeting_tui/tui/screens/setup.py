@@ -24,15 +24,13 @@ from meeting_tui.domain import (
 )
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
-
-Make = Callable[[MeetingState], Sequence[Draft]]
+from meeting_tui.tui.recording import Make, problem, record
 
 i18n.register({"col.minutes": ("分钟", "min")})
 
@@ -135,35 +133,19 @@ class SetupScreen(Screen[None]):
         if s.items:
             table.move_cursor(row=min(max(row, 0), len(s.items) - 1), animate=False)
 
-    def run(self, drafts: Sequence[Draft]) -> bool:
-        try:
-            self.live.execute(drafts)
-        except StoreError as error:
-            self.notify(error.message(), severity="error", timeout=15)
-            return False
+    def run(self, make: Make | Sequence[Draft]) -> bool:
+        done = record(self, self.live, make)
         self.refresh_view()
-        return True
-
-    def _attempt(self, make: Make) -> str | None:
-        try:
-            make(self.state)
-        except DomainError as error:
-            return error.message()
-        return None
+        return done
 
     def _form(self, title: str, fields: list[Field], make: Callable[[Answers], Make]) -> None:
         """A form whose answers become a command, checked inline before the form closes."""
 
         def done(a: Answers | None) -> None:
             if a is not None:
-                try:
-                    drafts = make(a)(self.state)
-                except DomainError as error:
-                    self.notify(error.message(), severity="error")
-                    return
-                self.run(drafts)
+                self.run(make(a))
 
-        self.app.push_screen(FormDialog(title, fields, lambda a: self._attempt(make(a))), done)
+        self.app.push_screen(FormDialog(title, fields, lambda a: problem(self.live, make(a))), done)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -251,12 +233,7 @@ class SetupScreen(Screen[None]):
         item_id = self.selected_item()
         if item_id is None:
             return
-        try:
-            drafts = c.remove_item(self.state, item_id)
-        except DomainError as error:
-            self.notify(error.message(), severity="error")
-            return
-        self.run(drafts)
+        self.run(lambda s: c.remove_item(s, item_id))
 
     def action_move(self, step: int) -> None:
         item_id = self.selected_item()
@@ -322,14 +299,7 @@ class SetupScreen(Screen[None]):
 
     def action_start(self) -> None:
         """Start the meeting at its first item and go to the session screen."""
-        try:
-            drafts = (
-                c.step_agenda(self.state, 1) if self.state.items else c.start_meeting(self.state)
-            )
-        except DomainError as error:
-            self.notify(error.message(), severity="error")
-            return
-        if self.run(drafts):
+        if self.run(lambda s: c.step_agenda(s, 1) if s.items else c.start_meeting(s)):
             app = app_of(self)
             self.app.switch_screen(app.screen_for(self.live))
 
