@@ -9,12 +9,12 @@ import errno
 import re
 
 import pytest
+from log_reading import new_kinds
 from rich.table import Table
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from meeting_tui import config, i18n
-from meeting_tui.demo import LIVE_ID
 from meeting_tui.domain import ItemState, MotionState
 from meeting_tui.store import storage
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
@@ -26,10 +26,6 @@ from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-def new_kinds(stored_events, before: int) -> list[str]:
-    return [e.kind.value for e in stored_events(LIVE_ID)[before:]]
 
 
 async def test_a_records_late_arrivals(make, stored, stored_events, ui) -> None:

@@ -7,19 +7,15 @@ then the events on disk after the app has exited.
 
 from __future__ import annotations
 
+from log_reading import new_kinds
 from textual.widgets import Input
 
-from meeting_tui.demo import LIVE_ID
 from meeting_tui.domain import Category, MotionState, Party
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import FormDialog
 from meeting_tui.tui.screens.session import SessionScreen
 
 GATE = "重新商议小区大门位置（现大门把小区和学校隔开）"
-
-
-def new_kinds(stored_events, before: int) -> list[str]:
-    return [e.kind.value for e in stored_events(LIVE_ID)[before:]]
 
 
 async def test_n_raises_a_motion_typed_in_chinese(make, stored, stored_events, ui) -> None:

@@ -6,7 +6,8 @@ voting party) are present, with 6 others.
 
 from __future__ import annotations
 
-from meeting_tui.demo import LIVE_ID
+from log_reading import new_kinds
+
 from meeting_tui.domain import MotionState, VoteMethod
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.count_input import CountInput
@@ -14,10 +15,6 @@ from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.screens.session import SessionScreen
 
 GATE = "重新商议小区大门位置（现大门把小区和学校隔开）"
-
-
-def new_kinds(stored_events, before: int) -> list[str]:
-    return [e.kind.value for e in stored_events(LIVE_ID)[before:]]
 
 
 async def test_v_digits_tab_plus_minus_enter(make, stored, stored_events, ui) -> None:
