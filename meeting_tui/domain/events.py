@@ -49,10 +49,6 @@ class EventKind(StrEnum):
     UNDONE = "undone"
 
 
-# Follow-up work happens after the meeting by design: these may be recorded on a closed meeting.
-AFTER_CLOSE_KINDS = frozenset(
-    {EventKind.FOLLOWUP_DONE, EventKind.FOLLOWUP_EVALUATED, EventKind.MEETING_REOPENED}
-)
 # The first event makes the meeting; undoing it would leave nothing to fold.
 NOT_UNDOABLE = frozenset({EventKind.MEETING_CREATED, EventKind.UNDONE})
 

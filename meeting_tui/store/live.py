@@ -113,12 +113,6 @@ class LiveMeeting:
         self._take(events)
         return events
 
-    def discard_pending(self) -> list[Event]:
-        """Give up on unwritten changes (the user chose to re-enter them)."""
-        events, self.pending = self.pending, []
-        self.file.pending = []
-        return events
-
     def _take(self, events: Sequence[Event]) -> None:
         before = index_row(self.state)
         self.log.commit(events)
