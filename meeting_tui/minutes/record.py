@@ -21,9 +21,8 @@ from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.minutes.build import build_minutes, in_force
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.errors import CorruptMeetingFileError
+from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.store.storage import decode
 
 MINUTES_TABLE = "minutes"
 
@@ -117,10 +116,8 @@ def read_minutes_table(archive: Archive, meeting_id: str) -> list[dict[str, Any]
     file, old or new. An unreadable file gives no saved versions; reading its
     events reports the damage.
     """
-    path = archive.meeting_path(meeting_id)
-    with contextlib.suppress(OSError, ValueError, CorruptMeetingFileError):
-        data = decode(path.read_bytes(), path)
-        table = data.get(MINUTES_TABLE, {}) if isinstance(data, dict) else {}
-        if isinstance(table, dict):
-            return [table[k] for k in sorted(table, key=int) if isinstance(table[k], dict)]
+    with contextlib.suppress(OSError, StoreError):
+        return [
+            doc for doc in archive.read_table(meeting_id, MINUTES_TABLE) if isinstance(doc, dict)
+        ]
     return []

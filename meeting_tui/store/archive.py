@@ -189,6 +189,15 @@ class Archive:
         For the backlog and exports of meetings possibly open elsewhere: the
         atomic writes mean this sees a complete version, old or new.
         """
+        data = self._read_data(meeting_id)
+        rows = _docs(data, MEETING_TABLE)
+        return (rows[0] if rows else {}), _docs(data, EVENTS_TABLE)
+
+    def read_table(self, meeting_id: str, name: str) -> list[dict[str, Any]]:
+        """One table of any meeting (e.g. its saved `minutes`), read-only, in insertion order."""
+        return _docs(self._read_data(meeting_id), name)
+
+    def _read_data(self, meeting_id: str) -> dict[str, Any]:
         path = self.meeting_path(meeting_id)
         try:
             raw = path.read_bytes()
@@ -197,13 +206,9 @@ class Archive:
                 "store.meeting.unknown", meeting_id=meeting_id, file=str(path)
             ) from None
         try:
-            data = check_layout(decode(raw, path), path)
+            return check_layout(decode(raw, path), path)
         except CorruptMeetingFileError:
             raise self._report_broken(meeting_id, path) from None
-        rows = data.get(MEETING_TABLE, {})
-        row = rows[min(rows, key=int)] if rows else {}
-        events = data.get(EVENTS_TABLE, {})
-        return row, [events[key] for key in sorted(events, key=int)]
 
     def read_events(self, meeting_id: str) -> list[dict[str, Any]]:
         """The events of any meeting, read-only (see `read_meeting`)."""
@@ -342,3 +347,9 @@ class Archive:
                 row["broken"] = row["missing"] = True
             listed.append(row)
         return listed
+
+
+def _docs(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+    """A table's documents in insertion order (TinyDB keys are "1", "2", …)."""
+    table = data.get(name, {})
+    return [table[key] for key in sorted(table, key=int)] if isinstance(table, dict) else []
