@@ -57,6 +57,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "backlog.scheduled": ("已列入议程", "on an agenda"),
     "backlog.resolved": ("已解决", "resolved"),
     "backlog.carried_over": ("再次暂缓", "deferred again"),
+    "backlog.empty": ("没有暂缓事项。", "No deferred items."),
 }
 
 RULE_REASONS: dict[str, tuple[str, str]] = {

@@ -91,7 +91,6 @@ i18n.register(
         "form.person.name": ("姓名", "Name"),
         "form.person.building": ("楼栋/单元", "Building/unit"),
         "backlog.title": ("暂缓事项（所有会议）", "Deferred items (all meetings)"),
-        "backlog.empty": ("没有暂缓事项。", "No deferred items."),
         "backlog.picked": ("已列入议程：{text}", "Put on the agenda: {text}"),
         "backlog.no_meeting": (
             "先打开一个筹备中或进行中的会议，再把暂缓事项列入它的议程。",

@@ -21,7 +21,6 @@ from meeting_tui.store.live import LiveMeeting
 i18n.register(
     {
         "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
-        "cli.backlog_empty": ("没有暂缓事项。", "No deferred items."),
         "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
         "cli.empty": (
             "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
@@ -138,7 +137,7 @@ def print_backlog(archive: Archive, *, as_json: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     if not entries:
-        print(i18n.t("cli.backlog_empty"))
+        print(i18n.t("backlog.empty"))
         return 0
     for e in entries:
         vote = (
