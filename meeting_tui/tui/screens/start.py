@@ -60,6 +60,7 @@ class StartScreen(Screen[None]):
         super().__init__()
         keymap.install(self, START_KEYS, "start")
         self.rows: list[dict[str, Any]] = []
+        self._columns_for = -1
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("start.title"), id="heading")
@@ -87,6 +88,11 @@ class StartScreen(Screen[None]):
         self.show()
 
     def _columns(self, table: DataTable[Any]) -> None:
+        """Rows always go; columns are laid out again only when the width changed."""
+        if table.columns and self._columns_for == self.size.width:
+            table.clear()
+            return
+        self._columns_for = self.size.width
         fixed = sum(self.WIDTHS.values()) + 2 * len(COLUMNS) + 2
         title = max(10, self.size.width - fixed)
         table.clear(columns=True)
