@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
 
 _catalog: dict[str, tuple[str, str]] = {}
 _current: Lang = "zh"

@@ -214,9 +214,5 @@ class AtomicJSONStorage(Storage):
         """Seed the cache with content just parsed or written, saving a second parse."""
         self._cache, self._signature = dict(data), self._stat_signature()
 
-    def forget(self) -> None:
-        """Drop the cache so the next read parses the file again."""
-        self._cache, self._signature = None, None
-
     def close(self) -> None:
         self._cache = None
