@@ -25,6 +25,7 @@ from meeting_tui.domain.model import (
     Vote,
 )
 from meeting_tui.domain.rules import evaluate
+from meeting_tui.minutes import wording
 from meeting_tui.minutes.model import (
     AgendaEntry,
     AttendeeEntry,
@@ -122,12 +123,14 @@ def timeline(state: MeetingState, events: Sequence[Event], lang: str) -> tuple[T
     day = meeting_date(state)
     before_start = True
     entries: list[TimelineEntry] = []
+    late_or_left = wording.headcount_changes(steps, lang)
     for event in steps:
         if event.kind is EventKind.MEETING_STARTED:
             before_start = False  # from here on, every step is part of the meeting
         elif before_start and event.kind in _SETUP_KINDS:
             continue
-        entries.append(TimelineEntry(clock_time(event.at, day, lang), describe(event, state, lang)))
+        text = late_or_left.get(event.seq) or describe(event, state, lang)
+        entries.append(TimelineEntry(clock_time(event.at, day, lang), text))
     return tuple(entries)
 
 
@@ -148,6 +151,7 @@ def _vote(vote: Vote, state: MeetingState, lang: str) -> VoteEntry:
         result=i18n.t(verdict, lang),
         reason=outcome.explain(lang),
         superseded=vote.superseded,
+        plain=wording.plain_result(outcome, lang),
     )
 
 
@@ -181,12 +185,19 @@ def _motion(motion: Motion, state: MeetingState, lang: str) -> MotionEntry:
     )
 
 
-def _attendance(state: MeetingState, lang: str) -> tuple[PartyCount, ...]:
-    """Every party present (in the catalog's order), and every voting party even if absent."""
+def _attendance(state: MeetingState, events: Sequence[Event], lang: str) -> tuple[PartyCount, ...]:
+    """Every party that came (in the catalog's order), and every voting party even if absent."""
+    largest = wording.largest_headcounts(in_force(events))
     return tuple(
-        PartyCount(p.value, label(p, lang), state.attendance.present(p), p in state.voting_parties)
+        PartyCount(
+            p.value,
+            label(p, lang),
+            state.attendance.present(p),
+            p in state.voting_parties,
+            max(largest.get(p.value, 0), state.attendance.present(p)),
+        )
         for p in Party
-        if state.attendance.present(p) or p in state.voting_parties
+        if state.attendance.present(p) or largest.get(p.value) or p in state.voting_parties
     )
 
 
@@ -220,7 +231,7 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
         facilitator=state.facilitator,
         recorder=state.recorder,
         status=state.status.value,
-        attendance=_attendance(state, lang),
+        attendance=_attendance(state, events, lang),
         attendees=tuple(
             AttendeeEntry(a.name, label(a.party, lang), a.building) for a in state.attendance.roster
         ),

@@ -1,9 +1,12 @@
 """Minutes as one printable HTML page: A4, black on white, no external assets.
 
 A community office prints the minutes on a monochrome laser printer and
-files them, so: `@page` A4 margins, no colours or greys that carry meaning,
-table headers repeated on each page, a motion never split across pages when
-it fits on one. Every text from the meeting is escaped (`html.escape`), so a
+files them, so: `@page` A4 margins with "第 X 页 共 Y 页" in the bottom margin
+(`counter(page)` / `counter(pages)` in a page-margin box, which Chromium
+prints), no colours or greys that carry meaning, table headers repeated on
+each page and never wrapped ("序号", not "序/号"), short values (numbers,
+dates, names) kept on one line, a motion never split across pages when it
+fits on one, and the timeline as an appendix on a page of its own. Every text from the meeting is escaped (`html.escape`), so a
 motion typed as `<script>` is printed, never run.
 """
 
@@ -14,8 +17,15 @@ from html import escape
 from meeting_tui.minutes import sections as s
 from meeting_tui.minutes.model import Minutes
 
+PAGE_NUMBERS = {
+    "zh": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+    "en": '"Page " counter(page) " of " counter(pages)',
+}
+PAGE_CSS = """
+@page { size: A4; margin: 20mm 18mm 22mm 18mm;
+  @bottom-center { content: %s; font: 10pt "SimSun", "Noto Serif CJK SC", serif; } }
+"""
 CSS = """
-@page { size: A4; margin: 20mm 18mm 22mm 18mm; }
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
 body { margin: 0 auto; max-width: 178mm; padding: 8mm 0;
@@ -29,6 +39,11 @@ p.note { border: 1px solid #000; padding: 2mm 3mm; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
 th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top;
   white-space: pre-line; }
+th { white-space: nowrap; word-break: keep-all; }
+td.short { white-space: nowrap; width: 1%; }
+.closing { text-align: right; margin: 9mm 8mm 0 0; }
+.closing p { margin: 0; }
+section.appendix { break-before: page; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 table.header th { width: 24mm; font-weight: bold; }
@@ -51,15 +66,20 @@ def _table(table: s.Table, css_class: str = "") -> list[str]:
     attr = f' class="{css_class}"' if css_class else ""
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in table.columns)
     out = [f"<table{attr}>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    opens = [
+        '<td class="short">' if n in table.short else "<td>" for n in range(len(table.columns))
+    ]
     for row in table.rows:
-        out.append("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>")
+        cells = "".join(f"{o}{_e(cell)}</td>" for o, cell in zip(opens, row, strict=False))
+        out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table>")
     return out
 
 
-def _section(minutes: Minutes, key: str, body: list[str]) -> list[str]:
+def _section(minutes: Minutes, key: str, body: list[str], css_class: str = "") -> list[str]:
+    attr = f' class="{css_class}"' if css_class else ""
     return [
-        f'<section id="{key}">',
+        f'<section id="{key}"{attr}>',
         f"<h2>{_e(s.section_title(minutes, key))}</h2>",
         *body,
         "</section>",
@@ -80,7 +100,7 @@ def render(minutes: Minutes) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{PAGE_CSS % PAGE_NUMBERS[minutes.lang]}{CSS}</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -110,8 +130,6 @@ def render(minutes: Minutes) -> str:
     unvoted = s.unvoted_table(minutes)
     note = [f"<p>{_e(s.t(minutes, 'minutes.unvoted_note'))}</p>"] if unvoted.rows else []
     out += _section(minutes, "unvoted", [*note, *_listed(minutes, unvoted)])
-    out += _section(minutes, "timeline", _table(s.timeline_table(minutes), "timeline"))
-
     colon = s.colon(minutes)
     signatures = [
         f'<div class="signature"><span>{_e(role + colon)}</span><span class="line"></span>'
@@ -119,5 +137,11 @@ def render(minutes: Minutes) -> str:
         for role, day in s.signature_lines(minutes)
     ]
     out += _section(minutes, "signatures", signatures)
+
+    closing = "".join(f"<p>{_e(line)}</p>" for line in s.closing_lines(minutes))
+    out.append(f'<div class="closing">{closing}</div>')
+
+    timeline = _table(s.timeline_table(minutes), "timeline")
+    out += _section(minutes, "timeline", timeline, "appendix")
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

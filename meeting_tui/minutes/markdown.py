@@ -77,11 +77,14 @@ def render(minutes: Minutes) -> str:
             out += [escape(s.t(minutes, "minutes.unvoted_note")), ""]
         out += _table(table) if table.rows else [none]
 
-    out += _section(minutes, "timeline")
-    out += _table(s.timeline_table(minutes))
-
     out += _section(minutes, "signatures")
     for role, day in s.signature_lines(minutes):
         colon = s.colon(minutes)
         out += [f"{escape(role)}{colon}＿＿＿＿＿＿＿＿　　{escape(day)}{colon}＿＿＿＿＿＿", ""]
+
+    # The 落款, right-aligned in print; Markdown has no alignment, so it stands on its own lines.
+    out += [f"{escape(line)}  " for line in s.closing_lines(minutes)]
+
+    out += _section(minutes, "timeline")
+    out += _table(s.timeline_table(minutes))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -107,6 +107,23 @@ DOCUMENT: dict[str, tuple[str, str]] = {
     "minutes.sign.recorder": ("记录人", "Recorder"),
     "minutes.sign.resident": ("居民代表", "Residents' representative"),
     "minutes.sign.date": ("日期", "Date"),
+    "minutes.appendix": ("附件：{title}", "Appendix: {title}"),
+    "minutes.party_count_changed": (
+        "{party} 最多 {largest} 人，散会时 {count} 人",
+        "{party} {largest} at most, {count} at the close",
+    ),
+    "minutes.party_now": (
+        "{party} 最多 {largest} 人，现 {count} 人",
+        "{party} {largest} at most, {count} now",
+    ),
+    "minutes.total_at_end": ("散会时共 {count} 人", "{count} in all at the close"),
+    "minutes.quorum_unset": ("不设", "none set"),
+    "minutes.quorum_value": ("{count} 人", "{count}"),
+    "minutes.col.state_code": ("状态代码", "State code"),
+    "minutes.col.meeting_id": ("会议编号", "Meeting id"),
+    "minutes.col.date": ("会议日期", "Meeting date"),
+    "minutes.col.title": ("会议名称", "Meeting"),
+    "minutes.col.cost": ("预估费用（元）", "Estimated cost (yuan)"),
 }
 
 EXPORT: dict[str, tuple[str, str]] = {

@@ -34,6 +34,7 @@ class PartyCount:
     label: str
     count: int
     votes: bool
+    largest: int = 0  # the most present at any time; 0 in minutes saved before it was kept
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class VoteEntry:
     result: str
     reason: str  # "赞成 23 > 出席 40 的一半 → 通过"
     superseded: bool
+    plain: str = ""  # "通过：赞成 23 人，超过出席有表决权 40 人的一半"; "" in older saved minutes
 
 
 @dataclass(frozen=True)

@@ -7,27 +7,59 @@ format needs.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from datetime import date
 
 from meeting_tui import i18n
-from meeting_tui.minutes.build import paren, sep
-from meeting_tui.minutes.model import Minutes, MotionEntry, VoteEntry
+from meeting_tui.minutes import wording
+from meeting_tui.minutes.build import long_date, paren, sep
+from meeting_tui.minutes.model import Minutes, MotionEntry, PartyCount, VoteEntry
 
 Row = tuple[str, str]
 
-SECTION_KEYS = ("agenda", "motions", "followups", "deferred", "unvoted", "timeline", "signatures")
+# The timeline is not numbered: it follows the signatures as the appendix (附件).
+SECTION_KEYS = ("agenda", "motions", "followups", "deferred", "unvoted", "signatures")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
 class Table:
+    """Columns, rows, and which columns hold short values (numbers, dates, names).
+
+    A short column is printed as wide as its longest value and never wraps
+    ("2027年5月31日", "社区工作人员"); the other columns share what is left.
+    """
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    short: tuple[int, ...] = ()
 
 
 def t(minutes: Minutes, key: str, **values: object) -> str:
     """A catalog text in the minutes' own language."""
     return i18n.t(key, minutes.lang, **values)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (for 一、 and （一） numbering)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        if not rest:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + digits[rest]
+        else:
+            tail = ("一" if rest < 20 else "") + chinese_number(rest)
+        return digits[n // 100] + "百" + tail
+    return str(n)
 
 
 def colon(minutes: Minutes) -> str:
@@ -39,9 +71,11 @@ def document_title(minutes: Minutes) -> str:
 
 
 def section_title(minutes: Minutes, key: str) -> str:
-    """一、会议议程 in Chinese; 1. Agenda in English."""
-    n = SECTION_KEYS.index(key)
+    """一、会议议程 in Chinese; 1. Agenda in English; 附件：会议过程 for the timeline."""
     text = t(minutes, f"minutes.s.{key}")
+    if key == "timeline":
+        return t(minutes, "minutes.appendix", title=text)
+    n = SECTION_KEYS.index(key)
     return f"{_CHINESE_NUMERALS[n]}、{text}" if minutes.lang == "zh" else f"{n + 1}. {text}"
 
 
@@ -55,37 +89,52 @@ def notes(minutes: Minutes) -> list[str]:
     return lines
 
 
+def _headcount(minutes: Minutes, party: PartyCount) -> str:
+    """居民 40 人; 居民 最多 42 人，散会时 37 人 when people came and went."""
+    if party.largest > party.count:
+        key = "minutes.party_count_changed" if minutes.status == "closed" else "minutes.party_now"
+        return t(minutes, key, party=party.label, largest=party.largest, count=party.count)
+    return t(minutes, "minutes.party_count", party=party.label, count=party.count)
+
+
+def attendance_text(minutes: Minutes) -> str:
+    came = [p for p in minutes.attendance if p.count or p.largest]
+    text = sep(minutes.lang).join(_headcount(minutes, p) for p in came)
+    if came:
+        total = sum(p.count for p in minutes.attendance)
+        changed = any(p.largest > p.count for p in came)
+        key = "minutes.total_at_end" if changed and minutes.status == "closed" else "minutes.total"
+        text += ("；" if minutes.lang == "zh" else "; ") + t(minutes, key, count=total)
+    return text
+
+
+def voters_text(minutes: Minutes) -> str:
+    """The voting parties that came, with how many of them are present: 居民，出席 40 人."""
+    present = [p.label for p in minutes.attendance if p.votes and (p.count or p.largest)]
+    parties = sep(minutes.lang).join(present) or minutes.voting_parties
+    return t(minutes, "minutes.voters", parties=parties, count=minutes.eligible_present)
+
+
+def quorum_text(minutes: Minutes) -> str:
+    """不设 when no quorum was set (as the setup screen says), else 30 人."""
+    if not minutes.quorum:
+        return t(minutes, "minutes.quorum_unset")
+    return t(minutes, "minutes.quorum_value", count=minutes.quorum)
+
+
 def header_rows(minutes: Minutes) -> list[Row]:
     lang = minutes.lang
-    present = [
-        t(minutes, "minutes.party_count", party=p.label, count=p.count)
-        for p in minutes.attendance
-        if p.count
-    ]
-    total = sum(p.count for p in minutes.attendance)
-    attendance = sep(lang).join(present)
-    if present:
-        attendance += ("；" if lang == "zh" else "; ") + t(minutes, "minutes.total", count=total)
     rows: list[Row] = [
         (t(minutes, "minutes.h.time"), minutes.when),
         (t(minutes, "minutes.h.place"), minutes.place),
         (t(minutes, "minutes.h.kind"), minutes.kind),
         (t(minutes, "minutes.h.facilitator"), minutes.facilitator),
         (t(minutes, "minutes.h.recorder"), minutes.recorder),
-        (t(minutes, "minutes.h.attendance"), attendance),
-        (
-            t(minutes, "minutes.h.voters"),
-            t(
-                minutes,
-                "minutes.voters",
-                parties=minutes.voting_parties,
-                count=minutes.eligible_present,
-            ),
-        ),
+        (t(minutes, "minutes.h.attendance"), attendance_text(minutes)),
+        (t(minutes, "minutes.h.voters"), voters_text(minutes)),
         (t(minutes, "minutes.h.rule"), minutes.default_rule),
+        (t(minutes, "minutes.h.quorum"), quorum_text(minutes)),
     ]
-    if minutes.quorum is not None:
-        rows.append((t(minutes, "minutes.h.quorum"), str(minutes.quorum)))
     rows.append((t(minutes, "minutes.h.summary"), minutes.summary))
     if minutes.attendees:
         names = [
@@ -152,9 +201,30 @@ def deferral_text(minutes: Minutes, motion: MotionEntry) -> str:
     return text
 
 
+_VOTE_STATES = ("passed", "rejected")
+
+
 def result_text(minutes: Minutes, motion: MotionEntry) -> str:
+    """ "未通过：赞成 14 人，少于反对 20 人；事项暂缓" — the vote in words, then the state if other.
+
+    Minutes saved before the plain wording was kept print the rule's reason, as saved.
+    """
     vote = motion.vote
-    return paren(motion.state_label, vote.reason if vote else "", minutes.lang)
+    if vote is None:
+        return motion.state_label
+    if not vote.plain:
+        return paren(motion.state_label, vote.reason, minutes.lang)
+    if motion.state in _VOTE_STATES:
+        return vote.plain
+    return wording.with_state(vote.plain, motion.state_label, minutes.lang)
+
+
+STATE_CODES = {"raised": "open"}
+
+
+def state_code(motion: MotionEntry) -> str:
+    """passed / rejected / deferred / answered / withdrawn / open: for scripts and filters."""
+    return STATE_CODES.get(motion.state, motion.state)
 
 
 def cost_text(minutes: Minutes, motion: MotionEntry) -> str:
@@ -203,7 +273,7 @@ def _columns(minutes: Minutes, *names: str) -> tuple[str, ...]:
 
 def followup_table(minutes: Minutes) -> Table:
     rows = tuple((str(m.number), m.text, m.owner, m.due) for m in minutes.decided)
-    return Table(_columns(minutes, "number", "text", "owner", "due"), rows)
+    return Table(_columns(minutes, "number", "text", "owner", "due"), rows, (0, 2, 3))
 
 
 def deferred_table(minutes: Minutes) -> Table:
@@ -211,21 +281,28 @@ def deferred_table(minutes: Minutes) -> Table:
         (str(m.number), m.text, m.deferral_reason, m.deferral_owner, m.deferral_target)
         for m in minutes.deferred
     )
-    return Table(
-        _columns(minutes, "number", "text", "deferral_reason", "deferral_owner", "target"), rows
-    )
+    columns = _columns(minutes, "number", "text", "deferral_reason", "deferral_owner", "target")
+    return Table(columns, rows, (0, 3, 4))
 
 
 def unvoted_table(minutes: Minutes) -> Table:
     rows = tuple((str(m.number), m.text, m.proposer or m.party) for m in minutes.unvoted)
-    return Table(_columns(minutes, "number", "text", "proposer"), rows)
+    return Table(_columns(minutes, "number", "text", "proposer"), rows, (0, 2))
 
 
 def timeline_table(minutes: Minutes) -> Table:
     rows = tuple((e.at, e.text) for e in minutes.timeline)
-    return Table(_columns(minutes, "time", "event"), rows)
+    return Table(_columns(minutes, "time", "event"), rows, (0,))
 
 
 def signature_lines(minutes: Minutes) -> list[tuple[str, str]]:
     """(role, date label) pairs; each renderer draws the blank lines to sign on."""
     return [(role, t(minutes, "minutes.sign.date")) for role in minutes.signatures]
+
+
+def closing_lines(minutes: Minutes) -> list[str]:
+    """The 落款: the committee that files the minutes, and the meeting's date, right-aligned."""
+    lines = [wording.committee_name(minutes.community, minutes.lang)]
+    with contextlib.suppress(ValueError):
+        lines.append(long_date(date.fromisoformat(minutes.date), minutes.lang))
+    return [line for line in lines if line]

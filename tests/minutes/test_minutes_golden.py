@@ -40,10 +40,15 @@ def test_the_golden_file_says_what_the_meeting_decided() -> None:
     """Guards the reference itself: a regenerated file that lost content would fail here."""
     text = GOLDEN.read_text(encoding="utf-8")
     assert text.count("### 事项 ") == 12
-    assert text.count("- 结果：通过（") == 7
+    assert text.count("- 结果：通过：赞成 ") == 7
+    assert "- 结果：未通过：赞成 14 人，少于反对 20 人；事项暂缓" in text
+    assert "| 14:48 | 居民迟到 2 人，现出席 40 人 |" in text
+    assert "| 法定人数 | 不设 |" in text
     assert (
         "| 12 | 调整垃圾分类亭位置，远离单元门口 | 意见接近，待物业提出两个备选位置后再议 | 社区工作人员 | 下次议事会 |"
         in text
     )
     assert "- 提议人：居民（居民）" not in text
-    assert text.rstrip().endswith("居民代表：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿")
+    assert "居民代表：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿" in text
+    assert "南苑社区居民委员会  \n2026年10月17日  \n\n## 附件：会议过程" in text
+    assert text.rstrip().endswith("| 16:19 | 会议结束 |")

@@ -53,13 +53,13 @@ def test_structure_of_the_nanyuan_page(nanyuan: Minutes) -> None:
         "followups",
         "deferred",
         "unvoted",
-        "timeline",
         "signatures",
+        "timeline",
     ]
     motions = [attrs["id"] for tag, attrs in page.tags if tag == "article"]
     assert motions == [f"motion-{n}" for n in range(1, 13)]
     assert page.text["h1"] == ["电大家属院老旧小区改造 民主协商议事会 会议纪要"]
-    assert "赞成 38 > 反对 0 → 通过" in "".join(page.text["dd"])
+    assert "通过：赞成 38 人，多于反对 0 人" in "".join(page.text["dd"])
     assert page.text["h2"][0] == "一、会议议程"
 
 

@@ -1,0 +1,408 @@
+"""WordML for the documents a community office files: styles, fixed tables, page numbers.
+
+Shared by the minutes, the sign-in sheet and the meeting notice. Three things
+Word and LibreOffice do differently from what python-docx's defaults give:
+
+- Word lays a table out by the cell widths (`w:tcW`), not the grid, so every
+  cell carries its grid column's width, and the table says `w:tblLayout
+  fixed` with its full width, or Word and LibreOffice re-flow it by content.
+- Word picks the font for Chinese characters from the East Asian slot of
+  `w:rFonts` (`w:eastAsia`); the template's theme fonts (`w:*Theme`) would
+  override it, so styles get explicit fonts in every slot and lose the theme.
+  A font missing on the reader's machine is replaced by the `w:altName` given
+  in the font table (方正小标宋简体 → 小标宋 → 宋体), as Word does.
+- Page numbers are fields (PAGE, NUMPAGES) in the footer, so they count the
+  pages as the reader's printer lays them out.
+
+Speed: python-docx's `add_paragraph` and `add_row` re-scan the body for every
+element (1.7 s for a 200-motion meeting), so body paragraphs and rows are
+written as WordML elements directly, the same markup python-docx would write.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+BLACK = RGBColor(0, 0, 0)
+TWIPS_PER_MM = 1440 / 25.4
+CELL_PADDING = 2 * 108  # Word's default left + right cell margins, in twips
+_NOT_XML = re.compile("[\ufffe\uffff]")  # noncharacters XML 1.0 refuses; controls are gone already
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(frozen=True)
+class Font:
+    east_asia: str
+    latin: str
+    size: float  # pt
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page and its type: the community office's own, or the 公文 style of GB/T 9704."""
+
+    name: str
+    title: Font
+    heading1: Font
+    heading2: Font
+    body: Font
+    table: Font
+    margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
+    line_pt: float | None = None  # exact line pitch (公文: 22 lines a page); None: single
+    indent_body: bool = False  # first line indented two characters
+    numbered_fields: bool = False  # motion fields as 1. 2. 3. (the third level of 一、（一）1.)
+
+    @property
+    def text_width(self) -> int:
+        """Width between the margins on A4, in twips."""
+        _top, right, _bottom, left = self.margins_mm
+        return round((210 - left - right) * TWIPS_PER_MM)
+
+
+COMMUNITY = Layout(
+    name="community",
+    title=Font("黑体", "SimHei", 18.0, True),
+    heading1=Font("黑体", "SimHei", 14.0, True),
+    heading2=Font("黑体", "SimHei", 12.0, True),
+    body=Font("宋体", "Times New Roman", 12.0),
+    table=Font("宋体", "Times New Roman", 10.5),
+    margins_mm=(25, 26, 25, 28),
+)
+# GB/T 9704-2012: 版心 156 × 225 mm (天头 37 mm, 订口 28 mm), 22 lines of 28 characters;
+# title 2号小标宋, level one 3号黑体, level two 3号楷体, body 3号仿宋.
+GONGWEN = Layout(
+    name="gongwen",
+    title=Font("方正小标宋简体", "Times New Roman", 22.0),
+    heading1=Font("黑体", "SimHei", 16.0),
+    heading2=Font("楷体_GB2312", "Times New Roman", 16.0),
+    body=Font("仿宋_GB2312", "Times New Roman", 16.0),
+    table=Font("仿宋_GB2312", "Times New Roman", 12.0),
+    margins_mm=(37, 26, 35, 28),
+    line_pt=28.95,
+    indent_body=True,
+    numbered_fields=True,
+)
+LAYOUTS = {layout.name: layout for layout in (COMMUNITY, GONGWEN)}
+# Fonts an office PC may lack, and what Word should use instead (font table `w:altName`).
+FALLBACKS = {
+    "方正小标宋简体": "小标宋",
+    "仿宋_GB2312": "仿宋",
+    "楷体_GB2312": "楷体",
+}
+
+
+def text_em(text: str) -> float:
+    """Width of the longest line of `text` in ems, as Word and LibreOffice set it.
+
+    A Chinese character is 1 em; a Latin letter or digit is taken at 0.62
+    (Times New Roman is narrower, but its stand-in DejaVu Serif is not); and
+    both programs put a quarter-em space where Chinese meets Latin
+    ("2027 年 5 月 31 日"), which is what made dates wrap.
+    """
+    widest = 0.0
+    for line in text.split("\n"):
+        width, previous = 0.0, None
+        for ch in line:
+            wide = unicodedata.east_asian_width(ch) in "WF"
+            width += 1.0 if wide else 0.62
+            if previous is not None and wide != previous and not ch.isspace():
+                width += 0.25
+            previous = wide
+        widest = max(widest, width)
+    return widest
+
+
+def fit_widths(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    short: Sequence[int],
+    size_pt: float,
+    total: int,
+) -> list[int]:
+    """Column widths in twips summing to `total`: short columns as wide as their widest value.
+
+    A short column (a number, a date, a name) gets its longest value plus the
+    cell margins and a tenth to spare, so "2027年5月31日" and "社区工作人员"
+    stay on one line; it is capped at a third of the table. The other columns
+    share the rest in proportion to how much text they hold.
+    """
+    em = size_pt * 20
+    widths: list[float] = [0.0] * len(columns)
+    for n in short:
+        widest = max([text_em(columns[n]), *(text_em(r[n]) for r in rows if n < len(r))])
+        widths[n] = min(widest * em * 1.1 + CELL_PADDING, total / 3)
+    free = [n for n in range(len(columns)) if n not in short]
+    left = total - sum(widths)
+    if free:
+        weight = [
+            max(4.0, max([text_em(columns[n]), *(min(text_em(r[n]), 40) for r in rows)]))
+            for n in free
+        ]
+        for n, w in zip(free, weight, strict=True):
+            widths[n] = left * w / sum(weight)
+    out = [round(w) for w in widths]
+    out[-1] += total - sum(out)
+    return out
+
+
+WORD_JOINER = "\u2060"
+
+
+def keep_last_pair(line: str) -> str:
+    """The line with its last two Chinese characters joined, so "议" never wraps alone.
+
+    Word and LibreOffice break a Chinese line between any two characters, so
+    a paragraph one character too long ends with a line holding "议" alone
+    ("…下次议事会再/议"). A word joiner (U+2060) between the last two keeps
+    at least those two together on the last line.
+    """
+    if len(line) < 4 or not all(unicodedata.east_asian_width(ch) in "WF" for ch in line[-2:]):
+        return line
+    return line[:-1] + WORD_JOINER + line[-1]
+
+
+def _sub(parent: Any, tag: str, **attributes: str) -> Any:
+    """A new WordML element `tag` (e.g. "w:r") appended to `parent`, with w: attributes."""
+    child = OxmlElement(tag)
+    for name, value in attributes.items():
+        child.set(qn(f"w:{name}"), value)
+    parent.append(child)
+    return child
+
+
+def set_fonts(rpr_parent: Any, font: Font) -> None:
+    """Put the font in every slot of an rPr owner (a style), dropping theme fonts."""
+    rfonts = rpr_parent.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in _THEME_ATTRIBUTES:
+        rfonts.attrib.pop(qn(attribute), None)
+    rfonts.set(qn("w:eastAsia"), font.east_asia)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(slot), font.latin)
+
+
+def _font_table(document: Any) -> None:
+    """Declare the 公文 fonts with their fallbacks (`w:altName`) and the GB2312 charset."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith("/fontTable.xml"):
+            entries = "".join(
+                f"<w:font w:name={quoteattr(name)}><w:altName w:val={quoteattr(alt)}/>"
+                '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/>'
+                "</w:font>"
+                for name, alt in FALLBACKS.items()
+            )
+            part._blob = part.blob.replace(b"</w:fonts>", entries.encode() + b"</w:fonts>")
+
+
+class Writer:
+    """A new A4 document in a layout, and the WordML to fill its body."""
+
+    STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid")
+
+    def __init__(self, layout: Layout, lang: str, title: str) -> None:
+        self.layout = layout
+        self.document = document = Document()
+        self._styles()
+        self._page()
+        _font_table(document)
+        properties = document.core_properties
+        properties.title, properties.author, properties.last_modified_by = title, "", ""
+        properties.language = "zh-CN" if lang == "zh" else "en"
+        self.body = document.element.body
+        self.style_ids = {name: document.styles[name].style_id for name in self.STYLES}
+
+    def _styles(self) -> None:
+        layout, styles = self.layout, self.document.styles
+        fonts = {
+            "Normal": layout.body,
+            "Title": layout.title,
+            "Heading 1": layout.heading1,
+            "Heading 2": layout.heading2,
+            "Table Grid": layout.table,
+        }
+        for name, font in fonts.items():
+            style = styles[name]
+            style.font.size = Pt(font.size)
+            style.font.bold = font.bold
+            style.font.italic = False
+            style.font.color.rgb = BLACK
+            set_fonts(style.element, font)
+            spacing = style.paragraph_format
+            if layout.line_pt and name != "Table Grid":
+                spacing.line_spacing = Pt(layout.line_pt)
+            if name.startswith("Heading"):
+                spacing.space_before, spacing.space_after = Pt(6), Pt(3)
+        title = styles["Title"]
+        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_after = Pt(12)
+        title_ppr = title.element.get_or_add_pPr()
+        for border in title_ppr.findall(qn("w:pBdr")):  # the template's blue rule under titles
+            title_ppr.remove(border)
+        styles["Normal"].paragraph_format.space_after = Pt(0 if layout.line_pt else 2)
+
+    def _page(self) -> None:
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        top, right, bottom, left = self.layout.margins_mm
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.footer_distance = Mm(min(bottom - 8, 18))
+
+    # -- body ------------------------------------------------------------------
+
+    def _add(self, element: Any) -> Any:
+        self.body[-1].addprevious(element)  # the body ends with the section properties
+        return element
+
+    @staticmethod
+    def run(
+        parent: Any, text: str, bold: bool = False, size: float | None = None, keep: bool = True
+    ) -> None:
+        """A run of `text` (lines split by breaks); `keep`: its last two characters together."""
+        run = _sub(parent, "w:r")
+        if bold or size:
+            rpr = _sub(run, "w:rPr")
+            if bold:
+                _sub(rpr, "w:b")
+            if size:
+                _sub(rpr, "w:sz", val=str(round(size * 2)))
+                _sub(rpr, "w:szCs", val=str(round(size * 2)))
+        for n, line in enumerate(_NOT_XML.sub("", text).split("\n")):
+            if n:
+                _sub(run, "w:br")
+            t = _sub(run, "w:t")
+            t.text = keep_last_pair(line) if keep else line
+            t.set(_XML_SPACE, "preserve")
+
+    def paragraph(
+        self,
+        *runs: tuple[str, bool],
+        style: str = "",
+        space_before: float = 0,
+        align: str = "",
+        indent: bool = False,
+        keep_next: bool = False,
+        page_break: bool = False,
+        right_chars: int = 0,
+    ) -> Any:
+        """A paragraph of (text, bold) runs in the named style (Normal when empty)."""
+        p = OxmlElement("w:p")
+        ppr = _sub(p, "w:pPr")
+        if style:
+            _sub(ppr, "w:pStyle", val=self.style_ids[style])
+        if keep_next:
+            _sub(ppr, "w:keepNext")
+        if page_break:
+            _sub(ppr, "w:pageBreakBefore")
+        if space_before:
+            _sub(ppr, "w:spacing", before=str(Pt(space_before).twips))
+        if indent or right_chars:
+            ind = _sub(ppr, "w:ind")
+            if indent:
+                ind.set(qn("w:firstLineChars"), "200")
+                ind.set(qn("w:firstLine"), str(round(self.layout.body.size * 40)))
+            if right_chars:
+                ind.set(qn("w:rightChars"), str(right_chars * 100))
+                ind.set(qn("w:right"), str(round(self.layout.body.size * 20 * right_chars)))
+        if align:
+            _sub(ppr, "w:jc", val=align)
+        for text, bold in runs:
+            self.run(p, text, bold, keep=not style)  # titles and headings are searched for
+        return self._add(p)
+
+    def table(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int],
+        *,
+        header: bool = True,
+        bold_first: bool = False,
+        short: Sequence[int] = (),
+        row_height: int = 0,
+    ) -> Any:
+        """A bordered table at fixed widths: each cell as wide as its grid column.
+
+        The header row repeats on every page (`w:tblHeader`); no row is split
+        across pages (`w:cantSplit`); short columns never wrap (`w:noWrap`).
+        `row_height` (twips) gives rows to write in by hand their height.
+        """
+        tbl = OxmlElement("w:tbl")
+        tblpr = _sub(tbl, "w:tblPr")
+        _sub(tblpr, "w:tblStyle", val=self.style_ids["Table Grid"])
+        _sub(tblpr, "w:tblW", w=str(sum(widths)), type="dxa")
+        _sub(tblpr, "w:jc", val="center")
+        _sub(tblpr, "w:tblLayout", type="fixed")
+        _sub(tblpr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1",
+             lastColumn="0", noHBand="0", noVBand="1")  # fmt: skip
+        grid = _sub(tbl, "w:tblGrid")
+        for width in widths:
+            _sub(grid, "w:gridCol", w=str(width))
+        body = [(columns, True, True)] if header else []
+        body += [(r, False, False) for r in rows]
+        for values, is_header, bold in body:
+            tr = _sub(tbl, "w:tr")
+            trpr = _sub(tr, "w:trPr")
+            _sub(trpr, "w:cantSplit")
+            if row_height and not is_header:
+                _sub(trpr, "w:trHeight", val=str(row_height), hRule="atLeast")
+            if is_header:
+                _sub(trpr, "w:tblHeader")
+            for n, (value, width) in enumerate(zip(values, widths, strict=False)):
+                tc = _sub(tr, "w:tc")
+                tcpr = _sub(tc, "w:tcPr")
+                _sub(tcpr, "w:tcW", w=str(width), type="dxa")
+                if n in short or is_header:
+                    _sub(tcpr, "w:noWrap")
+                if row_height:
+                    _sub(tcpr, "w:vAlign", val="center")
+                p = _sub(tc, "w:p")
+                _sub(_sub(p, "w:pPr"), "w:spacing", before="0", after="0", line="240",
+                     lineRule="auto")  # fmt: skip
+                # The size on the run too: LibreOffice does not apply a table style's run size.
+                wraps = not (is_header or n in short)
+                self.run(p, value, bold or (bold_first and n == 0), self.layout.table.size, wraps)
+        return self._add(tbl)
+
+    # -- footer ----------------------------------------------------------------
+
+    def page_numbers(self, before: str, middle: str, after: str) -> None:
+        """ "第 {PAGE} 页 共 {NUMPAGES} 页", centred in the footer of every page."""
+        footer = self.document.sections[0].footer
+        p = footer.paragraphs[0]._p
+        ppr = p.get_or_add_pPr()
+        _sub(ppr, "w:jc", val="center")
+        size = 10.5 if self.layout.name == "community" else 14.0
+        for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, "")):
+            self.run(p, text, size=size, keep=False)
+            if field:
+                self._field(p, field, size)
+
+    def _field(self, p: Any, instruction: str, size: float) -> None:
+        for kind in ("begin", "instr", "separate", "1", "end"):
+            r = _sub(p, "w:r")
+            rpr = _sub(r, "w:rPr")
+            _sub(rpr, "w:sz", val=str(round(size * 2)))
+            if kind == "instr":
+                code = _sub(r, "w:instrText")
+                code.text = f" {instruction} "
+                code.set(_XML_SPACE, "preserve")
+            elif kind == "1":
+                _sub(r, "w:t").text = "1"
+            else:
+                _sub(r, "w:fldChar", fldCharType=kind)
+
+    def save(self, buffer: Any) -> None:
+        self.document.save(buffer)
