@@ -119,7 +119,7 @@ DOCUMENT: dict[str, tuple[str, str]] = {
     "minutes.total_at_end": ("散会时共 {count} 人", "{count} in all at the close"),
     "minutes.quorum_unset": ("不设", "none set"),
     "minutes.quorum_value": ("{count} 人", "{count}"),
-    "minutes.col.state_code": ("状态代码", "State code"),
+    "minutes.col.result_code": ("结果代码", "Result code"),
     "minutes.col.meeting_id": ("会议编号", "Meeting id"),
     "minutes.col.date": ("会议日期", "Meeting date"),
     "minutes.col.title": ("会议名称", "Meeting"),

@@ -9,8 +9,10 @@ from meeting_tui.minutes import Minutes
 from meeting_tui.minutes.csv import render
 
 COLUMNS = [
-    "序号", "议题", "事项", "提议人", "类别", "状态", "赞成", "反对", "弃权",
-    "出席有表决权人数", "表决规则", "表决结果", "落实责任方", "完成期限", "暂缓原因",
+    "会议编号", "会议日期", "会议名称",
+    "序号", "议题", "事项", "提议人", "类别", "预估费用（元）", "状态", "赞成", "反对", "弃权",
+    "出席有表决权人数", "表决规则", "表决结果", "结果代码", "落实责任方", "完成期限", "暂缓原因",
+    "跟进人", "再议时间",
 ]  # fmt: skip
 
 
@@ -32,12 +34,39 @@ def test_one_row_per_motion_with_every_column(nanyuan: Minutes) -> None:
         "0",
         "38",
     )
-    assert first["表决结果"] == "赞成 38 > 反对 0 → 通过"
+    assert first["表决结果"] == "通过：赞成 38 人，多于反对 0 人"
+    assert first["结果代码"] == "passed"
     assert (first["落实责任方"], first["完成期限"]) == ("施工方", "2027年5月31日")
     gate = rows[1]
     assert gate["状态"] == "暂缓" and gate["暂缓原因"] == "涉及学校和街道，需三方协调后再议"
+    assert gate["表决结果"] == "未通过：赞成 14 人，少于反对 20 人；事项暂缓"
+    assert (gate["结果代码"], gate["跟进人"], gate["再议时间"]) == (
+        "deferred",
+        "社区工作人员",
+        "下次议事会",
+    )
+    assert rows[8]["再议时间"] == "2026年12月15日"
     roof = rows[3]
-    assert roof["状态"] == "已答复" and roof["赞成"] == ""
+    assert roof["状态"] == "已答复" and roof["赞成"] == "" and roof["结果代码"] == "answered"
+    assert (rows[6]["预估费用（元）"], rows[7]["预估费用（元）"], rows[0]["预估费用（元）"]) == (
+        "85000",
+        "180000",
+        "",
+    )
+    assert {r["结果代码"] for r in rows} == {"passed", "rejected", "deferred", "answered"}
+
+
+def test_every_row_names_its_meeting_so_files_can_be_merged(nanyuan: Minutes, bad) -> None:
+    run = bad.script()
+    other = Minutes.build(run.state, run.log.events)
+    merged = read(render(nanyuan)) + read(render(other))
+    meetings = {(r["会议编号"], r["会议日期"], r["会议名称"]) for r in merged}
+    assert meetings == {
+        ("20261017-nany", "2026-10-17", "电大家属院老旧小区改造 民主协商议事会"),
+        ("20261127-host", "2026-11-27", "幸福里 <b>议事会</b> & 圆桌会"),
+    }
+    codes = {r["结果代码"] for r in merged if r["会议编号"] == "20261127-host"}
+    assert codes == {"deferred", "passed", "open", "withdrawn"}
 
 
 def test_line_breaks_and_formulas_cannot_break_the_sheet(bad, hostile) -> None:
@@ -54,5 +83,13 @@ def test_line_breaks_and_formulas_cannot_break_the_sheet(bad, hostile) -> None:
 def test_english_headers(bad) -> None:
     run = bad.script(lang="en")
     rows = read(render(Minutes.build(run.state, run.log.events)))
-    assert list(rows[0])[:3] == ["No.", "Agenda item", "Motion"]
+    assert list(rows[0])[:6] == [
+        "Meeting id",
+        "Meeting date",
+        "Meeting",
+        "No.",
+        "Agenda item",
+        "Motion",
+    ]
+    assert rows[1]["Result code"] == "passed"
     assert rows[1]["State"] == "passed"
