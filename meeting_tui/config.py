@@ -1,4 +1,4 @@
-"""The user's settings (theme, language, publicity base URL) in a small TOML file.
+"""The user's settings (theme, language, publicity base URL, DOCX layout) in a small TOML file.
 
 Read with tomllib; written by hand because the file holds flat string keys
 only. A broken file never stops the app: it falls back to the defaults and
@@ -19,6 +19,7 @@ class Config:
     theme: str = "textual-dark"
     lang: str = ""
     base_url: str = ""
+    docx_layout: str = ""  # community (default) or gongwen: the Word layout of exports
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:

@@ -31,6 +31,7 @@ from meeting_tui.minutes import json as json_renderer
 from meeting_tui.minutes import markdown as markdown_renderer
 from meeting_tui.minutes.errors import ExportError
 from meeting_tui.minutes.model import Minutes
+from meeting_tui.minutes.wordml import LAYOUTS
 
 FORMATS: dict[str, str] = {
     "md": ".md",
@@ -48,12 +49,18 @@ def for_sharing(minutes: Minutes, events: Sequence[Event]) -> tuple[Minutes, lis
     return minutes.redacted(), json_renderer.redact_events(events, names)
 
 
-def render(minutes: Minutes, fmt: str, events: Sequence[Event] = ()) -> bytes:
-    """The file's bytes; every text cleaned of control characters and terminal escapes first."""
+def render(
+    minutes: Minutes, fmt: str, events: Sequence[Event] = (), layout: str = "community"
+) -> bytes:
+    """The file's bytes; every text cleaned of control characters and terminal escapes first.
+
+    `layout` chooses the DOCX page: "community" (宋体/黑体) or "gongwen" (GB/T 9704).
+    """
     check_format(fmt)
+    check_layout(layout)
     clean = minutes.cleaned()
     if fmt == "docx":
-        return docx_renderer.render(clean)
+        return docx_renderer.render(clean, layout)
     text = {
         "md": markdown_renderer.render,
         "html": html_renderer.render,
@@ -66,6 +73,11 @@ def render(minutes: Minutes, fmt: str, events: Sequence[Event] = ()) -> bytes:
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ExportError("minutes.error.format", format=fmt, options=", ".join(FORMATS))
+
+
+def check_layout(layout: str) -> None:
+    if layout not in LAYOUTS:
+        raise ExportError("minutes.error.layout", layout=layout, options=", ".join(LAYOUTS))
 
 
 def default_name(minutes: Minutes, fmt: str) -> str:
@@ -82,9 +94,15 @@ def target_path(
 ) -> Path:
     """Where an export goes: the meeting's exports folder, a folder given, or a file given."""
     check_format(fmt)
-    name = default_name(minutes, fmt)
+    return resolve_target(default_name(minutes, fmt), minutes.meeting_id, out, root)
+
+
+def resolve_target(
+    name: str, meeting_id: str, out: str | os.PathLike[str] | None, root: Path | None = None
+) -> Path:
+    """`name` in the meeting's exports folder, or in the folder `out`, or the file `out`."""
     if out is None:
-        return locations.exports_directory(minutes.meeting_id, root) / name
+        return locations.exports_directory(meeting_id, root) / name
     text = os.fspath(out)
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text):
         raise ExportError("minutes.error.bad_name", path=text.encode("unicode_escape").decode())
@@ -93,7 +111,7 @@ def target_path(
     path = Path(text).expanduser()
     if path.is_dir() or _SEPARATORS.search(text[-1:]):
         return path / name
-    return path if path.suffix else path.with_name(path.name + FORMATS[fmt])
+    return path if path.suffix else path.with_name(path.name + Path(name).suffix)
 
 
 def _free_name(path: Path) -> Path:
@@ -138,6 +156,7 @@ def export(
     events: Sequence[Event] = (),
     root: Path | None = None,
     unique: bool = False,
+    layout: str = "community",
 ) -> Path:
     """Render and write the minutes; the path written.
 
@@ -146,9 +165,15 @@ def export(
     refusing when the file exists.
     """
     path = target_path(minutes, fmt, out_path, root)
+    data = render(minutes, fmt, events, layout)
+    return place_file(path, data, force=force, unique=unique)
+
+
+def place_file(path: Path, data: bytes, *, force: bool = False, unique: bool = False) -> Path:
+    """Write `data` at `path`, or at `name-2.ext` when `unique`; refuse to overwrite otherwise."""
     if path.exists() and not force:
         if not unique:
             raise ExportError("minutes.error.exists", file=str(path))
         path = _free_name(path)
-    write_file(path, render(minutes, fmt, events), force=force)
+    write_file(path, data, force=force)
     return path

@@ -159,6 +159,10 @@ EXPORT: dict[str, tuple[str, str]] = {
         "{file} 的格式版本 {version} 比本程序支持的 {supported} 新：请升级 meeting-tui。",
         "{file} has format version {version}, newer than {supported}: upgrade meeting-tui.",
     ),
+    "minutes.error.layout": (
+        "不支持的版式「{layout}」：可选 {options}。",
+        "Unknown layout “{layout}”: choose one of {options}.",
+    ),
 }
 
 PREVIEW: dict[str, tuple[str, str]] = {

@@ -38,6 +38,7 @@ from meeting_tui.minutes.record import (
     minutes_for_export,
     saved_versions,
 )
+from meeting_tui.minutes.wordml import LAYOUTS
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
@@ -135,7 +136,14 @@ class MinutesPreviewScreen(Screen[None]):
             events=events,
             root=self.live.archive.root,
             unique=True,
+            layout=self.docx_layout,
         )
+
+    @property
+    def docx_layout(self) -> str:
+        """`docx_layout` from the app's config (community or gongwen); community otherwise."""
+        chosen = str(getattr(getattr(self.app, "settings", None), "docx_layout", ""))
+        return chosen if chosen in LAYOUTS else "community"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
