@@ -71,12 +71,17 @@ def keep_last_pair(line: str) -> str:
 
     Word and LibreOffice break a Chinese line between any two characters, so
     a paragraph one character too long ends with a line holding "议" alone
-    ("…下次议事会再/议"). A word joiner (U+2060) between the last two keeps
-    at least those two together on the last line.
+    ("…下次议事会再/议"). A word joiner (U+2060) between the last two
+    characters before any closing punctuation keeps them together on the
+    last line (the punctuation already stays with its character).
     """
-    if len(line) < 4 or not all(unicodedata.east_asian_width(ch) in "WF" for ch in line[-2:]):
+    end = len(line)
+    while end and unicodedata.category(line[end - 1]).startswith("P"):
+        end -= 1
+    pair = line[end - 2 : end]
+    if end < 4 or not all(unicodedata.east_asian_width(ch) in "WF" for ch in pair):
         return line
-    return line[:-1] + WORD_JOINER + line[-1]
+    return line[: end - 1] + WORD_JOINER + line[end - 1 :]
 
 
 def _sub(parent: Any, tag: str, **attributes: str) -> Any:

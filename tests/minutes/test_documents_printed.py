@@ -19,6 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from meeting_ahead import roster_script
 from printing import chromium_pdf, libreoffice_pdfs, page_texts, pages, squeezed_lines, words
 
 from meeting_tui.demo import closed_log
@@ -45,8 +46,6 @@ def _nanyuan() -> Minutes:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from conftest import roster_script
-
     folder = tmp_path_factory.mktemp("printed")
     minutes = _nanyuan()
     roster = roster_script(40).state
@@ -117,8 +116,6 @@ def test_header_table_columns_at_the_intended_widths(printed: dict[str, Path], n
 
 
 def test_the_sign_in_sheet_for_40_is_one_a4_page_with_every_name(printed: dict[str, Path]) -> None:
-    from conftest import roster_script
-
     pdf = printed["signin-40"]
     assert pages(pdf) == 1
     lines = squeezed_lines(pdf)
@@ -144,8 +141,6 @@ def test_the_notice_of_8_items_is_one_a4_page(printed: dict[str, Path]) -> None:
 
 @pytest.fixture(scope="module")
 def html_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from conftest import roster_script
-
     folder = tmp_path_factory.mktemp("html-printed")
     roster = roster_script(40).state
     nanyuan_state = fold(closed_log())
