@@ -16,8 +16,9 @@ Word and LibreOffice do differently from what python-docx's defaults give:
   pages as the reader's printer lays them out.
 
 Speed: python-docx's `add_paragraph` and `add_row` re-scan the body for every
-element (1.7 s for a 200-motion meeting), so body paragraphs and rows are
-written as WordML elements directly, the same markup python-docx would write.
+element (1.7 s for a 200-motion meeting), and even making the elements one
+by one costs most of the time, so body paragraphs and tables are written as
+WordML text, the same markup python-docx would write, and parsed once.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from meeting_tui.minutes.word_layouts import (
@@ -130,7 +131,7 @@ class Writer:
         properties = document.core_properties
         properties.title, properties.author, properties.last_modified_by = title, "", ""
         properties.language = "zh-CN" if lang == "zh" else "en"
-        self.body = document.element.body
+        self._pending: list[str] = []
         self.style_ids = {name: document.styles[name].style_id for name in self.STYLES}
 
     def _styles(self) -> None:
@@ -171,30 +172,40 @@ class Writer:
         section.footer_distance = Mm(min(bottom - 8, 18))
 
     # -- body ------------------------------------------------------------------
+    # Paragraphs and tables are written as WordML text and parsed in one go when
+    # the document is saved: a 200-motion meeting has 40,000 elements, and
+    # making them one by one (python-docx's OxmlElement, or lxml's SubElement)
+    # took most of the export's time.
 
-    def _add(self, element: Any) -> Any:
-        self.body[-1].addprevious(element)  # the body ends with the section properties
-        return element
+    def _flush(self) -> None:
+        """Parse the written paragraphs and tables into the body, before its section properties.
+
+        The body is parsed whole and put in place of the old one: moving
+        thousands of parsed elements into the template's body one by one
+        cost more than the parse.
+        """
+        if not self._pending:
+            return
+        old = self.document.element.body
+        *before, section = (str(child.xml) for child in old)  # the template's, then sectPr
+        written = "".join([*before, *self._pending, section])
+        body = parse_xml(f"<w:body {nsdecls('w', 'r')}>{written}</w:body>")
+        self._pending.clear()
+        self.document.element.replace(old, body)
 
     @staticmethod
-    def run(
-        parent: Any, text: str, bold: bool = False, size: float | None = None, keep: bool = True
-    ) -> None:
+    def run_xml(text: str, bold: bool = False, size: float | None = None, keep: bool = True) -> str:
         """A run of `text` (lines split by breaks); `keep`: its last two characters together."""
-        run = _sub(parent, "w:r")
-        if bold or size:
-            rpr = _sub(run, "w:rPr")
-            if bold:
-                _sub(rpr, "w:b")
-            if size:
-                _sub(rpr, "w:sz", val=str(round(size * 2)))
-                _sub(rpr, "w:szCs", val=str(round(size * 2)))
-        for n, line in enumerate(_NOT_XML.sub("", text).split("\n")):
-            if n:
-                _sub(run, "w:br")
-            t = _sub(run, "w:t")
-            t.text = keep_last_pair(line) if keep else line
-            t.set(_XML_SPACE, "preserve")
+        props = "<w:b/>" if bold else ""
+        if size:
+            half_points = round(size * 2)
+            props += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+        lines = _NOT_XML.sub("", text).split("\n")
+        body = "<w:br/>".join(
+            f'<w:t xml:space="preserve">{escape(keep_last_pair(line) if keep else line)}</w:t>'
+            for line in lines
+        )
+        return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{body}</w:r>"
 
     def paragraph(
         self,
@@ -206,32 +217,32 @@ class Writer:
         keep_next: bool = False,
         page_break: bool = False,
         right_chars: int = 0,
-    ) -> Any:
+    ) -> None:
         """A paragraph of (text, bold) runs in the named style (Normal when empty)."""
-        p = OxmlElement("w:p")
-        ppr = _sub(p, "w:pPr")
-        if style:
-            _sub(ppr, "w:pStyle", val=self.style_ids[style])
+        ppr = f"<w:pStyle w:val={quoteattr(self.style_ids[style])}/>" if style else ""
         if keep_next:
-            _sub(ppr, "w:keepNext")
+            ppr += "<w:keepNext/>"
         if page_break:
-            _sub(ppr, "w:pageBreakBefore")
+            ppr += "<w:pageBreakBefore/>"
         if space_before:
-            _sub(ppr, "w:spacing", before=str(Pt(space_before).twips))
+            ppr += f'<w:spacing w:before="{Pt(space_before).twips}"/>'
         if indent or right_chars:
-            ind = _sub(ppr, "w:ind")
-            if indent:
-                ind.set(qn("w:firstLineChars"), "200")
-                ind.set(qn("w:firstLine"), str(round(self.layout.body.size * 40)))
-            if right_chars:
-                ind.set(qn("w:rightChars"), str(right_chars * 100))
-                ind.set(qn("w:right"), str(round(self.layout.body.size * 20 * right_chars)))
+            size = self.layout.body.size
+            first = f' w:firstLineChars="200" w:firstLine="{round(size * 40)}"' if indent else ""
+            right = (
+                f' w:rightChars="{right_chars * 100}" w:right="{round(size * 20 * right_chars)}"'
+                if right_chars
+                else ""
+            )
+            ppr += f"<w:ind{first}{right}/>"
         if align:
-            _sub(ppr, "w:jc", val=align)
-        for n, (text, bold) in enumerate(runs, start=1):
-            # Only the paragraph's end is kept together; titles and headings stay as typed.
-            self.run(p, text, bold, keep=not style and n == len(runs))
-        return self._add(p)
+            ppr += f'<w:jc w:val="{align}"/>'
+        # Only the paragraph's end is kept together; titles and headings stay as typed.
+        text = "".join(
+            self.run_xml(value, bold, keep=not style and n == len(runs))
+            for n, (value, bold) in enumerate(runs, start=1)
+        )
+        self._pending.append(f"<w:p><w:pPr>{ppr}</w:pPr>{text}</w:p>")
 
     def table(
         self,
@@ -243,49 +254,45 @@ class Writer:
         bold_first: bool = False,
         short: Sequence[int] = (),
         row_height: int = 0,
-    ) -> Any:
+    ) -> None:
         """A bordered table at fixed widths: each cell as wide as its grid column.
 
         The header row repeats on every page (`w:tblHeader`); no row is split
         across pages (`w:cantSplit`); short columns never wrap (`w:noWrap`).
         `row_height` (twips) gives rows to write in by hand their height.
         """
-        tbl = OxmlElement("w:tbl")
-        tblpr = _sub(tbl, "w:tblPr")
-        _sub(tblpr, "w:tblStyle", val=self.style_ids["Table Grid"])
-        _sub(tblpr, "w:tblW", w=str(sum(widths)), type="dxa")
-        _sub(tblpr, "w:jc", val="center")
-        _sub(tblpr, "w:tblLayout", type="fixed")
-        _sub(tblpr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1",
-             lastColumn="0", noHBand="0", noVBand="1")  # fmt: skip
-        grid = _sub(tbl, "w:tblGrid")
-        for width in widths:
-            _sub(grid, "w:gridCol", w=str(width))
-        body = [(columns, True, True)] if header else []
-        body += [(r, False, False) for r in rows]
-        for values, is_header, bold in body:
-            tr = _sub(tbl, "w:tr")
-            trpr = _sub(tr, "w:trPr")
-            _sub(trpr, "w:cantSplit")
-            if row_height and not is_header:
-                _sub(trpr, "w:trHeight", val=str(row_height), hRule="atLeast")
-            if is_header:
-                _sub(trpr, "w:tblHeader")
+        size = self.layout.table.size
+        out = [
+            f"<w:tbl><w:tblPr><w:tblStyle w:val={quoteattr(self.style_ids['Table Grid'])}/>"
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+            'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            *(f'<w:gridCol w:w="{width}"/>' for width in widths),
+            "</w:tblGrid>",
+        ]
+        spacing = (
+            '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        )
+        middle = '<w:vAlign w:val="center"/>' if row_height else ""
+        height = f'<w:trHeight w:val="{row_height}" w:hRule="atLeast"/>' if row_height else ""
+        body = [(columns, True)] if header else []
+        body += [(r, False) for r in rows]
+        for values, is_header in body:
+            row_props = "<w:cantSplit/>" + ("<w:tblHeader/>" if is_header else height)
+            out.append(f"<w:tr><w:trPr>{row_props}</w:trPr>")
             for n, (value, width) in enumerate(zip(values, widths, strict=False)):
-                tc = _sub(tr, "w:tc")
-                tcpr = _sub(tc, "w:tcPr")
-                _sub(tcpr, "w:tcW", w=str(width), type="dxa")
-                if n in short or is_header:
-                    _sub(tcpr, "w:noWrap")
-                if row_height:
-                    _sub(tcpr, "w:vAlign", val="center")
-                p = _sub(tc, "w:p")
-                _sub(_sub(p, "w:pPr"), "w:spacing", before="0", after="0", line="240",
-                     lineRule="auto")  # fmt: skip
+                kept_whole = is_header or n in short
+                no_wrap = "<w:noWrap/>" if kept_whole else ""
                 # The size on the run too: LibreOffice does not apply a table style's run size.
-                wraps = not (is_header or n in short)
-                self.run(p, value, bold or (bold_first and n == 0), self.layout.table.size, wraps)
-        return self._add(tbl)
+                bold = is_header or (bold_first and n == 0)
+                run = self.run_xml(value, bold, size, keep=not kept_whole)
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{no_wrap}{middle}</w:tcPr>'
+                    f"<w:p>{spacing}{run}</w:p></w:tc>"
+                )
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        self._pending.append("".join(out))
 
     # -- footer ----------------------------------------------------------------
 
@@ -297,7 +304,8 @@ class Writer:
         _sub(ppr, "w:jc", val="center")
         size = 10.5 if self.layout.name == "community" else 14.0
         for text, field in ((before, "PAGE"), (middle, "NUMPAGES"), (after, "")):
-            self.run(p, text, size=size, keep=False)
+            wrapped = f"<w:p {nsdecls('w')}>{self.run_xml(text, size=size, keep=False)}</w:p>"
+            p.append(parse_xml(wrapped)[0])
             if field:
                 self._field(p, field, size)
 
@@ -316,4 +324,5 @@ class Writer:
                 _sub(r, "w:fldChar", fldCharType=kind)
 
     def save(self, buffer: Any) -> None:
+        self._flush()
         self.document.save(buffer)

@@ -1,11 +1,13 @@
-"""Minutes benchmark: every export format of a 200-motion meeting within 1 s.
+"""Minutes benchmark: every export format of a 200-motion meeting within 1 s, new ones in 0.4 s.
 
 The meeting is built through the domain's commands (20 agenda items of 10
 motions: notes, votes, a recount in ten, follow-ups, deferrals, answers),
 about 700 events, far longer than any courtyard meeting. Measured: building
 the `Minutes` from the folded state, and each format's export (render +
 atomic write with fsync) into a temp folder, repeated; plus the preview's
-Rich Markdown render at 100 columns, which the TUI draws on `m`.
+Rich Markdown render at 100 columns, which the TUI draws on `m`. The formats
+added for filing and printing (the 公文 DOCX layout, the sign-in sheet and
+the notice in DOCX and HTML) have the tighter target of 400 ms.
 
 `main()` returns the Markdown section for docs/performance.md (collected by
 `tests/bench/run_all.py`); `python tests/bench/bench_minutes.py` prints it,
@@ -34,9 +36,25 @@ from meeting_tui.domain.log import MeetingLog
 from meeting_tui.minutes import Minutes
 from meeting_tui.minutes.export import FORMATS, export
 from meeting_tui.minutes.markdown import render as render_markdown
+from meeting_tui.minutes.papers_export import export_paper
 
 MOTIONS, PER_ITEM, RUNS = 200, 10, 5
 TARGET_S = 1.0
+NEW_TARGET_S = 0.4
+HEADCOUNT = {"resident": 80, "staff": 4, "property": 2}
+NEW_FORMATS = (
+    "export docx (gongwen)",
+    "export signin docx",
+    "export signin html",
+    "export notice docx",
+    "export notice html",
+)
+
+
+def target_s(name: str) -> float:
+    return NEW_TARGET_S if name in NEW_FORMATS else TARGET_S
+
+
 CST = timezone(timedelta(hours=8))
 
 
@@ -53,7 +71,7 @@ def long_meeting(motions: int = MOTIONS) -> list[Event]:
                          location="社区活动中心", facilitator="居委会刘主任", recorder="社区工作人员小王"))  # fmt: skip
     items = motions // PER_ITEM
     run(c.add_items(log.state, [(f"第{n}组议题", 15, "") for n in range(1, items + 1)]))
-    run(c.set_headcounts(log.state, {"resident": 80, "staff": 4, "property": 2}))
+    run(c.set_headcounts(log.state, HEADCOUNT))
     for n in range(motions):
         if n % PER_ITEM == 0:
             run(c.step_agenda(log.state, 1))
@@ -105,6 +123,14 @@ def measure(workdir: Path) -> tuple[list[tuple[str, list[float], int]], int]:
         target = workdir / f"long.{fmt}"
         seconds = timed(lambda fmt=fmt, target=target: export(minutes, fmt, target, events=events, force=True))  # type: ignore[misc]  # fmt: skip
         rows.append((f"export {fmt}", seconds, target.stat().st_size))
+    target = workdir / "long-gongwen.docx"
+    seconds = timed(lambda: export(minutes, "docx", target, force=True, layout="gongwen"))
+    rows.append(("export docx (gongwen)", seconds, target.stat().st_size))
+    for kind in ("signin", "notice"):
+        for ftype in ("docx", "html"):
+            target = workdir / f"long-{kind}.{ftype}"
+            seconds = timed(lambda kind=kind, target=target: export_paper(log.state, kind, target, force=True))  # type: ignore[misc]  # fmt: skip
+            rows.append((f"export {kind} {ftype}", seconds, target.stat().st_size))
     redacted = minutes.redacted()
     rows.append(("redact the minutes", timed(minutes.redacted), 0))
     md = render_markdown(redacted)
@@ -126,14 +152,18 @@ def run(workdir: Path) -> str:
         f"follow-ups, deferrals, answers), built through the domain commands. Each export is "
         f"render + atomic write (temp file, fsync, `os.replace`), {RUNS} runs.",
         "",
+        f"The sign-in sheet has a row per person counted ({sum(HEADCOUNT.values())}); the "
+        "notice lists the 20 agenda items with their slots.",
+        "",
         "| measure | median | max | size | target | |",
         "|---|---:|---:|---:|---|---|",
     ]
     for name, seconds, size in rows:
         median, worst = statistics.median(seconds), max(seconds)
         is_export = name.startswith("export")
-        target = f"≤ {TARGET_S:.0f} s" if is_export else "(reference)"
-        verdict = ("✓" if worst <= TARGET_S else "✗") if is_export else ""
+        limit = target_s(name)
+        target = (f"≤ {limit * 1000:.0f} ms" if limit < 1 else f"≤ {limit:.0f} s") if is_export else "(reference)"  # fmt: skip
+        verdict = ("✓" if worst <= limit else "✗") if is_export else ""
         size_text = f"{size / 1024:.0f} KB" if size else ""
         lines.append(
             f"| {name} | {median * 1000:.0f} ms | {worst * 1000:.0f} ms | {size_text} "
@@ -142,9 +172,11 @@ def run(workdir: Path) -> str:
     lines += [
         "",
         "DOCX is the slowest format. python-docx's `add_paragraph`/`add_row` look styles up "
-        "by name and rescan the body per element (1.7 s for this meeting), so the styles and "
-        "header go through python-docx and the body paragraphs and table rows are written as "
-        "WordML elements directly. The TUI preview draws with Rich's Markdown renderer rather "
+        "by name and rescan the body per element (1.7 s for this meeting), and making the "
+        "40,000 elements one by one (`OxmlElement`) still cost 0.3–0.6 s once the tables got "
+        "fixed widths, repeated headers and cell widths; so the styles, page and footer go "
+        "through python-docx and the body's paragraphs and tables are written as WordML text "
+        "and parsed once at save. The TUI preview draws with Rich's Markdown renderer rather "
         "than Textual's `Markdown` widget, which mounted ~600 widgets and took 3–5 s to redraw "
         "the 12-motion 南苑 minutes; Rich draws those in 0.2–0.4 s.",
     ]

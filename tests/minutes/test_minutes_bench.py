@@ -1,4 +1,7 @@
-"""The benchmark's target as a check (`make bench` runs it): each format of 200 motions ≤ 1 s."""
+"""The benchmark's target as a check (`make bench` runs it): each format of 200 motions ≤ 1 s.
+
+The formats added for filing and printing (公文 DOCX, sign-in sheet, notice) must stay ≤ 0.4 s.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +29,8 @@ def test_every_format_of_a_200_motion_meeting_within_a_second(tmp_path: Path) ->
     rows, events = bench.measure(tmp_path)
     assert events > 600
     exports = {name: seconds for name, seconds, _ in rows if name.startswith("export")}
-    assert sorted(exports) == [f"export {f}" for f in sorted(("md", "html", "docx", "csv", "json"))]
+    old = [f"export {f}" for f in ("md", "html", "docx", "csv", "json")]
+    assert sorted(exports) == sorted([*old, *bench.NEW_FORMATS])
     for name, seconds in exports.items():
-        assert statistics.median(seconds) <= bench.TARGET_S, (name, seconds)
+        assert statistics.median(seconds) <= bench.target_s(name), (name, seconds)
+    assert bench.target_s("export signin docx") == 0.4
