@@ -60,15 +60,6 @@ def _heading(w: wordml.Writer, minutes: Minutes, key: str, *, page_break: bool =
     w.paragraph((text, False), style="Heading 1", keep_next=True, page_break=page_break)
 
 
-def title_lines(title: str, layout: wordml.Layout) -> str:
-    """A title too long for one line breaks at its last space ("… 议事会" / "会议纪要"),
-    not wherever the line happens to end ("… 议事会 会" / "议纪要")."""
-    if " " not in title or wordml.text_em(title) * layout.title.size * 20 <= layout.text_width:
-        return title
-    head, _, tail = title.rpartition(" ")
-    return f"{head}\n{tail}"
-
-
 def build(minutes: Minutes, layout: str = DEFAULT_LAYOUT) -> wordml.Writer:
     chosen = wordml.LAYOUTS[layout]
     title = s.document_title(minutes)
@@ -79,7 +70,7 @@ def build(minutes: Minutes, layout: str = DEFAULT_LAYOUT) -> wordml.Writer:
     else:
         w.page_numbers("Page ", " of ", "")
 
-    w.paragraph((title_lines(title, chosen), False), style="Title")
+    w.paragraph((wordml.title_lines(title, chosen), False), style="Title")
     for note in s.notes(minutes):
         w.paragraph((note, True))
     _header(w, minutes)

@@ -53,7 +53,7 @@ def render_signin(sheet: SignInSheet, layout: str = "community") -> bytes:
     chosen = dataclasses.replace(base, margins_mm=SIGNIN_MARGINS, line_pt=None, indent_body=False)
     w = wordml.Writer(chosen, sheet.lang, sheet.title)
     _page_numbers(w, sheet.lang)
-    w.paragraph((sheet.title, False), style="Title")
+    w.paragraph((wordml.title_lines(sheet.title, chosen), False), style="Title")
     colon = "：" if sheet.lang == "zh" else ": "
     for pairs in sheet.header:
         w.paragraph(("　　".join(f"{name}{colon}{value}" for name, value in pairs), False))
@@ -71,7 +71,7 @@ def render_notice(notice: Notice, layout: str = "community") -> bytes:
     _page_numbers(w, notice.lang)
     zh = notice.lang == "zh"
     colon = "：" if zh else ": "
-    w.paragraph((notice.title, False), style="Title")
+    w.paragraph((wordml.title_lines(notice.title, chosen), False), style="Title")
     w.paragraph((notice.addressee, False))
     w.paragraph((notice.opening, False), indent=True)
 

@@ -56,6 +56,7 @@ __all__ = [
     "fit_widths",
     "keep_last_pair",
     "text_em",
+    "title_lines",
 ]
 
 BLACK = RGBColor(0, 0, 0)
@@ -83,6 +84,18 @@ def keep_last_pair(line: str) -> str:
     if end < 4 or not all(unicodedata.east_asian_width(ch) in "WF" for ch in pair):
         return line
     return line[: end - 1] + WORD_JOINER + line[end - 1 :]
+
+
+def title_lines(title: str, layout: Layout) -> str:
+    """A title too long for one line breaks at its last space that makes it fit
+    ("… 议事会" / "会议纪要"), not wherever the line happens to end ("… 会" / "议纪要")."""
+    width = layout.text_width / (layout.title.size * 20)  # ems on a line
+    if " " not in title or text_em(title) <= width:
+        return title
+    spaces = [n for n, ch in enumerate(title) if ch == " "]
+    fitting = [n for n in spaces if text_em(title[:n]) <= width] or spaces[:1]
+    cut = fitting[-1]
+    return f"{title[:cut]}\n{title[cut + 1 :]}"
 
 
 def _sub(parent: Any, tag: str, **attributes: str) -> Any:

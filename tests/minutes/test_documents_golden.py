@@ -113,7 +113,7 @@ def test_the_golden_files_hold_what_they_must() -> None:
     assert "  | 序号 | 姓名 | 楼栋单元 | 身份 | 签名" in signin
     assert "fields=['PAGE', 'NUMPAGES']" in signin
     notice = (GOLDEN / "notice.docx.txt").read_text(encoding="utf-8")
-    assert "P Title [style] 关于召开电大家属院老旧小区改造 民主协商议事会的通知" in notice
+    assert "P Title [style] 关于召开电大家属院老旧小区改造⏎民主协商议事会的通知" in notice
     assert "P Normal [right] 南苑社区居民委员⁀会" in notice  # ⁀: the word joiner
     assert notice.count("\n  | ") == 9  # headings and the 8 agenda items
     gongwen = (GOLDEN / "nanyuan-gongwen.docx.txt").read_text(encoding="utf-8")
