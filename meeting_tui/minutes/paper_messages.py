@@ -32,7 +32,7 @@ PAPERS: dict[str, tuple[str, str]] = {
     "paper.notice.to": ("各位居民、各有关单位：", "To all residents and everyone concerned:"),
     "paper.notice.opening": (
         "为听取居民意见、共同商议{title}有关事项，定于{when}召开会议。现将有关事项通知如下：",
-        "To hear residents and decide together on {title}, a meeting is called for {when}. "
+        "To hear residents and decide together on {title}, a meeting is called: {when}. "
         "The details follow.",
     ),
     "paper.raise": (

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from meeting_tui import locations
 from meeting_tui.cli import main
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.minutes import papers
 from meeting_tui.minutes.errors import ExportError
@@ -214,3 +219,57 @@ def test_redacted_sign_in_sheet_shortens_the_roster(roster, data_dir: Path) -> N
 
     shortened = papers.signin_sheet(_redacted_roster(roster.state))
     assert [r[1] for r in shortened.rows[:3]] == ["李某", "王某", "张某"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=1, max_size=40),
+    name=st.text(min_size=1, max_size=20),
+    building=st.text(max_size=20),
+)
+def test_any_typed_text_prints_as_text_in_both_papers(title: str, name: str, building: str) -> None:
+    """Whatever a facilitator types (markup, control characters, astral signs) opens and reads back."""
+    from meeting_ahead import roster_script
+
+    run = roster_script(0)
+    try:
+        run(c.edit_meeting(run.state, title=title), 0)
+        run(c.add_attendee(run.state, name, "resident", building), 0)
+    except DomainError:
+        assume(False)
+    state = run.state
+    document = _docx(render_paper(state, "signin", "docx"))
+    assert _cells(document)[1][1] == state.attendance.roster[0].name
+    notice_doc = _docx(render_paper(state, "notice", "docx"))
+    title_text = notice_doc.paragraphs[0].text.replace("\n", " ")
+    assert state.title in title_text.replace(WORD_JOINER, "")
+    for kind, sheet_title in (
+        ("signin", papers.signin_sheet(state).title),
+        ("notice", papers.notice(state).title),
+    ):
+        page = render_paper(state, kind, "html").decode()
+        assert _h1(page) == sheet_title  # the browser shows the typed text, runs none of it
+        assert html.escape(state.attendance.roster[0].name) in page or kind == "notice"
+
+
+def _h1(page: str) -> str:
+    class Heading(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside, self.text, self.tags = False, "", 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.inside = tag == "h1"
+            self.tags += self.inside
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = False
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.text += data
+
+    parser = Heading()
+    parser.feed(page)
+    assert parser.tags == 1
+    return parser.text
