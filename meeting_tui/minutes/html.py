@@ -5,8 +5,9 @@ files them, so: `@page` A4 margins with "第 X 页 共 Y 页" in the bottom marg
 (`counter(page)` / `counter(pages)` in a page-margin box, which Chromium
 prints), no colours or greys that carry meaning, table headers repeated on
 each page and never wrapped ("序号", not "序/号"), short values (numbers,
-dates, names) kept on one line, a motion never split across pages when it
-fits on one, and the timeline as an appendix on a page of its own. Every text from the meeting is escaped (`html.escape`), so a
+dates, names) kept on one line, no last line of a paragraph holding one
+character alone (`text-wrap: pretty`), a motion never split across pages
+when it fits on one, and the timeline as an appendix on a page of its own. Every text from the meeting is escaped (`html.escape`), so a
 motion typed as `<script>` is printed, never run.
 """
 
@@ -40,6 +41,7 @@ table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
 th, td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; vertical-align: top;
   white-space: pre-line; }
 th { white-space: nowrap; word-break: keep-all; }
+p, dd, td, li { text-wrap: pretty; }
 td.short { white-space: nowrap; width: 1%; }
 .closing { text-align: right; margin: 9mm 8mm 0 0; }
 .closing p { margin: 0; }

@@ -31,6 +31,7 @@ td.short { white-space: nowrap; overflow: hidden; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 h1 { text-wrap: balance; }
+p, td { text-wrap: pretty; }
 .meta { margin: 0 0 2mm; }
 .closing { text-align: right; margin: 8mm 8mm 0 0; }
 .closing p, .notice p { margin: 0; }

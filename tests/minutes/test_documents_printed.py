@@ -90,6 +90,12 @@ def test_no_date_or_name_cell_of_the_nanyuan_minutes_breaks_over_lines(
         assert any(pair in line for line in lines), motion.number
     assert any(line.endswith("序号事项落实责任方完成期限") for line in lines)
     assert any(line.endswith("跟进人再议时间") for line in lines)
+    texts = page_texts(printed[name])
+    first = next(n for n, t in enumerate(texts) if "附件：会议过程" in re.sub(r"\s+", "", t))
+    timeline_pages = texts[first:]
+    assert len(timeline_pages) >= 2  # the 59-row timeline runs over pages …
+    for text in timeline_pages:  # … and each page starts its part with the header row
+        assert "时间经过" in [re.sub(r"\s+", "", line) for line in text.splitlines()]
     # A cell broken over lines would leave a piece of a date or name on a line of its own.
     fragments = {"日", "议", "员", "人员", "月31日", "31日", "30日", "15日", "会"}
     assert not [line for line in lines if line in fragments]
@@ -168,6 +174,11 @@ def test_printed_html_minutes_number_their_pages_and_headers_fit(
     assert any(line.startswith("序号事项落实责任方完成期限") for line in lines)
     assert any(line.startswith("序号事项暂缓原因跟进人再议时间") for line in lines)
     assert "序" not in lines and "号" not in lines  # never 序/号
+    texts = page_texts(pdf)
+    first = next(n for n, t in enumerate(texts) if "附件：会议过程" in re.sub(r"\s+", "", t))
+    assert len(texts) - first >= 2
+    for text in texts[first:]:  # the timeline's header row on each of its pages
+        assert any(re.sub(r"\s+", "", line) == "时间经过" for line in text.splitlines())
     minutes = _nanyuan()
     for motion in minutes.decided:
         assert any(f"{motion.owner}{motion.due}" in line for line in lines), motion.number

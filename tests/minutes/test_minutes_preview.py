@@ -106,3 +106,23 @@ async def test_status_line_says_which_version_is_shown(
         closed.push_screen(MinutesPreviewScreen(closed.live))
         await pilot.pause()
         assert "会议已结束，纪要未存档" in status(closed)  # the demo was installed, not closed here
+
+
+async def test_the_docx_export_uses_the_layout_set_in_the_config_file(
+    data_dir: Path, closed_id: str, tmp_path
+) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    config = tmp_path / "c.toml"
+    config.write_text('docx_layout = "gongwen"\n', encoding="utf-8")
+    app = make_app(closed_id, data_dir=data_dir, clock=lambda: NOW, config_path=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (written,) = _exports(data_dir, closed_id)
+    body = docx.Document(str(written)).styles["Normal"].element.rPr.rFonts
+    assert body.get(qn("w:eastAsia")) == "仿宋_GB2312"
