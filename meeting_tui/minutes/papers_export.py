@@ -31,8 +31,10 @@ def file_type(out: str | os.PathLike[str] | None, as_: str | None = None) -> str
         if as_ not in FILE_TYPES:
             raise ExportError("paper.error.as", value=as_)
         return as_
-    suffix = Path(os.fspath(out)).suffix.lower() if out else ""
-    if suffix and not os.fspath(out or "").endswith(("/", os.sep)):
+    text = os.fspath(out) if out is not None else ""
+    is_folder = text.endswith(("/", os.sep)) or (bool(text) and Path(text).is_dir())
+    suffix = "" if is_folder else Path(text).suffix.lower()
+    if suffix:
         if suffix not in _SUFFIXES:
             raise ExportError("paper.error.as", value=suffix)
         return _SUFFIXES[suffix]

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int | None:
     layout = args.layout or _configured_layout()
     if args.format in PAPERS:
         if args.redact:
-            state = _redacted_roster(state)
+            state = redacted_roster(state)
         written = export_paper(
             state,
             args.format,
@@ -132,7 +132,7 @@ def _configured_layout() -> str:
     return chosen
 
 
-def _redacted_roster(state: MeetingState) -> MeetingState:
+def redacted_roster(state: MeetingState) -> MeetingState:
     """The state with the roster's names shortened (李建国 → 李某), for a sheet that is shared."""
     for attendee in state.attendance.roster:
         attendee.name = shorten_name(attendee.name)

@@ -136,7 +136,10 @@ def test_notice_docx_and_html_say_the_same(nanyuan_state) -> None:
     assert '<td class="short">14:35–14:50</td>' in page
 
 
-def test_file_type_from_the_flag_or_the_suffix() -> None:
+def test_file_type_from_the_flag_or_the_suffix(tmp_path: Path) -> None:
+    folder = tmp_path / "exports.2026"
+    folder.mkdir()
+    assert file_type(folder) == "docx"  # a folder whose name has a dot is still a folder
     assert file_type(None) == "docx"
     assert file_type("out/签到.HTML") == "html"
     assert file_type("out/folder/") == "docx"
@@ -215,9 +218,9 @@ def test_layout_from_the_flag_or_the_config_file(
 def test_redacted_sign_in_sheet_shortens_the_roster(roster, data_dir: Path) -> None:
     sheet = papers.signin_sheet(roster.state)
     assert sheet.rows[6][1] == "赵欧阳明"
-    from meeting_tui.verbs.export_verb import _redacted_roster
+    from meeting_tui.verbs.export_verb import redacted_roster
 
-    shortened = papers.signin_sheet(_redacted_roster(roster.state))
+    shortened = papers.signin_sheet(redacted_roster(roster.state))
     assert [r[1] for r in shortened.rows[:3]] == ["李某", "王某", "张某"]
 
 
