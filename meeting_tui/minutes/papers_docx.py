@@ -23,6 +23,7 @@ SIGNIN_MARGINS = (15.0, 18.0, 15.0, 18.0)
 SIGNIN_HANDWRITING_MM = (12.0, 30.0, 30.0, 30.0)  # 序号 姓名 楼栋单元 身份; 签名 takes the rest
 SIGNIN_ABOVE_TABLE_MM = 40.0  # title, column headings, footer (and 6 mm a header line)
 ROW_MM = (5.5, 12.0)
+SIGNATURE_MM = 40.0
 
 
 def _page_numbers(w: wordml.Writer, lang: str) -> None:
@@ -40,11 +41,18 @@ def signin_row_mm(rows: int, lines_above: int = 0) -> float:
 
 
 def signin_widths(sheet: SignInSheet, size_pt: float, total: int) -> list[int]:
+    """序号 姓名 楼栋单元 身份 as wide as their values and a handwritten name; 签名 the rest.
+
+    The signature column keeps at least SIGNATURE_MM however long the roster's values.
+    """
     fitted = wordml.fit_widths(sheet.columns, sheet.rows, (0, 1, 2, 3), size_pt, total)
     widths = [
         max(w, round(mm * wordml.TWIPS_PER_MM))
         for w, mm in zip(fitted, SIGNIN_HANDWRITING_MM, strict=False)
     ]
+    room = total - round(SIGNATURE_MM * wordml.TWIPS_PER_MM)
+    if sum(widths) > room:
+        widths = [round(w * room / sum(widths)) for w in widths]
     return [*widths, total - sum(widths)]
 
 

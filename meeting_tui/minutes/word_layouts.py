@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 TWIPS_PER_MM = 1440 / 25.4
 CELL_PADDING = 2 * 108  # Word's default left + right cell margins, in twips
+FREE_SHARE = 0.3  # the least part of a table its free-text columns keep
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,10 @@ def fit_widths(
     A short column (a number, a date, a name) gets its longest value plus the
     cell margins and a tenth to spare, so "2027年5月31日" and "社区工作人员"
     stay on one line; it is capped at a third of the table. The other columns
-    share the rest in proportion to how much text they hold.
+    share the rest in proportion to how much text they hold, and always keep
+    at least `FREE_SHARE` of the table: unusually long short values (a
+    60-character keeper typed by hand) shrink and wrap rather than squeeze
+    the text column to nothing.
     """
     em = size_pt * 20
     widths: list[float] = [0.0] * len(columns)
@@ -119,6 +123,9 @@ def fit_widths(
         widest = max([text_em(columns[n]), *(text_em(r[n]) for r in rows if n < len(r))])
         widths[n] = min(widest * em * 1.1 + CELL_PADDING, total / 3)
     free = [n for n in range(len(columns)) if n not in short]
+    taken = sum(widths)
+    if free and taken > total * (1 - FREE_SHARE):
+        widths = [w * total * (1 - FREE_SHARE) / taken for w in widths]
     left = total - sum(widths)
     if free:
         weight = [

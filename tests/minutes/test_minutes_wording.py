@@ -130,3 +130,14 @@ def test_the_closing_block_names_the_committee_and_the_date() -> None:
     assert s.closing_lines(_minutes(_meeting())) == ["幸福里社区居民委员会", "2026年11月27日"]
     assert committee_name("南苑社区居委会", "zh") == "南苑社区居委会"
     assert committee_name("", "zh") == ""
+
+
+def test_a_long_keeper_shrinks_but_the_motion_column_keeps_its_room() -> None:
+    from meeting_tui.minutes.wordml import fit_widths
+
+    rows = [("2", "重新商议小区大门位置", "原因", "社区" * 40, "下次议事会")]
+    widths = fit_widths(
+        ("序号", "事项", "暂缓原因", "跟进人", "再议时间"), rows, (0, 3, 4), 10.5, 8844
+    )
+    assert sum(widths) == 8844
+    assert widths[1] + widths[2] >= 0.3 * 8844 - 2

@@ -276,3 +276,11 @@ def _h1(page: str) -> str:
     parser.feed(page)
     assert parser.tags == 1
     return parser.text
+
+
+def test_long_values_never_squeeze_the_signature_column(roster) -> None:
+    run = roster
+    run(c.add_attendee(run.state, "欧阳" + "明" * 50, "government", "幸福里小区" + "东" * 50), 0)
+    document = _docx(render_paper(run.state, "signin", "docx"))
+    widths = [cell.width.mm for cell in document.tables[0].rows[0].cells]
+    assert widths[4] >= 39.9 and abs(sum(widths) - 174) < 0.5
