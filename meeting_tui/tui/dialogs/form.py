@@ -116,6 +116,11 @@ class FormDialog(ModalScreen[Answers | None]):
         event.stop()
         self.submit()
 
+    def on_choice_field_submitted(self, event: ChoiceField.Submitted) -> None:
+        """Enter on a ‹choice› confirms the form too: no field leaves the form looking frozen."""
+        event.stop()
+        self.submit()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "ok":
