@@ -173,6 +173,11 @@ def _reopened(state: MeetingState, event: Event) -> None:
     state.reopenings.append((event.at, event.payload.get("reason", "")))
 
 
+@_on(EventKind.VOTING_PARTIES_SET)
+def _voting_parties_set(state: MeetingState, event: Event) -> None:
+    state.voting_parties = tuple(Party(p) for p in event.payload["parties"])
+
+
 # --- attendance --------------------------------------------------------------
 
 

@@ -193,6 +193,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Motion {number} has no follow-up owner: assign one first.",
     ),
     "error.nothing_to_undo": ("没有可以撤销的操作。", "There is nothing to undo."),
+    "error.no_voting_party_present": (
+        "出席的 {present} 人中没有有表决权的一方（现为：{parties}）：请设定谁有表决权（按 V）。",
+        "None of the {present} present belongs to a voting party (now: {parties}): "
+        "set who votes (press V).",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -275,6 +280,10 @@ EVENTS: dict[str, tuple[str, str]] = {
         "residents' evaluation of motion {number}",
     ),
     "event.undone": ("撤销一步操作", "a step undone"),
+    "event.voting_parties_set": (
+        "有表决权的一方改为：{parties}",
+        "who votes changed to: {parties}",
+    ),
 }
 
 for _table in (LABELS, RULE_REASONS, ERRORS, FIELDS, EVENTS):

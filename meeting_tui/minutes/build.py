@@ -14,6 +14,7 @@ from datetime import date, datetime
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import meeting_date
 from meeting_tui.domain.commands import describe
+from meeting_tui.domain.errors import party_names
 from meeting_tui.domain.events import Event, EventKind
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import (
@@ -129,6 +130,24 @@ def timeline(state: MeetingState, events: Sequence[Event], lang: str) -> tuple[T
             continue
         entries.append(TimelineEntry(clock_time(event.at, day, lang), describe(event, state, lang)))
     return tuple(entries)
+
+
+def voting_changes(
+    state: MeetingState, events: Sequence[Event], lang: str
+) -> tuple[TimelineEntry, ...]:
+    """Each change of who votes made at the meeting, from what to what (undone ones left out)."""
+    before = [Party.RESIDENT.value]
+    day = meeting_date(state)
+    changes: list[TimelineEntry] = []
+    for event in in_force(events):
+        if event.kind is EventKind.VOTING_PARTIES_SET:
+            after = list(event.payload["parties"])
+            text = f"{party_names(before, lang)} → {party_names(after, lang)}"
+            changes.append(TimelineEntry(clock_time(event.at, day, lang), text))
+            before = after
+        elif "voting_parties" in event.payload:  # set while preparing the meeting
+            before = list(event.payload["voting_parties"])
+    return tuple(changes)
 
 
 def _vote(vote: Vote, state: MeetingState, lang: str) -> VoteEntry:
@@ -251,5 +270,6 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
         signatures=tuple(
             i18n.t(f"minutes.sign.{who}", lang) for who in ("facilitator", "recorder", "resident")
         ),
+        voting_changes=voting_changes(state, events, lang),
     )
     return minutes.cleaned()

@@ -107,6 +107,8 @@ DOCUMENT: dict[str, tuple[str, str]] = {
     "minutes.sign.recorder": ("记录人", "Recorder"),
     "minutes.sign.resident": ("居民代表", "Residents' representative"),
     "minutes.sign.date": ("日期", "Date"),
+    "minutes.h.voting_change": ("表决权变更", "Change of who votes"),
+    "minutes.m.origin": ("来源", "Taken up from"),
 }
 
 EXPORT: dict[str, tuple[str, str]] = {

@@ -131,6 +131,8 @@ class Minutes:
     timeline: tuple[TimelineEntry, ...]
     reopenings: tuple[TimelineEntry, ...]
     signatures: tuple[str, ...]
+    # Who votes, changed at the meeting: "14:36 居民 → 社区工作人员，政府部门".
+    voting_changes: tuple[TimelineEntry, ...] = ()
     is_redacted: bool = False
     schema_version: int = SCHEMA_VERSION
 
@@ -188,6 +190,7 @@ class Minutes:
                     "motions": motions,
                     "timeline": _many(TimelineEntry, data["timeline"]),
                     "reopenings": _many(TimelineEntry, data["reopenings"]),
+                    "voting_changes": _many(TimelineEntry, data.get("voting_changes", ())),
                     "signatures": tuple(str(s) for s in data["signatures"]),
                 }
             )

@@ -82,8 +82,11 @@ def header_rows(minutes: Minutes) -> list[Row]:
                 count=minutes.eligible_present,
             ),
         ),
-        (t(minutes, "minutes.h.rule"), minutes.default_rule),
     ]
+    rows += [
+        (t(minutes, "minutes.h.voting_change"), f"{c.at} {c.text}") for c in minutes.voting_changes
+    ]
+    rows.append((t(minutes, "minutes.h.rule"), minutes.default_rule))
     if minutes.quorum is not None:
         rows.append((t(minutes, "minutes.h.quorum"), str(minutes.quorum)))
     rows.append((t(minutes, "minutes.h.summary"), minutes.summary))

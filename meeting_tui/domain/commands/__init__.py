@@ -25,6 +25,7 @@ from meeting_tui.domain.commands.meeting import (
     reopen_meeting,
     set_attendance,
     set_headcounts,
+    set_voting_parties,
     start_meeting,
 )
 from meeting_tui.domain.commands.motions import (
@@ -38,6 +39,7 @@ from meeting_tui.domain.commands.motions import (
     note_motion,
     raise_motion,
     record_vote,
+    require_voters,
     respond,
     withdraw,
 )
@@ -68,9 +70,11 @@ __all__ = [
     "remove_attendee",
     "remove_item",
     "reopen_meeting",
+    "require_voters",
     "respond",
     "set_attendance",
     "set_headcounts",
+    "set_voting_parties",
     "skip_item",
     "start_meeting",
     "step_agenda",

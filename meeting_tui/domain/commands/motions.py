@@ -164,6 +164,20 @@ def defer(
     return [Draft(EventKind.MOTION_DEFERRED, payload)]
 
 
+def require_voters(state: MeetingState) -> None:
+    """Someone present may vote; when not, say which fix applies (attendance or who votes)."""
+    guards.require_open(state)
+    if state.eligible_present:
+        return
+    if state.attendance.total == 0:
+        raise DomainError("error.nobody_eligible")
+    raise DomainError(
+        "error.no_voting_party_present",
+        present=state.attendance.total,
+        parties=[p.value for p in state.voting_parties],
+    )
+
+
 def record_vote(
     state: MeetingState,
     motion_id: str,
@@ -187,9 +201,8 @@ def record_vote(
         guards.count(against, "against"),
         guards.count(abstain, "abstain"),
     ]
+    require_voters(state)
     present = state.eligible_present
-    if present == 0:
-        raise DomainError("error.nobody_eligible")
     if sum(counts) > present:
         raise DomainError("error.too_many_votes", cast=sum(counts), present=present)
     if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:
