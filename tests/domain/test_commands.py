@@ -985,6 +985,8 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("undo", lambda s: c.undo(s)),
     ("set_voting_parties", lambda s: c.set_voting_parties(s, ["staff"])),
     ("require_voters", lambda s: c.require_voters(s)),
+    ("insert_item", lambda s: c.insert_item(s, "补充议题")),
+    ("skip_current", lambda s: c.skip_current(s)),
 ]
 
 

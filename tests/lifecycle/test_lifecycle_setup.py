@@ -252,7 +252,7 @@ async def test_s_starts_at_the_first_item_and_escape_goes_back_to_the_archive(
     async with app.run_test(size=(80, 24)) as pilot:
         await add_item(pilot, ui, "电梯加装", "20")
         await add_item(pilot, ui, "其他事项")
-        await pilot.press("s")
+        await pilot.press("s", "y")  # nobody signed in yet: the question, then start anyway
         assert isinstance(app.screen, SessionScreen)
         assert app.live.state.status is MeetingStatus.IN_SESSION
         await pilot.press("escape")

@@ -208,14 +208,13 @@ async def test_f_changes_the_follow_up_of_a_passed_motion(make, stored, stored_e
     assert f is not None and (f.owner, f.due) == ("物业", "2027-06-30")
 
 
-async def test_f_on_an_undecided_motion_is_refused_inline(make, stored_events, ui) -> None:
+async def test_f_on_an_undecided_motion_is_refused_before_a_form_opens(make, stored_events) -> None:
     before = len(stored_events())
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "enter")
-        assert isinstance(app.screen, FormDialog)
-        assert "不能这样操作" in ui.dialog_message(app)
-        await pilot.press("escape")
+        await pilot.press("f")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.notices.errors() == ["第 2 项事项当前为「待表决」，不能这样操作。"]
     assert len(stored_events()) == before
 
 

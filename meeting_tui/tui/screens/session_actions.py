@@ -62,6 +62,13 @@ class SessionActions(Screen[None]):
 
     # -- helpers -------------------------------------------------------------
 
+    def _refused(self, make: Make) -> bool:
+        """Say now, before any form opens, why the step it would end in cannot be taken."""
+        reason = self.check(make)
+        if reason is not None:
+            self.notify(reason, severity="error", timeout=8)
+        return reason is not None
+
     def _motion_or_say(self) -> Motion | None:
         motion = self.selected_motion
         if motion is None:
@@ -116,6 +123,11 @@ class SessionActions(Screen[None]):
     # -- motions -------------------------------------------------------------
 
     def action_new_motion(self) -> None:
+        if not self.state.items:
+            self.notify(i18n.t("agenda.empty_add"), severity="error", timeout=8)
+            return
+        if self._refused(lambda s: c.raise_motion(s, "·")):
+            return
         before = set(self.state.motions)
 
         def make(a: Answers) -> Make:
@@ -180,6 +192,8 @@ class SessionActions(Screen[None]):
         if m.response:
             self.run_command(lambda s: c.mark_answered(s, m.id))
             return
+        if self._refused(lambda s: c.mark_answered(s, m.id, "·")):
+            return
         fields = [
             Field("response", i18n.t("form.response")),
             Field("responder", i18n.t("form.responder")),
@@ -189,6 +203,8 @@ class SessionActions(Screen[None]):
 
     def action_defer(self) -> None:
         if (m := self._motion_or_say()) is None:
+            return
+        if self._refused(lambda s: c.defer(s, m.id, "·", "·")):
             return
         fields = [
             Field("reason", i18n.t("form.reason")),
@@ -207,6 +223,8 @@ class SessionActions(Screen[None]):
     def action_followup(self) -> None:
         if (m := self._motion_or_say()) is None:
             return
+        if self._refused(lambda s: c.assign_followup(s, m.id, "·")):
+            return
         f = m.followup
         fields = [
             Field(
@@ -221,6 +239,8 @@ class SessionActions(Screen[None]):
 
     def action_vote(self) -> None:
         if (m := self._motion_or_say()) is None:
+            return
+        if self._refused(lambda s: c.record_vote(s, m.id, 1, 0, 0, recount=m.state.decided)):
             return
         if m.state.decided:
             question = i18n.t("confirm.recount", number=m.number, state=label(m.state))
@@ -252,6 +272,8 @@ class SessionActions(Screen[None]):
         if (m := self._motion_or_say()) is None:
             return
         recount = m.state.decided
+        if self._refused(lambda s: c.acclaim(s, m.id, recount=recount)):
+            return
         question = i18n.t("confirm.acclaim", number=m.number, present=self.state.eligible_present)
         if recount:
             question = (
