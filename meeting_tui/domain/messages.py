@@ -58,6 +58,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "backlog.resolved": ("已解决", "resolved"),
     "backlog.carried_over": ("再次暂缓", "deferred again"),
     "backlog.empty": ("没有暂缓事项。", "No deferred items."),
+    "suggest.next_meeting": ("下次议事会", "next meeting"),
 }
 
 RULE_REASONS: dict[str, tuple[str, str]] = {

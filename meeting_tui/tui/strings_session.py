@@ -57,9 +57,10 @@ i18n.register(
             "enter go to item · K/J move up/down · s skip · i add · esc back",
         ),
         "agenda.skipped_to": ("已跳过「{title}」", "Skipped “{title}”"),
-        "required.owner": (
-            "请填写负责方（可从提示中选择，按 → 接受）。",
-            "Fill in the owner (→ accepts the suggestion).",
+        "form.suggest": ("如：{examples}", "e.g. {examples}"),
+        "form.suggest_hint": (
+            "负责方等可从提示中选：输入头一个字，按 → 接受提示。",
+            "Owners and dates are suggested as you type: → accepts the suggestion.",
         ),
     }
 )

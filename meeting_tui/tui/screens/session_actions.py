@@ -10,21 +10,16 @@ from textual.screen import Screen
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.suggestions import answer_suggestions
+from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
-
-i18n.register(
-    {
-        "default.defer_owner": ("社区工作人员", "community staff"),
-        "default.defer_target": ("下次议事会", "next meeting"),
-        "default.followup_owner": ("施工方", "contractor"),
-    }
-)
 
 
 class SessionActions(Screen[None]):
@@ -37,6 +32,13 @@ class SessionActions(Screen[None]):
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self._archive: list[MeetingState] | None = None
+
+    def suggestions(self, kind: str) -> list[str]:
+        """Owners or dates to come back, from this meeting, its parties and the archive (read once)."""
+        if self._archive is None:
+            self._archive = load_states(app_of(self).archive)
+        return answer_suggestions(self.state, self._archive, kind)
 
     @property
     def state(self) -> MeetingState:
@@ -208,11 +210,12 @@ class SessionActions(Screen[None]):
             return
         fields = [
             Field("reason", i18n.t("form.reason")),
-            Field("owner", i18n.t("form.owner"), i18n.t("default.defer_owner")),
-            Field("target", i18n.t("form.target"), i18n.t("default.defer_target")),
+            Field("owner", i18n.t("form.owner"), suggestions=self.suggestions("owner")),
+            Field("target", i18n.t("form.target"), suggestions=self.suggestions("target")),
         ]
         make = lambda a: lambda s: c.defer(s, m.id, a["reason"], a["owner"], a["target"])  # noqa: E731
-        self._form(i18n.t("form.defer.title", number=m.number), fields, make)
+        title = i18n.t("form.defer.title", number=m.number)
+        self._form(title, fields, make, i18n.t("form.suggest_hint"))
 
     def action_withdraw(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -226,14 +229,14 @@ class SessionActions(Screen[None]):
         if self._refused(lambda s: c.assign_followup(s, m.id, "·")):
             return
         f = m.followup
+        owners = self.suggestions("owner")
         fields = [
-            Field(
-                "owner", i18n.t("form.owner"), f.owner if f else i18n.t("default.followup_owner")
-            ),
+            Field("owner", i18n.t("form.owner"), f.owner if f else "", suggestions=owners),
             Field("due", i18n.t("form.due"), (f.due or "") if f else ""),
         ]
         make = lambda a: lambda s: c.assign_followup(s, m.id, a["owner"], a["due"])  # noqa: E731
-        self._form(i18n.t("form.followup.title", number=m.number), fields, make)
+        title = i18n.t("form.followup.title", number=m.number)
+        self._form(title, fields, make, i18n.t("form.suggest_hint"))
 
     # -- votes ---------------------------------------------------------------
 
