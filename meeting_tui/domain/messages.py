@@ -59,6 +59,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "backlog.carried_over": ("再次暂缓", "deferred again"),
     "backlog.empty": ("没有暂缓事项。", "No deferred items."),
     "suggest.next_meeting": ("下次议事会", "next meeting"),
+    "backlog.where": ("{status}：{meeting} 第 {number} 项", "{status}: {meeting} #{number}"),
+    "backlog.where_agenda": ("{status}：{meeting}", "{status}: {meeting}"),
 }
 
 RULE_REASONS: dict[str, tuple[str, str]] = {
@@ -198,6 +200,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "出席的 {present} 人中没有有表决权的一方（现为：{parties}）：请设定谁有表决权（按 V）。",
         "None of the {present} present belongs to a voting party (now: {parties}): "
         "set who votes (press V).",
+    ),
+    "error.already_pulled": (
+        "「{title}」第 {number} 项已经列入本次会议：无需再次列入。",
+        "Motion {number} of “{title}” is already on this meeting's agenda.",
     ),
 }
 

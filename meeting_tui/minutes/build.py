@@ -22,6 +22,7 @@ from meeting_tui.domain.model import (
     MeetingStatus,
     Motion,
     MotionState,
+    Origin,
     Party,
     Vote,
 )
@@ -197,7 +198,29 @@ def _motion(motion: Motion, state: MeetingState, lang: str) -> MotionEntry:
         deferral_target=any_date(deferral.target, lang) if deferral else "",
         withdraw_reason=motion.withdraw_reason,
         show_proposer_name=motion.show_proposer_name,
+        origin=origin_text(motion.origin, lang),
     )
+
+
+def origin_text(origin: Origin | None, lang: str) -> str:
+    """Where a pulled deferral came from, with its earlier vote, as the minutes print it."""
+    if origin is None:
+        return ""
+    if not origin.number:  # linked before the earlier meeting's words were kept: the ids
+        return f"{origin.meeting_id} #{origin.motion_id.lstrip('m')}"
+    text = i18n.t(
+        "minutes.origin",
+        lang,
+        date=origin.meeting_date,
+        title=origin.meeting_title,
+        number=origin.number,
+    )
+    if origin.vote is not None:
+        yes, no, abstain = origin.vote
+        text += i18n.t("minutes.origin_vote", lang, against=no, abstain=abstain, **{"for": yes})
+    if origin.state:
+        text += f" → {label(MotionState(origin.state), lang)}"
+    return text
 
 
 def _attendance(state: MeetingState, lang: str) -> tuple[PartyCount, ...]:

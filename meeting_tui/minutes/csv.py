@@ -30,6 +30,7 @@ COLUMNS = (
     "owner",
     "due",
     "deferral_reason",
+    "origin",
 )
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
@@ -65,6 +66,7 @@ def row(motion: MotionEntry) -> list[str]:
         motion.owner,
         motion.due,
         motion.deferral_reason,
+        motion.origin,
     ]
     return [_cell(v) for v in values]
 

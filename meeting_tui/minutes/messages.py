@@ -109,6 +109,12 @@ DOCUMENT: dict[str, tuple[str, str]] = {
     "minutes.sign.date": ("日期", "Date"),
     "minutes.h.voting_change": ("表决权变更", "Change of who votes"),
     "minutes.m.origin": ("来源", "Taken up from"),
+    "minutes.origin": ("来自 {date} {title} 第 {number} 项", "from {date} {title} motion {number}"),
+    "minutes.origin_vote": (
+        "，上次表决 赞成 {for} 反对 {against} 弃权 {abstain}",
+        ", last vote {for} for, {against} against, {abstain} abstain",
+    ),
+    "minutes.col.origin": ("来源", "Taken up from"),
 }
 
 EXPORT: dict[str, tuple[str, str]] = {

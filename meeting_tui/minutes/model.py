@@ -93,6 +93,8 @@ class MotionEntry:
     deferral_target: str
     withdraw_reason: str
     show_proposer_name: bool
+    # A deferral taken up again: "来自 2026-10-17 … 第 2 项，上次表决 … → 暂缓".
+    origin: str = ""
 
     @property
     def vote(self) -> VoteEntry | None:

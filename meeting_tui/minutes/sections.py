@@ -180,6 +180,7 @@ def motion_rows(minutes: Minutes, motion: MotionEntry) -> list[Row]:
     """The fields of one motion, in the order a reader checks them; empty ones left out."""
     lang = minutes.lang
     rows: list[Row] = [
+        ("minutes.m.origin", motion.origin),
         ("minutes.m.item", motion.item),
         ("minutes.m.proposer", proposer_text(minutes, motion)),
         ("minutes.m.category", motion.category),

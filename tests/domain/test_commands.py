@@ -987,7 +987,17 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("require_voters", lambda s: c.require_voters(s)),
     ("insert_item", lambda s: c.insert_item(s, "补充议题")),
     ("skip_current", lambda s: c.skip_current(s)),
+    ("pull_deferral", lambda s: c.pull_deferral(s, pulled_entry())),
 ]
+
+
+def pulled_entry() -> Any:
+    from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus
+
+    return BacklogEntry(
+        Origin("20261017-nany", "m2"), "十月议事会", "2026-10-17", 2, "大门", "再议", "社区", "",
+        None, BacklogStatus.OPEN,
+    )  # fmt: skip
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from meeting_tui.domain.commands.agenda import (
     step_agenda,
     toggle_timer,
 )
+from meeting_tui.domain.commands.backlog import pull_deferral
 from meeting_tui.domain.commands.meeting import (
     add_attendee,
     close_meeting,
@@ -68,6 +69,7 @@ __all__ = [
     "mark_answered",
     "move_item",
     "note_motion",
+    "pull_deferral",
     "raise_motion",
     "record_vote",
     "remove_attendee",

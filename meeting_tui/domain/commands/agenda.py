@@ -53,7 +53,7 @@ def add_item(
     if position is not None:
         payload["position"] = max(0, min(int(position), len(state.items)))
     if origin is not None:
-        payload["origin"] = {"meeting_id": origin.meeting_id, "motion_id": origin.motion_id}
+        payload["origin"] = origin.to_json()
     return [Draft(EventKind.ITEM_ADDED, payload)]
 
 
