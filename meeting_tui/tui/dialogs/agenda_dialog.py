@@ -55,7 +55,10 @@ class AgendaDialog(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_column("#", key="n", width=3)
         table.add_column(i18n.t("col.status"), key="state", width=6)
-        table.add_column(i18n.t("form.item.name"), key="title", width=50)
+        # The box is 90% of the screen (at most 100) less its border and padding; the
+        # other columns and the cell padding take 21: the title gets the rest, no sideways scroll.
+        box = min(100, self.app.size.width * 9 // 10)
+        table.add_column(i18n.t("form.item.name"), key="title", width=max(16, box - 4 - 21 - 2))
         table.add_column(i18n.t("col.minutes"), key="minutes", width=4)
         active = self.live.state.active_item
         self.show(self.live.state.items.index(active) if active else 0)
