@@ -287,6 +287,52 @@ class SessionActions(Screen[None]):
             lambda: self.run_command(lambda s: c.acclaim(s, m.id, recount=recount)),
         )
 
+    # -- meeting and agenda --------------------------------------------------
+
+    def action_attendance(self) -> None:
+        state = self.state
+        voting = set(state.voting_parties)
+        fields = [
+            Field(
+                p.value,
+                f"{label(p)}{' *' if p in voting else ''}",
+                str(state.attendance.present(p)),
+                count=True,
+            )
+            for p in Party
+        ]
+        hint = "* " + i18n.t("form.attendance.voting")
+
+        def make(a: Answers) -> Make:
+            # Only the counts that changed: an untouched 0 is no step to undo.
+            return lambda s: c.set_headcounts(
+                s, {p: n for p, n in a.items() if n != str(s.attendance.present(Party(p)))}
+            )
+
+        self._form(i18n.t("form.attendance.title"), fields, make, hint)
+
+    def action_undo(self) -> None:
+        target = c.undo_target(self.state)
+        if target is None:
+            self.run_command(c.undo)  # says "nothing to undo"
+            return
+        what = c.describe(target, self.state)
+
+        def go() -> None:
+            if self.run_command(c.undo):
+                self.notify(i18n.t("notify.undone", what=what))
+
+        self._confirm(i18n.t("confirm.undo", what=what), go)
+
+    def action_prev_item(self) -> None:
+        self.run_command(lambda s: c.step_agenda(s, -1))
+
+    def action_next_item(self) -> None:
+        self.run_command(lambda s: c.step_agenda(s, 1))
+
+    def action_timer(self) -> None:
+        self.run_command(lambda s: c.toggle_timer(s))
+
     def action_all_motions(self) -> None:
         self.show_all = not self.show_all
 

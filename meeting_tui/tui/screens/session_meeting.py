@@ -1,15 +1,14 @@
-"""The session keys for the meeting itself: attendance, who votes, undo, the agenda.
+"""The session keys that keep a facilitator alone from being stuck.
 
-They keep a facilitator alone from being stuck: who votes can change at the
-meeting (`V`); the agenda grows, skips and reorders (`i`, `}`, `g`); a closed
-meeting offers only what still applies, and a key that no longer applies
-says why before any form opens.
+Who votes can change at the meeting (`V`); the agenda grows, skips and
+reorders (`i`, `}`, `g`); a closed meeting offers only what still applies,
+and a key that no longer applies says why before any form opens.
 """
 
 from __future__ import annotations
 
 from meeting_tui import i18n
-from meeting_tui.domain import DomainError, MeetingStatus, Party, label
+from meeting_tui.domain import DomainError, MeetingStatus, Party
 from meeting_tui.domain import commands as c
 from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field
@@ -93,52 +92,6 @@ class MeetingActions(SessionActions):
 
         hint = i18n.t("form.voting.hint", n=state.eligible_present)
         self._form(i18n.t("form.voting.title"), fields, make, hint, after=after)
-
-    # -- attendance, undo, moving through the agenda --------------------------------
-
-    def action_attendance(self) -> None:
-        state = self.state
-        voting = set(state.voting_parties)
-        fields = [
-            Field(
-                p.value,
-                f"{label(p)}{' *' if p in voting else ''}",
-                str(state.attendance.present(p)),
-                count=True,
-            )
-            for p in Party
-        ]
-        hint = "* " + i18n.t("form.attendance.voting")
-
-        def make(a: Answers) -> Make:
-            # Only the counts that changed: an untouched 0 is no step to undo.
-            return lambda s: c.set_headcounts(
-                s, {p: n for p, n in a.items() if n != str(s.attendance.present(Party(p)))}
-            )
-
-        self._form(i18n.t("form.attendance.title"), fields, make, hint)
-
-    def action_undo(self) -> None:
-        target = c.undo_target(self.state)
-        if target is None:
-            self.run_command(c.undo)  # says "nothing to undo"
-            return
-        what = c.describe(target, self.state)
-
-        def go() -> None:
-            if self.run_command(c.undo):
-                self.notify(i18n.t("notify.undone", what=what))
-
-        self._confirm(i18n.t("confirm.undo", what=what), go)
-
-    def action_prev_item(self) -> None:
-        self.run_command(lambda s: c.step_agenda(s, -1))
-
-    def action_next_item(self) -> None:
-        self.run_command(lambda s: c.step_agenda(s, 1))
-
-    def action_timer(self) -> None:
-        self.run_command(lambda s: c.toggle_timer(s))
 
     # -- the agenda ----------------------------------------------------------------
 
