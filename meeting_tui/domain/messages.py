@@ -158,7 +158,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "议题「{title}」下已有事项，不能删除：请先把事项移到其他议题。",
         "The item “{title}” has motions and cannot be removed: move them to another item first.",
     ),
-    "error.no_items": ("议程是空的：请先添加议题。", "The agenda is empty: add an item first."),
+    "error.no_items": (
+        "议程是空的：请先添加议题（会议中按 i）。",
+        "The agenda is empty: add an item first (press i in the session).",
+    ),
     "error.no_next_item": ("已经是最后一个议题。", "This is the last agenda item."),
     "error.no_previous_item": ("已经是第一个议题。", "This is the first agenda item."),
     "error.no_active_item": (

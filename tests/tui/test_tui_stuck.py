@@ -120,6 +120,8 @@ async def test_empty_agenda_i_adds_and_starts_an_item_then_n_raises(
         await pilot.press("n")  # nothing to raise it under: said before any form opens
         assert isinstance(app.screen, SessionScreen)
         assert app.notices.errors()[-1] == "议程是空的：按 i 添加议题，再提出事项。"
+        await pilot.press("right_square_bracket")  # no next item either: the same key is named
+        assert app.notices.errors()[-1] == "议程是空的：请先添加议题（会议中按 i）。"
         await pilot.press("i")
         assert isinstance(app.screen, FormDialog)
         await ui.type_text(pilot, "楼道堆物清理")
