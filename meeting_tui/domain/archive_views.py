@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from meeting_tui.domain.model import MeetingState, Motion, MotionState, Origin, Vote
+from meeting_tui import i18n
+from meeting_tui.domain.messages import label
+from meeting_tui.domain.model import (
+    Category,
+    MeetingState,
+    Motion,
+    MotionState,
+    Origin,
+    Party,
+    Vote,
+)
 
 
 def meeting_date(state: MeetingState) -> str:
@@ -56,6 +66,39 @@ class BacklogEntry:
     status: BacklogStatus
     resolved_in: Origin | None = None
     resolution: MotionState | None = None
+    # The motion as it was raised, so a later meeting takes it up without retyping it.
+    proposer: str = ""
+    party: Party = Party.RESIDENT
+    category: Category = Category.OTHER
+    cost: int | None = None
+
+    def linked_origin(self) -> Origin:
+        """The origin with what the earlier meeting said: its title, date, number, last vote."""
+        vote = self.last_vote
+        return Origin(
+            self.origin.meeting_id,
+            self.origin.motion_id,
+            meeting_title=self.meeting_title,
+            meeting_date=self.meeting_date,
+            number=self.number,
+            vote=None if vote is None else (vote.in_favour, vote.against, vote.abstain),
+            state=MotionState.DEFERRED.value,
+        )
+
+
+def where_text(entry: BacklogEntry) -> str:
+    """Open, or where it was taken up: "通过 20261127-k3f9 #3"."""
+    if entry.status is BacklogStatus.OPEN or entry.resolved_in is None:
+        return label(entry.status)
+    # Decided there: how (通过, 撤回 …); still to be decided: on that agenda (已列入议程).
+    decided = entry.resolution is not None and entry.status is not BacklogStatus.SCHEDULED
+    status = label(entry.resolution if decided and entry.resolution else entry.status)
+    if not entry.resolved_in.motion_id:  # on a later agenda, nothing raised under it yet
+        return i18n.t("backlog.where_agenda", status=status, meeting=entry.resolved_in.meeting_id)
+    number = entry.resolved_in.motion_id.lstrip("m")
+    return i18n.t(
+        "backlog.where", status=status, meeting=entry.resolved_in.meeting_id, number=number
+    )
 
 
 def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
@@ -103,6 +146,10 @@ def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
                     status=status,
                     resolved_in=where,
                     resolution=resolution,
+                    proposer=motion.proposer,
+                    party=motion.party,
+                    category=motion.category,
+                    cost=motion.cost,
                 )
             )
     return entries

@@ -47,6 +47,7 @@ class EventKind(StrEnum):
     FOLLOWUP_DONE = "followup_done"
     FOLLOWUP_EVALUATED = "followup_evaluated"
     UNDONE = "undone"
+    VOTING_PARTIES_SET = "voting_parties_set"
 
 
 # The first event makes the meeting; undoing it would leave nothing to fold.

@@ -89,7 +89,16 @@ def advance(state: MeetingState, log: list[Event], new: list[Event]) -> MeetingS
 
 def _origin(data: Any) -> Origin | None:
     if isinstance(data, dict) and data.get("meeting_id") and data.get("motion_id"):
-        return Origin(str(data["meeting_id"]), str(data["motion_id"]))
+        vote = data.get("vote")
+        return Origin(
+            str(data["meeting_id"]),
+            str(data["motion_id"]),
+            meeting_title=str(data.get("meeting_title", "")),
+            meeting_date=str(data.get("meeting_date", "")),
+            number=int(data.get("number", 0)),
+            vote=(int(vote[0]), int(vote[1]), int(vote[2])) if isinstance(vote, list) else None,
+            state=str(data.get("state", "")),
+        )
     return None
 
 
@@ -171,6 +180,11 @@ def _closed(state: MeetingState, event: Event) -> None:
 def _reopened(state: MeetingState, event: Event) -> None:
     state.status = MeetingStatus.IN_SESSION
     state.reopenings.append((event.at, event.payload.get("reason", "")))
+
+
+@_on(EventKind.VOTING_PARTIES_SET)
+def _voting_parties_set(state: MeetingState, event: Event) -> None:
+    state.voting_parties = tuple(Party(p) for p in event.payload["parties"])
 
 
 # --- attendance --------------------------------------------------------------

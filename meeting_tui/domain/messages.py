@@ -58,6 +58,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "backlog.resolved": ("已解决", "resolved"),
     "backlog.carried_over": ("再次暂缓", "deferred again"),
     "backlog.empty": ("没有暂缓事项。", "No deferred items."),
+    "suggest.next_meeting": ("下次议事会", "next meeting"),
+    "backlog.where": ("{status}：{meeting} 第 {number} 项", "{status}: {meeting} #{number}"),
+    "backlog.where_agenda": ("{status}：{meeting}", "{status}: {meeting}"),
 }
 
 RULE_REASONS: dict[str, tuple[str, str]] = {
@@ -155,7 +158,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "议题「{title}」下已有事项，不能删除：请先把事项移到其他议题。",
         "The item “{title}” has motions and cannot be removed: move them to another item first.",
     ),
-    "error.no_items": ("议程是空的：请先添加议题。", "The agenda is empty: add an item first."),
+    "error.no_items": (
+        "议程是空的：请先添加议题（会议中按 i）。",
+        "The agenda is empty: add an item first (press i in the session).",
+    ),
     "error.no_next_item": ("已经是最后一个议题。", "This is the last agenda item."),
     "error.no_previous_item": ("已经是第一个议题。", "This is the first agenda item."),
     "error.no_active_item": (
@@ -193,6 +199,15 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Motion {number} has no follow-up owner: assign one first.",
     ),
     "error.nothing_to_undo": ("没有可以撤销的操作。", "There is nothing to undo."),
+    "error.no_voting_party_present": (
+        "出席的 {present} 人中没有有表决权的一方（现为：{parties}）：请设定谁有表决权（按 V）。",
+        "None of the {present} present belongs to a voting party (now: {parties}): "
+        "set who votes (press V).",
+    ),
+    "error.already_pulled": (
+        "「{title}」第 {number} 项已经列入本次会议：无需再次列入。",
+        "Motion {number} of “{title}” is already on this meeting's agenda.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -275,6 +290,10 @@ EVENTS: dict[str, tuple[str, str]] = {
         "residents' evaluation of motion {number}",
     ),
     "event.undone": ("撤销一步操作", "a step undone"),
+    "event.voting_parties_set": (
+        "有表决权的一方改为：{parties}",
+        "who votes changed to: {parties}",
+    ),
 }
 
 for _table in (LABELS, RULE_REASONS, ERRORS, FIELDS, EVENTS):

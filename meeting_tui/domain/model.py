@@ -97,10 +97,32 @@ class Category(StrEnum):
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a motion or agenda item came from when pulled off the backlog."""
+    """Where a motion or agenda item came from when pulled off the backlog.
+
+    Its identity is the meeting and motion ids (the backlog matches on them);
+    the rest is what the earlier meeting said, copied when the deferral was
+    pulled, so the minutes can tell its story without opening another file.
+    """
 
     meeting_id: str
     motion_id: str
+    meeting_title: str = field(default="", compare=False)
+    meeting_date: str = field(default="", compare=False)
+    number: int = field(default=0, compare=False)
+    vote: tuple[int, int, int] | None = field(default=None, compare=False)  # for, against, abstain
+    state: str = field(default="", compare=False)  # MotionState code there, e.g. "deferred"
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"meeting_id": self.meeting_id, "motion_id": self.motion_id}
+        if self.meeting_title or self.number:
+            out |= {
+                "meeting_title": self.meeting_title,
+                "meeting_date": self.meeting_date,
+                "number": self.number,
+                "vote": None if self.vote is None else list(self.vote),
+                "state": self.state,
+            }
+        return out
 
 
 @dataclass

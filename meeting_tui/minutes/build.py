@@ -14,6 +14,7 @@ from datetime import date, datetime
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import meeting_date
 from meeting_tui.domain.commands import describe
+from meeting_tui.domain.errors import party_names
 from meeting_tui.domain.events import Event, EventKind
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import (
@@ -21,6 +22,7 @@ from meeting_tui.domain.model import (
     MeetingStatus,
     Motion,
     MotionState,
+    Origin,
     Party,
     Vote,
 )
@@ -134,6 +136,24 @@ def timeline(state: MeetingState, events: Sequence[Event], lang: str) -> tuple[T
     return tuple(entries)
 
 
+def voting_changes(
+    state: MeetingState, events: Sequence[Event], lang: str
+) -> tuple[TimelineEntry, ...]:
+    """Each change of who votes made at the meeting, from what to what (undone ones left out)."""
+    before = [Party.RESIDENT.value]
+    day = meeting_date(state)
+    changes: list[TimelineEntry] = []
+    for event in in_force(events):
+        if event.kind is EventKind.VOTING_PARTIES_SET:
+            after = list(event.payload["parties"])
+            text = f"{party_names(before, lang)} → {party_names(after, lang)}"
+            changes.append(TimelineEntry(clock_time(event.at, day, lang), text))
+            before = after
+        elif "voting_parties" in event.payload:  # set while preparing the meeting
+            before = list(event.payload["voting_parties"])
+    return tuple(changes)
+
+
 def _vote(vote: Vote, state: MeetingState, lang: str) -> VoteEntry:
     outcome = evaluate(
         vote.rule, vote.in_favour, vote.against, vote.abstain, vote.eligible_present, vote.quorum
@@ -182,7 +202,29 @@ def _motion(motion: Motion, state: MeetingState, lang: str) -> MotionEntry:
         deferral_target=any_date(deferral.target, lang) if deferral else "",
         withdraw_reason=motion.withdraw_reason,
         show_proposer_name=motion.show_proposer_name,
+        origin=origin_text(motion.origin, lang),
     )
+
+
+def origin_text(origin: Origin | None, lang: str) -> str:
+    """Where a pulled deferral came from, with its earlier vote, as the minutes print it."""
+    if origin is None:
+        return ""
+    if not origin.number:  # linked before the earlier meeting's words were kept: the ids
+        return f"{origin.meeting_id} #{origin.motion_id.lstrip('m')}"
+    text = i18n.t(
+        "minutes.origin",
+        lang,
+        date=origin.meeting_date,
+        title=origin.meeting_title,
+        number=origin.number,
+    )
+    if origin.vote is not None:
+        yes, no, abstain = origin.vote
+        text += i18n.t("minutes.origin_vote", lang, against=no, abstain=abstain, **{"for": yes})
+    if origin.state:
+        text += f" → {label(MotionState(origin.state), lang)}"
+    return text
 
 
 def _attendance(state: MeetingState, events: Sequence[Event], lang: str) -> tuple[PartyCount, ...]:
@@ -262,5 +304,6 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
         signatures=tuple(
             i18n.t(f"minutes.sign.{who}", lang) for who in ("facilitator", "recorder", "resident")
         ),
+        voting_changes=voting_changes(state, events, lang),
     )
     return minutes.cleaned()

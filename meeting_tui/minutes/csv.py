@@ -43,6 +43,7 @@ COLUMNS = (
     "deferral_reason",
     "deferral_owner",
     "target",
+    "origin",
 )
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
@@ -80,6 +81,7 @@ def row(minutes: Minutes, motion: MotionEntry) -> list[str]:
         motion.deferral_reason,
         motion.deferral_owner,
         motion.deferral_target,
+        motion.origin,
     ]
     return [_cell(v) for v in values]
 

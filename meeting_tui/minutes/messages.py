@@ -124,6 +124,14 @@ DOCUMENT: dict[str, tuple[str, str]] = {
     "minutes.col.date": ("会议日期", "Meeting date"),
     "minutes.col.title": ("会议名称", "Meeting"),
     "minutes.col.cost": ("预估费用（元）", "Estimated cost (yuan)"),
+    "minutes.h.voting_change": ("表决权变更", "Change of who votes"),
+    "minutes.m.origin": ("来源", "Taken up from"),
+    "minutes.origin": ("来自 {date} {title} 第 {number} 项", "from {date} {title} motion {number}"),
+    "minutes.origin_vote": (
+        "，上次表决 赞成 {for} 反对 {against} 弃权 {abstain}",
+        ", last vote {for} for, {against} against, {abstain} abstain",
+    ),
+    "minutes.col.origin": ("来源", "Taken up from"),
 }
 
 EXPORT: dict[str, tuple[str, str]] = {

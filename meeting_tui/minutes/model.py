@@ -95,6 +95,8 @@ class MotionEntry:
     deferral_target: str
     withdraw_reason: str
     show_proposer_name: bool
+    # A deferral taken up again: "来自 2026-10-17 … 第 2 项，上次表决 … → 暂缓".
+    origin: str = ""
 
     @property
     def vote(self) -> VoteEntry | None:
@@ -133,6 +135,8 @@ class Minutes:
     timeline: tuple[TimelineEntry, ...]
     reopenings: tuple[TimelineEntry, ...]
     signatures: tuple[str, ...]
+    # Who votes, changed at the meeting: "14:36 居民 → 社区工作人员，政府部门".
+    voting_changes: tuple[TimelineEntry, ...] = ()
     is_redacted: bool = False
     schema_version: int = SCHEMA_VERSION
 
@@ -190,6 +194,7 @@ class Minutes:
                     "motions": motions,
                     "timeline": _many(TimelineEntry, data["timeline"]),
                     "reopenings": _many(TimelineEntry, data["reopenings"]),
+                    "voting_changes": _many(TimelineEntry, data.get("voting_changes", ())),
                     "signatures": tuple(str(s) for s in data["signatures"]),
                 }
             )

@@ -132,9 +132,12 @@ def header_rows(minutes: Minutes) -> list[Row]:
         (t(minutes, "minutes.h.recorder"), minutes.recorder),
         (t(minutes, "minutes.h.attendance"), attendance_text(minutes)),
         (t(minutes, "minutes.h.voters"), voters_text(minutes)),
-        (t(minutes, "minutes.h.rule"), minutes.default_rule),
-        (t(minutes, "minutes.h.quorum"), quorum_text(minutes)),
     ]
+    rows += [
+        (t(minutes, "minutes.h.voting_change"), f"{c.at} {c.text}") for c in minutes.voting_changes
+    ]
+    rows.append((t(minutes, "minutes.h.rule"), minutes.default_rule))
+    rows.append((t(minutes, "minutes.h.quorum"), quorum_text(minutes)))
     rows.append((t(minutes, "minutes.h.summary"), minutes.summary))
     if minutes.attendees:
         names = [
@@ -247,6 +250,7 @@ def motion_rows(minutes: Minutes, motion: MotionEntry) -> list[Row]:
     """The fields of one motion, in the order a reader checks them; empty ones left out."""
     lang = minutes.lang
     rows: list[Row] = [
+        ("minutes.m.origin", motion.origin),
         ("minutes.m.item", motion.item),
         ("minutes.m.proposer", proposer_text(minutes, motion)),
         ("minutes.m.category", motion.category),

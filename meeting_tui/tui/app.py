@@ -142,6 +142,8 @@ class MeetingApp(App[None]):
             for k in SESSION_KEYS:
                 if k.action in seen or k.action == "quit":
                     continue
+                if screen.check_action(k.action, ()) is False:  # e.g. recording on a closed meeting
+                    continue
                 seen.add(k.action)
                 title = f"{i18n.t(k.group)}: {i18n.t(k.description)}"
                 yield SystemCommand(

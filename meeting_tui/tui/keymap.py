@@ -27,6 +27,7 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("r", "respond", "key.respond", "group.motion", show=False),
     Key("v", "vote", "key.vote", "group.vote"),
     Key("y", "acclaim", "key.acclaim", "group.vote"),
+    Key("V", "voting", "key.voting", "group.vote", show=False),
     Key("d", "defer", "key.defer", "group.motion"),
     Key("w", "withdraw", "key.withdraw", "group.motion", show=False),
     Key("o", "answered", "key.answered", "group.motion", show=False),
@@ -37,6 +38,11 @@ SESSION_KEYS: tuple[Key, ...] = (
     ),
     Key("right_square_bracket", "next_item", "key.next_item", "group.agenda", display="]"),
     Key("t", "timer", "key.timer", "group.agenda", show=False),
+    Key("i", "add_agenda_item", "key.add_agenda_item", "group.agenda", show=False),
+    Key(
+        "right_curly_bracket", "skip_item", "key.skip_item", "group.agenda", show=False, display="}"
+    ),
+    Key("g", "agenda", "key.agenda", "group.agenda", show=False),
     Key("a", "attendance", "key.attendance", "group.meeting", show=False),
     Key("x", "close_meeting", "key.close_meeting", "group.meeting", show=False),
     Key("m", "minutes", "key.minutes", "group.meeting", show=False),
@@ -49,6 +55,22 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("question_mark", "help", "key.help", "group.view", display="?"),
     Key("f1", "help", "key.help", "group.view", show=False),
     Key("q", "quit", "key.quit", "group.meeting"),
+)
+
+
+# Installed before SESSION_KEYS, so on a closed meeting these come first for their keys:
+# the footer shows what still applies, and every recording key says why it does nothing.
+CLOSED_KEYS: tuple[Key, ...] = (
+    Key("x", "when_closed('reopen')", "key.reopen", "group.meeting"),
+    Key("m", "when_closed('minutes')", "key.minutes", "group.meeting"),
+    Key("p", "when_closed('publish')", "key.publish", "group.meeting"),
+    Key(
+        "n,e,r,v,y,V,d,w,o,f,a,u,left_square_bracket,right_square_bracket,right_curly_bracket,t,i,g",
+        "refuse_closed",
+        "key.reopen",
+        "group.meeting",
+        show=False,
+    ),
 )
 
 

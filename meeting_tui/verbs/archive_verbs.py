@@ -9,9 +9,8 @@ from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
-from meeting_tui.domain import label
 from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.domain.archive_views import backlog
+from meeting_tui.domain.archive_views import backlog, where_text
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_states import load_states
@@ -146,7 +145,7 @@ def print_backlog(archive: Archive, *, as_json: bool) -> int:
             else "-"
         )
         print(
-            f"{e.meeting_date}  {e.origin.meeting_id} #{e.number}  {label(e.status)}  "
+            f"{e.meeting_date}  {e.origin.meeting_id} #{e.number}  {where_text(e)}  "
             f"{e.text}  [{e.owner}; {e.reason}; {vote}]"
         )
     return 0

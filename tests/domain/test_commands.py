@@ -761,11 +761,15 @@ def test_vote_bad_method(started: Any) -> None:
 
 
 def test_vote_with_nobody_eligible(make_session: Callable[..., Any]) -> None:
+    """Staff present but only residents vote: the fix is who votes, not attendance."""
     s = make_session(residents=None)
     s.do(c.set_attendance, "staff", 3)
     s.do(c.raise_motion, "电线", "i1")
-    with refused("error.nobody_eligible"):
+    with refused("error.no_voting_party_present", present=3):
         c.record_vote(s.state, "m1", 0, 0, 0)
+    with refused("error.no_voting_party_present", present=3):
+        c.acclaim(s.state, "m1")
+    s.do(c.set_attendance, "staff", 0)
     with refused("error.nobody_eligible"):
         c.acclaim(s.state, "m1")
 
@@ -979,7 +983,21 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("acclaim", lambda s: c.acclaim(s, "m2")),
     ("assign_followup", lambda s: c.assign_followup(s, "m1", "物业")),
     ("undo", lambda s: c.undo(s)),
+    ("set_voting_parties", lambda s: c.set_voting_parties(s, ["staff"])),
+    ("require_voters", lambda s: c.require_voters(s)),
+    ("insert_item", lambda s: c.insert_item(s, "补充议题")),
+    ("skip_current", lambda s: c.skip_current(s)),
+    ("pull_deferral", lambda s: c.pull_deferral(s, pulled_entry())),
 ]
+
+
+def pulled_entry() -> Any:
+    from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus
+
+    return BacklogEntry(
+        Origin("20261017-nany", "m2"), "十月议事会", "2026-10-17", 2, "大门", "再议", "社区", "",
+        None, BacklogStatus.OPEN,
+    )  # fmt: skip
 
 
 @pytest.fixture

@@ -40,16 +40,16 @@ async def test_a_deferral_picked_raised_and_voted_shows_resolved_with_its_link(
             "涉及学校和街道，需三方协调后再议",
             "电大家属院老旧小区改造 民主协商议事会",
         ]
-        await pilot.press("enter")
-        assert ui.rows(app)[0][3] == f"已列入议程：{draft}"
+        await pilot.press("enter")  # taken up as the motion it was, under a new item
+        assert ui.rows(app)[0][3] == f"已列入议程：{draft} 第 1 项"
         assert f"已列入议程：{GATE}" in app.notices.messages()
         await pilot.press("escape", "p", "4", "0", "escape")  # 40 residents
         assert isinstance(app.screen, SetupScreen)
         await pilot.press("s")
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("n")
-        await ui.type_text(pilot, "大门改到南侧，学校和小区各开一门")
-        await pilot.press("enter")
+        assert ui.rows(app)[0][1:4] == [GATE, "居民", "待表决"]  # nothing retyped
+        panel = ui.text_of(app.screen.query_one("#vote"))
+        assert "↩ 来自 2026-10-17 电大家属院老旧小区改造 民主协商议事会 第 2 项" in panel
         await pilot.press("v")
         assert isinstance(app.screen, VoteDialog)
         await pilot.press("3", "1", "tab", "6", "tab", "3", "enter")
@@ -63,7 +63,8 @@ async def test_a_deferral_picked_raised_and_voted_shows_resolved_with_its_link(
         await pilot.press("enter")  # nothing is open to put it on: said, not done
         assert "先打开一个筹备中或进行中的会议" in app.notices.messages()[-1]
     motion = stored(draft).motions["m1"]
-    assert motion.origin == Origin(CLOSED_ID, "m2")
+    assert motion.origin == Origin(CLOSED_ID, "m2") and motion.text == GATE
+    assert (motion.origin.vote, motion.origin.state) == ((14, 20, 6), "deferred")
     assert (motion.votes[-1].in_favour, motion.votes[-1].against) == (31, 6)
     assert stored(CLOSED_ID).motions["m2"].state is MotionState.DEFERRED  # history untouched
 
@@ -121,12 +122,9 @@ async def test_x_closes_after_a_summary_opens_the_minutes_and_a_reopen_is_record
         assert "会议已结束，纪要已保存（第 1 版）" in app.notices.messages()
         await pilot.press("escape")
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("n")  # a closed meeting takes no new motions
-        assert isinstance(app.screen, FormDialog)
-        await ui.type_text(pilot, "会后补充")
-        await pilot.press("enter")
-        assert isinstance(app.screen, FormDialog)  # refused inline
-        await pilot.press("escape")
+        await pilot.press("n")  # a closed meeting takes no new motions: no form opens
+        assert isinstance(app.screen, SessionScreen)
+        assert "按 x 重新开启" in app.notices.messages()[-1]
         await pilot.press("x")  # on a closed meeting: reopen, with a reason
         assert isinstance(app.screen, FormDialog)
         await pilot.press("enter")

@@ -252,7 +252,7 @@ async def test_s_starts_at_the_first_item_and_escape_goes_back_to_the_archive(
     async with app.run_test(size=(80, 24)) as pilot:
         await add_item(pilot, ui, "电梯加装", "20")
         await add_item(pilot, ui, "其他事项")
-        await pilot.press("s")
+        await pilot.press("s", "y")  # nobody signed in yet: the question, then start anyway
         assert isinstance(app.screen, SessionScreen)
         assert app.live.state.status is MeetingStatus.IN_SESSION
         await pilot.press("escape")
@@ -269,9 +269,10 @@ async def test_b_from_setup_puts_a_deferral_on_this_agenda(make, draft, stored, 
         await pilot.press("b")
         assert ui.rows(app)[0][2] == "重新商议小区大门位置（现大门把小区和学校隔开）"
         await pilot.press("enter")
-        assert ui.rows(app)[0][3] == f"已列入议程：{draft}"
+        assert ui.rows(app)[0][3] == f"已列入议程：{draft} 第 1 项"
         await pilot.press("escape")
         assert isinstance(app.screen, SetupScreen)
+        assert app.live.state.status is MeetingStatus.DRAFT  # taking it up starts nothing
         assert ui.rows(app) == [
             [
                 "1",
@@ -280,8 +281,15 @@ async def test_b_from_setup_puts_a_deferral_on_this_agenda(make, draft, stored, 
                 "涉及学校和街道，需三方协调后再议",
             ]
         ]
-    (item,) = stored(draft).items
+    state = stored(draft)
+    (item,) = state.items
     assert item.origin is not None and (item.origin.meeting_id, item.origin.motion_id) == (
         "20261017-nany",
         "m2",
+    )
+    (motion,) = state.motions.values()
+    assert (motion.item_id, motion.origin, motion.text) == (
+        item.id,
+        item.origin,
+        "重新商议小区大门位置（现大门把小区和学校隔开）",
     )

@@ -208,14 +208,13 @@ async def test_f_changes_the_follow_up_of_a_passed_motion(make, stored, stored_e
     assert f is not None and (f.owner, f.due) == ("物业", "2027-06-30")
 
 
-async def test_f_on_an_undecided_motion_is_refused_inline(make, stored_events, ui) -> None:
+async def test_f_on_an_undecided_motion_is_refused_before_a_form_opens(make, stored_events) -> None:
     before = len(stored_events())
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "enter")
-        assert isinstance(app.screen, FormDialog)
-        assert "不能这样操作" in ui.dialog_message(app)
-        await pilot.press("escape")
+        await pilot.press("f")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.notices.errors() == ["第 2 项事项当前为「待表决」，不能这样操作。"]
     assert len(stored_events()) == before
 
 
@@ -226,11 +225,21 @@ async def test_d_defers_with_reason_owner_and_target(make, stored, stored_events
         assert ui.strip(app) == "暂缓事项 0 · 待落实 1"
         await pilot.press("d")
         form = app.screen
-        assert form.query_one("#f-owner", Input).value == "社区工作人员"
-        assert form.query_one("#f-target", Input).value == "下次议事会"
+        owner = form.query_one("#f-owner", Input)
+        assert (
+            owner.value == "" and form.query_one("#f-target", Input).value == ""
+        )  # nothing prefilled
         await ui.type_text(pilot, "涉及学校和街道，需三方协调后再议")
-        await pilot.press("tab", "tab")
-        await ui.type_text(pilot, "2026-12-15")  # the default is selected on focus: replaced
+        await pilot.press("enter")  # the owner is required: refused, the form stays
+        assert isinstance(app.screen, FormDialog)
+        assert ui.dialog_message(app) == "「负责方」不能为空：请填写。"
+        await pilot.press("tab")
+        await ui.type_text(pilot, "社")
+        await pilot.pause()
+        await pilot.press("right")  # accepts the suggestion: a party present
+        assert owner.value == "社区工作人员"
+        await pilot.press("tab")
+        await ui.type_text(pilot, "2026-12-15")
         assert form.query_one("#f-target", Input).value == "2026-12-15"
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)

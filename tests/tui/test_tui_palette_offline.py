@@ -99,6 +99,8 @@ async def test_a_short_session_never_opens_a_network_connection(
         assert ui.rows(app)[-1][3:] == ["未通过", "5", "20", "3"]
         await pilot.press("d")
         await ui.type_text(pilot, "空地需留作消防通道")
+        await pilot.press("tab")
+        await ui.type_text(pilot, "社区工作人员")
         await pilot.press("enter")
         assert ui.rows(app)[-1][3] == "暂缓"
         await pilot.press("u", "y")

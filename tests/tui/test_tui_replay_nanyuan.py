@@ -143,7 +143,9 @@ class Keys:
         self.assert_closed()
 
     async def followup(self, due: str) -> None:
-        await self.press("f", "tab")  # the owner 施工方 is the default
+        await self.press("f")
+        await self.type("施")  # the owner: 施工方 is suggested (a party present), → accepts it
+        await self.press("right", "tab")
         await self.type(due)
         await self.press("enter")
         self.assert_closed()
@@ -151,9 +153,12 @@ class Keys:
     async def defer(self, reason: str, target: str = "") -> None:
         await self.press("d")
         await self.type(reason)
-        if target:  # the owner 社区工作人员 and the target 下次议事会 are the defaults
-            await self.press("tab", "tab")
-            await self.type(target)  # the field's text is selected on focus: replaced
+        await self.press("tab")
+        await self.type("社")  # 社区工作人员, suggested; → accepts it
+        await self.press("right", "tab")
+        await self.type(target or "下")  # 下次议事会 is suggested for the target
+        if not target:
+            await self.press("right")
         await self.press("enter")
         self.assert_closed()
 

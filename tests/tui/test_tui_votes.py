@@ -143,24 +143,26 @@ async def test_y_on_an_answered_motion_is_a_domain_error(make, stored_events, ui
         await pilot.press("enter", "o")
         assert ui.rows(app)[0][3] == "已答复"
         before = len(stored_events())
-        await pilot.press("y", "y")
+        await pilot.press("y")  # refused before the question is asked
         assert isinstance(app.screen, SessionScreen)
         assert app.notices.errors() == ["第 2 项事项当前为「已答复」，不能这样操作。"]
         assert ui.rows(app)[0][3] == "已答复"
     assert len(stored_events()) == before
 
 
-async def test_y_with_nobody_eligible_is_a_domain_error(make, stored_events, ui) -> None:
+async def test_y_with_nobody_eligible_names_the_fix_that_applies(make, stored_events, ui) -> None:
+    """Staff and others are still there: the fix is who votes (V), not attendance (a)."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", "0", "enter")  # the residents leave: 0 may vote
         assert "投票 0" in ui.header(app)
         before = len(stored_events())
-        await pilot.press("y", "y")
-        assert app.notices.errors() == ["出席的有表决权人数为 0：请先登记出席人数（按 a）。"]
+        await pilot.press("y")  # refused before the question is asked
+        why = "出席的 6 人中没有有表决权的一方（现为：居民）：请设定谁有表决权（按 V）。"
+        assert isinstance(app.screen, SessionScreen)
+        assert app.notices.errors() == [why]
         assert ui.rows(app)[0][3] == "待表决"
-        await pilot.press("v", "enter")  # the vote form says the same, inline
-        assert isinstance(app.screen, VoteDialog)
-        assert ui.dialog_message(app) == "出席的有表决权人数为 0：请先登记出席人数（按 a）。"
-        await pilot.press("escape")
+        await pilot.press("v")  # the vote form does not open either
+        assert isinstance(app.screen, SessionScreen)
+        assert app.notices.errors() == [why, why]
     assert len(stored_events()) == before

@@ -53,7 +53,7 @@ def add_item(
     if position is not None:
         payload["position"] = max(0, min(int(position), len(state.items)))
     if origin is not None:
-        payload["origin"] = {"meeting_id": origin.meeting_id, "motion_id": origin.motion_id}
+        payload["origin"] = origin.to_json()
     return [Draft(EventKind.ITEM_ADDED, payload)]
 
 
@@ -151,3 +151,41 @@ def skip_item(state: MeetingState, item_id: str) -> list[Draft]:
     if item.state is ItemState.SKIPPED:
         return []
     return [Draft(EventKind.ITEM_SKIPPED, {"item_id": item.id})]
+
+
+def insert_item(
+    state: MeetingState,
+    title: str,
+    timebox_min: Any = None,
+    notes: str = "",
+    *,
+    at_end: bool = False,
+) -> list[Draft]:
+    """An item added at the meeting: after the current one (or last); started if none is active.
+
+    A meeting begun with an empty agenda has nothing to raise motions under;
+    the new item becomes the active one in the same step, so one undo takes it back.
+    """
+    active = state.active_item
+    position = None if at_end or active is None else state.items.index(active) + 1
+    drafts = add_item(state, title, timebox_min, notes, position)
+    if active is None:
+        drafts += [
+            *guards.ensure_started(state),
+            Draft(EventKind.ITEM_ACTIVATED, {"item_id": drafts[0].payload["item_id"]}),
+        ]
+    return drafts
+
+
+def skip_current(state: MeetingState) -> list[Draft]:
+    """`}`: the active item is skipped (跳过, not discussed) and the next pending one begins."""
+    guards.require_open(state)
+    current = state.active_item
+    if current is None:
+        raise DomainError("error.no_active_item")
+    drafts = [Draft(EventKind.ITEM_SKIPPED, {"item_id": current.id})]
+    later = state.items[state.items.index(current) + 1 :]
+    following = next((i for i in later if i.state is ItemState.PENDING), None)
+    if following is not None:
+        drafts.append(Draft(EventKind.ITEM_ACTIVATED, {"item_id": following.id}))
+    return drafts

@@ -45,13 +45,17 @@ def _meeting_fields(changes: dict[str, Any]) -> dict[str, Any]:
         elif name == "quorum":
             out[name] = None if value in (None, "", 0) else guards.count(value, "quorum")
         elif name == "voting_parties":
-            parties = [guards.choice(Party, p, "voting_parties").value for p in value]
-            if not parties:
-                raise DomainError("error.no_voting_party")
-            out[name] = list(dict.fromkeys(parties))
+            out[name] = _parties(value)
         else:
             raise TypeError(f"unknown meeting field {name!r}")
     return out
+
+
+def _parties(value: Any) -> list[str]:
+    parties = [guards.choice(Party, p, "voting_parties").value for p in value]
+    if not parties:
+        raise DomainError("error.no_voting_party")
+    return list(dict.fromkeys(parties))
 
 
 def create_meeting(meeting_id: str, title: str, kind: str = "bench", **fields: Any) -> list[Draft]:
@@ -75,6 +79,19 @@ def _current(state: MeetingState, name: str) -> Any:
     if name == "voting_parties":
         return [p.value for p in value]
     return value.value if hasattr(value, "value") else value
+
+
+def set_voting_parties(state: MeetingState, parties: Any) -> list[Draft]:
+    """Who votes, changed at the meeting (a joint meeting of officials has no residents).
+
+    Its own event, not a `meeting_edited`, so that the timeline and the minutes
+    say when the denominator of every later vote changed, and to what.
+    """
+    guards.require_open(state)
+    chosen = _parties(parties)
+    if chosen == [p.value for p in state.voting_parties]:
+        return []
+    return [Draft(EventKind.VOTING_PARTIES_SET, {"parties": chosen})]
 
 
 def start_meeting(state: MeetingState) -> list[Draft]:

@@ -67,16 +67,23 @@ def raise_motion(
         # An item pulled off the backlog: its first motion takes up the earlier deferral.
         taken = {m.origin for m in state.motions_of(item.id)}
         origin = item.origin if item.origin not in taken else None
+    return [*drafts, motion_raised(state, item.id, text, origin, **fields)]
+
+
+def motion_raised(
+    state: MeetingState, item_id: str, text: str, origin: Origin | None, **fields: Any
+) -> Draft:
+    """The `motion_raised` step, numbered after every motion of the meeting."""
     number = max((m.number for m in state.motions.values()), default=0) + 1
     payload: dict[str, Any] = {
         "motion_id": f"m{number}",
         "number": number,
-        "item_id": item.id,
+        "item_id": item_id,
         **_fields({"text": text, "party": "resident", "category": "other", **fields}),
     }
     if origin is not None:
-        payload["origin"] = {"meeting_id": origin.meeting_id, "motion_id": origin.motion_id}
-    return [*drafts, Draft(EventKind.MOTION_RAISED, payload)]
+        payload["origin"] = origin.to_json()
+    return Draft(EventKind.MOTION_RAISED, payload)
 
 
 def edit_motion(state: MeetingState, motion_id: str, **changes: Any) -> list[Draft]:
@@ -164,6 +171,20 @@ def defer(
     return [Draft(EventKind.MOTION_DEFERRED, payload)]
 
 
+def require_voters(state: MeetingState) -> None:
+    """Someone present may vote; when not, say which fix applies (attendance or who votes)."""
+    guards.require_open(state)
+    if state.eligible_present:
+        return
+    if state.attendance.total == 0:
+        raise DomainError("error.nobody_eligible")
+    raise DomainError(
+        "error.no_voting_party_present",
+        present=state.attendance.total,
+        parties=[p.value for p in state.voting_parties],
+    )
+
+
 def record_vote(
     state: MeetingState,
     motion_id: str,
@@ -187,9 +208,8 @@ def record_vote(
         guards.count(against, "against"),
         guards.count(abstain, "abstain"),
     ]
+    require_voters(state)
     present = state.eligible_present
-    if present == 0:
-        raise DomainError("error.nobody_eligible")
     if sum(counts) > present:
         raise DomainError("error.too_many_votes", cast=sum(counts), present=present)
     if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 from meeting_tui.domain.commands import guards
-from meeting_tui.domain.errors import DomainError
+from meeting_tui.domain.errors import DomainError, party_names
 from meeting_tui.domain.events import NOT_UNDOABLE, Draft, Event, EventKind
 from meeting_tui.domain.model import MeetingState
 
@@ -51,4 +51,6 @@ def describe(event: Event, state: MeetingState, lang: str | None = None) -> str:
         values["title"] = item.title
     if "party" in p:
         values["party"] = i18n.t(f"party.{p['party']}", lang)
+    if "parties" in p:
+        values["parties"] = party_names(list(p["parties"]), lang)
     return i18n.t(f"event.{event.kind.value}", lang, **values)

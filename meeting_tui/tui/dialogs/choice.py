@@ -6,8 +6,11 @@ would need room the screen does not have.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Static
 
 
@@ -19,7 +22,14 @@ class ChoiceField(Static, can_focus=True):
     BINDINGS = [
         Binding("right,space,plus", "step(1)", show=False),
         Binding("left,minus", "step(-1)", show=False),
+        Binding("enter", "submit", show=False),
     ]
+
+    @dataclass
+    class Submitted(Message):
+        """Enter on the choice: the form confirms, as Enter in any of its text fields does."""
+
+        choice: ChoiceField
 
     def __init__(self, options: list[tuple[str, str]], value: str, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -41,3 +51,6 @@ class ChoiceField(Static, can_focus=True):
     def action_step(self, step: int) -> None:
         self.index = (self.index + step) % len(self.options)
         self._show()
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from meeting_tui import i18n
@@ -30,6 +31,8 @@ class Field:
     value: str = ""
     options: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for a ChoiceField
     count: bool = False
+    # Offered as the first characters are typed (→ accepts), never prefilled; shown as the placeholder.
+    suggestions: list[str] = field(default_factory=list)
 
 
 class FormDialog(ModalScreen[Answers | None]):
@@ -84,6 +87,14 @@ class FormDialog(ModalScreen[Answers | None]):
             return ChoiceField(f.options, f.value, id=f"f-{f.name}")
         if f.count:
             return CountInput(f.value or 0, id=f"f-{f.name}")
+        if f.suggestions:
+            return Input(
+                f.value,
+                compact=True,
+                id=f"f-{f.name}",
+                placeholder=i18n.t("form.suggest", examples="、".join(f.suggestions[:3])),
+                suggester=SuggestFromList(f.suggestions, case_sensitive=False),
+            )
         return Input(f.value, compact=True, id=f"f-{f.name}")
 
     def answers(self) -> Answers:
@@ -113,6 +124,11 @@ class FormDialog(ModalScreen[Answers | None]):
         self.dismiss(answers)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_choice_field_submitted(self, event: ChoiceField.Submitted) -> None:
+        """Enter on a ‹choice› confirms the form too: no field leaves the form looking frozen."""
         event.stop()
         self.submit()
 

@@ -7,34 +7,19 @@ from textual import on
 from textual.widgets import DataTable
 
 from meeting_tui import i18n
-from meeting_tui.domain import MeetingStatus, label
+from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog
+from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog, where_text
 from meeting_tui.store.archive_states import load_states
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
-i18n.register({"backlog.where_agenda": ("{status}：{meeting}", "{status}: {meeting}")})
-
 BACKLOG_KEYS: tuple[Key, ...] = (
     Key("enter,space", "pick", "key.pick", "group.archive", display="enter"),
     Key("escape,q", "back", "key.back", "group.archive", display="esc"),
 )
-
-
-def where_text(entry: BacklogEntry) -> str:
-    """Open, or where it was taken up: "通过 20261127-k3f9 #3"."""
-    if entry.status is BacklogStatus.OPEN or entry.resolved_in is None:
-        return label(entry.status)
-    status = label(entry.resolution) if entry.resolution else label(entry.status)
-    if not entry.resolved_in.motion_id:  # on a later agenda, nothing raised under it yet
-        return i18n.t("backlog.where_agenda", status=status, meeting=entry.resolved_in.meeting_id)
-    number = entry.resolved_in.motion_id.lstrip("m")
-    return i18n.t(
-        "backlog.where", status=status, meeting=entry.resolved_in.meeting_id, number=number
-    )
 
 
 class BacklogScreen(ArchiveListScreen[BacklogEntry]):
@@ -102,9 +87,7 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         if live is None or live.state.status is MeetingStatus.CLOSED:
             self.notify(i18n.t("backlog.no_meeting"), severity="warning", timeout=8)
             return
-        if not record(
-            self, live, lambda s: c.add_item(s, entry.text, None, entry.reason, origin=entry.origin)
-        ):
+        if not record(self, live, lambda s: c.pull_deferral(s, entry)):
             return
         self.notify(i18n.t("backlog.picked", text=entry.text))
         self.reload()

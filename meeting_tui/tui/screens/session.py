@@ -23,10 +23,10 @@ from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
-from meeting_tui.tui.keymap import SESSION_KEYS
+from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make
-from meeting_tui.tui.screens.session_actions import SessionActions
+from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
@@ -36,7 +36,7 @@ from meeting_tui.tui.widgets.vote_panel import VotePanel
 NARROW = 100  # below this many columns the agenda folds into one line
 
 
-class SessionScreen(SessionActions):
+class SessionScreen(MeetingActions):
     DEFAULT_CSS = """
     SessionScreen #body { height: 1fr; }
     SessionScreen AgendaStrip { display: none; }
@@ -50,6 +50,7 @@ class SessionScreen(SessionActions):
         self.clock = clock
         self._belled: set[str] = set()
         # Descriptions follow the language chosen at start-up, so the table is built per screen.
+        keymap.install(self, CLOSED_KEYS, "session.closed")
         keymap.install(self, SESSION_KEYS, "session")
 
     def compose(self) -> ComposeResult:
@@ -67,6 +68,7 @@ class SessionScreen(SessionActions):
         self.refresh_panes()
         self.query_one(MotionTable).focus()
         self.set_interval(1, self.tick)
+        self.warn_if_nobody_votes()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

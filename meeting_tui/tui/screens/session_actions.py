@@ -10,21 +10,16 @@ from textual.screen import Screen
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.suggestions import answer_suggestions
+from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
-
-i18n.register(
-    {
-        "default.defer_owner": ("社区工作人员", "community staff"),
-        "default.defer_target": ("下次议事会", "next meeting"),
-        "default.followup_owner": ("施工方", "contractor"),
-    }
-)
 
 
 class SessionActions(Screen[None]):
@@ -37,6 +32,13 @@ class SessionActions(Screen[None]):
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self._archive: list[MeetingState] | None = None
+
+    def suggestions(self, kind: str) -> list[str]:
+        """Owners or dates to come back, from this meeting, its parties and the archive (read once)."""
+        if self._archive is None:
+            self._archive = load_states(app_of(self).archive)
+        return answer_suggestions(self.state, self._archive, kind)
 
     @property
     def state(self) -> MeetingState:
@@ -61,6 +63,13 @@ class SessionActions(Screen[None]):
         return problem(self.live, make)
 
     # -- helpers -------------------------------------------------------------
+
+    def _refused(self, make: Make) -> bool:
+        """Say now, before any form opens, why the step it would end in cannot be taken."""
+        reason = self.check(make)
+        if reason is not None:
+            self.notify(reason, severity="error", timeout=8)
+        return reason is not None
 
     def _motion_or_say(self) -> Motion | None:
         motion = self.selected_motion
@@ -116,6 +125,11 @@ class SessionActions(Screen[None]):
     # -- motions -------------------------------------------------------------
 
     def action_new_motion(self) -> None:
+        if not self.state.items:
+            self.notify(i18n.t("agenda.empty_add"), severity="error", timeout=8)
+            return
+        if self._refused(lambda s: c.raise_motion(s, "·")):
+            return
         before = set(self.state.motions)
 
         def make(a: Answers) -> Make:
@@ -180,6 +194,8 @@ class SessionActions(Screen[None]):
         if m.response:
             self.run_command(lambda s: c.mark_answered(s, m.id))
             return
+        if self._refused(lambda s: c.mark_answered(s, m.id, "·")):
+            return
         fields = [
             Field("response", i18n.t("form.response")),
             Field("responder", i18n.t("form.responder")),
@@ -190,13 +206,16 @@ class SessionActions(Screen[None]):
     def action_defer(self) -> None:
         if (m := self._motion_or_say()) is None:
             return
+        if self._refused(lambda s: c.defer(s, m.id, "·", "·")):
+            return
         fields = [
             Field("reason", i18n.t("form.reason")),
-            Field("owner", i18n.t("form.owner"), i18n.t("default.defer_owner")),
-            Field("target", i18n.t("form.target"), i18n.t("default.defer_target")),
+            Field("owner", i18n.t("form.owner"), suggestions=self.suggestions("owner")),
+            Field("target", i18n.t("form.target"), suggestions=self.suggestions("target")),
         ]
         make = lambda a: lambda s: c.defer(s, m.id, a["reason"], a["owner"], a["target"])  # noqa: E731
-        self._form(i18n.t("form.defer.title", number=m.number), fields, make)
+        title = i18n.t("form.defer.title", number=m.number)
+        self._form(title, fields, make, i18n.t("form.suggest_hint"))
 
     def action_withdraw(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -207,20 +226,24 @@ class SessionActions(Screen[None]):
     def action_followup(self) -> None:
         if (m := self._motion_or_say()) is None:
             return
+        if self._refused(lambda s: c.assign_followup(s, m.id, "·")):
+            return
         f = m.followup
+        owners = self.suggestions("owner")
         fields = [
-            Field(
-                "owner", i18n.t("form.owner"), f.owner if f else i18n.t("default.followup_owner")
-            ),
+            Field("owner", i18n.t("form.owner"), f.owner if f else "", suggestions=owners),
             Field("due", i18n.t("form.due"), (f.due or "") if f else ""),
         ]
         make = lambda a: lambda s: c.assign_followup(s, m.id, a["owner"], a["due"])  # noqa: E731
-        self._form(i18n.t("form.followup.title", number=m.number), fields, make)
+        title = i18n.t("form.followup.title", number=m.number)
+        self._form(title, fields, make, i18n.t("form.suggest_hint"))
 
     # -- votes ---------------------------------------------------------------
 
     def action_vote(self) -> None:
         if (m := self._motion_or_say()) is None:
+            return
+        if self._refused(lambda s: c.record_vote(s, m.id, 1, 0, 0, recount=m.state.decided)):
             return
         if m.state.decided:
             question = i18n.t("confirm.recount", number=m.number, state=label(m.state))
@@ -252,6 +275,8 @@ class SessionActions(Screen[None]):
         if (m := self._motion_or_say()) is None:
             return
         recount = m.state.decided
+        if self._refused(lambda s: c.acclaim(s, m.id, recount=recount)):
+            return
         question = i18n.t("confirm.acclaim", number=m.number, present=self.state.eligible_present)
         if recount:
             question = (

@@ -24,10 +24,12 @@ from meeting_tui.domain import (
 )
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
+from meeting_tui.domain.errors import party_names
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
@@ -43,6 +45,7 @@ SETUP_KEYS: tuple[Key, ...] = (
     Key("m", "details", "key.details", "group.setup"),
     Key("b", "backlog", "key.backlog", "group.setup"),
     Key("f", "followups", "key.followups", "group.setup"),
+    Key("V", "voting", "key.voting", "group.setup", show=False),
     Key("e,enter", "edit_item", "key.edit_item", "group.setup", display="e"),
     Key("x,delete", "remove_item", "key.remove_item", "group.setup", display="x"),
     Key("K,ctrl+up", "move(-1)", "key.move_up", "group.setup", show=False, display="K"),
@@ -58,8 +61,18 @@ VOTING_PRESETS: dict[str, list[str]] = {
 
 
 def voting_preset(state: MeetingState) -> str:
+    """The preset naming who votes now; "custom" for a set chosen party by party (V)."""
     chosen = [p.value for p in state.voting_parties]
-    return next((k for k, v in VOTING_PRESETS.items() if v == chosen), "resident")
+    return next((k for k, v in VOTING_PRESETS.items() if v == chosen), "custom")
+
+
+def voting_options(state: MeetingState) -> list[tuple[str, str]]:
+    """The presets, and the current custom set first when there is one, so saving keeps it."""
+    options = [(i18n.t(f"voting.{k}"), k) for k in VOTING_PRESETS]
+    if voting_preset(state) == "custom":
+        parties = party_names([p.value for p in state.voting_parties])
+        options.insert(0, (parties, "custom"))
+    return options
 
 
 class SetupScreen(Screen[None]):
@@ -180,7 +193,7 @@ class SetupScreen(Screen[None]):
                 "voting",
                 i18n.t("form.voting"),
                 voting_preset(s),
-                options=[(i18n.t(f"voting.{k}"), k) for k in VOTING_PRESETS],
+                options=voting_options(s),
             ),
             Field(
                 "default_rule",
@@ -199,7 +212,8 @@ class SetupScreen(Screen[None]):
 
         def make(a: Answers) -> Make:
             changes: dict[str, object] = {k: v for k, v in a.items() if k != "voting"}
-            changes["voting_parties"] = VOTING_PRESETS[a["voting"]]
+            if a["voting"] in VOTING_PRESETS:
+                changes["voting_parties"] = VOTING_PRESETS[a["voting"]]
             return lambda s: c.edit_meeting(s, **changes)
 
         self._form(i18n.t("form.meeting.title"), fields, make)
@@ -297,8 +311,31 @@ class SetupScreen(Screen[None]):
 
         self.app.push_screen(AttendanceScreen(self.live))
 
+    def action_voting(self) -> None:
+        """Who votes, party by party (the details form offers only the usual sets)."""
+        s = self.state
+        present = {p: s.attendance.present(p) for p in Party}
+        fields = voting_fields(s.voting_parties, present)
+
+        def make(a: Answers) -> Make:
+            return lambda s: c.edit_meeting(s, voting_parties=chosen_parties(a))
+
+        self._form(i18n.t("form.voting.title"), fields, make)
+
     def action_start(self) -> None:
-        """Start the meeting at its first item and go to the session screen."""
+        """Start the meeting at its first item; with nobody to vote, ask first and name the fixes."""
+        s = self.state
+        if s.eligible_present:
+            self._start()
+            return
+        question = i18n.t(
+            "voters.setup_question",
+            parties=party_names([p.value for p in s.voting_parties]),
+            present=s.attendance.total,
+        )
+        self.app.push_screen(ConfirmDialog(question), lambda yes: self._start() if yes else None)
+
+    def _start(self) -> None:
         if self.run(lambda s: c.step_agenda(s, 1) if s.items else c.start_meeting(s)):
             app = app_of(self)
             self.app.switch_screen(app.screen_for(self.live))

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from meeting_tui import i18n
-from meeting_tui.domain import MeetingState, label
+from meeting_tui.domain import MeetingState, MeetingStatus, Party, label
 
 
 def clock_text(seconds: int) -> str:
@@ -40,6 +40,12 @@ class HeaderBar(Horizontal):
                 "header.present", present=state.attendance.total, eligible=state.eligible_present
             )
         ]
+        if state.voting_parties != (Party.RESIDENT,) or not state.eligible_present:
+            # Who votes, when it is not the usual residents or when nobody of them is here.
+            parties = "·".join(i18n.t(f"party_short.{p.value}") for p in state.voting_parties)
+            parts.append(i18n.t("header.voters", parties=parties))
+        if state.status is MeetingStatus.CLOSED:
+            parts.insert(0, i18n.t("header.closed"))
         if state.quorum:
             parts.append(
                 i18n.t("header.quorum_ok")

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, evaluate, label
+from meeting_tui.minutes.build import origin_text
 
 BAR_WIDTH = 10
 
@@ -31,6 +32,10 @@ class VotePanel(Static):
             return
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
+        if motion.origin is not None:  # a deferral taken up again: where, and its earlier vote
+            text.append(
+                f"↩ {origin_text(motion.origin, i18n.current_language())}\n", style="italic"
+            )
         vote = motion.vote
         rule = state.rule_for(motion)
         if vote is None:

@@ -1,0 +1,141 @@
+"""The agenda at the meeting: go to any item, move items up and down, skip or add one.
+
+Every change is a domain command stored before the list shows it, and undone
+with `u` on the session screen like any other step.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from meeting_tui import i18n
+from meeting_tui.domain import ItemState, label
+from meeting_tui.domain import commands as c
+from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.widgets.agenda_pane import MARKS
+
+
+class AgendaDialog(ModalScreen[None]):
+    DEFAULT_CSS = """
+    AgendaDialog { align: center middle; }
+    AgendaDialog > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    AgendaDialog DataTable { height: auto; max-height: 16; }
+    AgendaDialog .hint { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [
+        Binding("K,ctrl+up", "move(-1)", show=False),
+        Binding("J,ctrl+down", "move(1)", show=False),
+        Binding("s", "skip", show=False),
+        Binding("i,a", "add", show=False),
+        Binding("escape,g", "close", show=False),
+    ]
+
+    def __init__(self, live: LiveMeeting) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = i18n.t("agenda.dialog.title")
+            yield DataTable(cursor_type="row", id="agenda-items")
+            yield Static(i18n.t("agenda.dialog.keys"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("#", key="n", width=3)
+        table.add_column(i18n.t("col.status"), key="state", width=6)
+        # The box is 90% of the screen (at most 100) less its border and padding; the
+        # other columns and the cell padding take 21: the title gets the rest, no sideways scroll.
+        box = min(100, self.app.size.width * 9 // 10)
+        table.add_column(i18n.t("form.item.name"), key="title", width=max(16, box - 4 - 21 - 2))
+        table.add_column(i18n.t("col.minutes"), key="minutes", width=4)
+        active = self.live.state.active_item
+        self.show(self.live.state.items.index(active) if active else 0)
+        table.focus()
+
+    def show(self, row: int) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        items = self.live.state.items
+        for n, item in enumerate(items, start=1):
+            style = "bold" if item.state is ItemState.ACTIVE else ""
+            table.add_row(
+                str(n),
+                f"{MARKS[item.state]} {label(item.state)}",
+                Text(item.title, no_wrap=True, overflow="ellipsis", style=style),
+                str(item.timebox_min or ""),
+                key=item.id,
+            )
+        if items:
+            table.move_cursor(row=max(0, min(row, len(items) - 1)), animate=False)
+
+    def selected(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _run(self, make: Make, row: int | None = None) -> bool:
+        done = record(self, self.live, make)
+        self.show(self.query_one(DataTable).cursor_row if row is None else row)
+        return done
+
+    @on(DataTable.RowSelected)
+    def _go(self, event: DataTable.RowSelected) -> None:
+        """Enter: this item now (the current one waits as pending, its time kept)."""
+        event.stop()
+        item_id = self.selected()
+        if item_id is not None and self._run(lambda s: c.activate_item(s, item_id)):
+            self.dismiss(None)
+
+    def action_move(self, step: int) -> None:
+        item_id = self.selected()
+        if item_id is None:
+            return
+        index = self.query_one(DataTable).cursor_row + step
+        if 0 <= index < len(self.live.state.items):
+            self._run(lambda s: c.move_item(s, item_id, index), index)
+
+    def action_skip(self) -> None:
+        item_id = self.selected()
+        state = self.live.state
+        if item_id is None:
+            return
+        active = state.active_item
+        if active is not None and active.id == item_id:
+            self._run(c.skip_current)
+        else:
+            self._run(lambda s: c.skip_item(s, item_id))
+
+    def action_add(self) -> None:
+        """A new item right after the selected one (or the first, on an empty agenda)."""
+        row = self.query_one(DataTable).cursor_row + 1 if self.live.state.items else 0
+        fields = [
+            Field("title", i18n.t("form.item.name")),
+            Field("minutes", i18n.t("form.item.minutes")),
+            Field("notes", i18n.t("form.item.notes")),
+        ]
+
+        def make(a: Answers) -> Make:
+            return lambda s: c.add_item(s, a["title"], a["minutes"], a["notes"], position=row)
+
+        def done(a: Answers | None) -> None:
+            if a is not None:
+                self._run(make(a), row)
+
+        check = lambda a: problem(self.live, make(a))  # noqa: E731
+        self.app.push_screen(FormDialog(i18n.t("form.agenda_item.title"), fields, check), done)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
