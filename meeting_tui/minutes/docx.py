@@ -198,6 +198,8 @@ def _build(minutes: Minutes) -> Any:
     for role, day in s.signature_lines(minutes):
         line = f"{role}{colon}{'＿' * 10}　　{day}{colon}{'＿' * 7}"
         body.paragraph((line, False), space_before=18)
+    for line in s.checkpoint_lines(minutes):  # the record digest
+        body.paragraph((line, False), space_before=18)
     return document
 
 

@@ -18,8 +18,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.events import Event
@@ -48,7 +49,12 @@ def for_sharing(minutes: Minutes, events: Sequence[Event]) -> tuple[Minutes, lis
     return minutes.redacted(), json_renderer.redact_events(events, names)
 
 
-def render(minutes: Minutes, fmt: str, events: Sequence[Event] = ()) -> bytes:
+def render(
+    minutes: Minutes,
+    fmt: str,
+    events: Sequence[Event] = (),
+    seal: Mapping[str, Any] | None = None,
+) -> bytes:
     """The file's bytes; every text cleaned of control characters and terminal escapes first."""
     check_format(fmt)
     clean = minutes.cleaned()
@@ -59,7 +65,7 @@ def render(minutes: Minutes, fmt: str, events: Sequence[Event] = ()) -> bytes:
         "html": html_renderer.render,
         "csv": csv_renderer.render,
     }.get(fmt)
-    out = text(clean) if text else json_renderer.render(clean, events)
+    out = text(clean) if text else json_renderer.render(clean, events, seal)
     return out.encode("utf-8")
 
 
@@ -138,6 +144,7 @@ def export(
     events: Sequence[Event] = (),
     root: Path | None = None,
     unique: bool = False,
+    seal: Mapping[str, Any] | None = None,
 ) -> Path:
     """Render and write the minutes; the path written.
 
@@ -150,5 +157,5 @@ def export(
         if not unique:
             raise ExportError("minutes.error.exists", file=str(path))
         path = _free_name(path)
-    write_file(path, render(minutes, fmt, events), force=force)
+    write_file(path, render(minutes, fmt, events, seal), force=force)
     return path

@@ -119,5 +119,6 @@ def render(minutes: Minutes) -> str:
         for role, day in s.signature_lines(minutes)
     ]
     out += _section(minutes, "signatures", signatures)
+    out += [f'<p class="digest">{_e(line)}</p>' for line in s.checkpoint_lines(minutes)]
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

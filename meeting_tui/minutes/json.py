@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -77,9 +77,10 @@ def redact_events(events: Iterable[Event], names: Sequence[str]) -> list[Event]:
     return _with_payload(events, redact)
 
 
-def render(minutes: Minutes, events: Sequence[Event]) -> str:
+def render(minutes: Minutes, events: Sequence[Event], seal: Mapping[str, Any] | None = None) -> str:
+    """`seal` (checkpoints with the salt or the personal hashes) makes the file verifiable."""
     log = clean_events(events)
-    document = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kind": DOCUMENT_KIND,
         "meeting_id": minutes.meeting_id,
@@ -88,6 +89,8 @@ def render(minutes: Minutes, events: Sequence[Event]) -> str:
         "state": jsonable(fold(log)),
         "events": [e.to_json() for e in log],
     }
+    if seal:
+        document["seal"] = dict(seal)
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 

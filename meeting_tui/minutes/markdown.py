@@ -84,4 +84,5 @@ def render(minutes: Minutes) -> str:
     for role, day in s.signature_lines(minutes):
         colon = s.colon(minutes)
         out += [f"{escape(role)}{colon}＿＿＿＿＿＿＿＿　　{escape(day)}{colon}＿＿＿＿＿＿", ""]
+    out += [f"{escape(line)}\n" for line in s.checkpoint_lines(minutes)]  # the record digest
     return "\n".join(out).rstrip("\n") + "\n"

@@ -133,6 +133,9 @@ class Minutes:
     signatures: tuple[str, ...]
     is_redacted: bool = False
     schema_version: int = SCHEMA_VERSION
+    # The record's checkpoint digest (domain.checkpoint), set when the version is saved at close.
+    digest: str = ""
+    digest_events: int = 0
 
     @classmethod
     def build(
@@ -230,7 +233,8 @@ class Minutes:
             else red
             for orig, red in zip(self.motions, copy.motions, strict=True)
         )
-        return dataclasses.replace(copy, motions=motions, is_redacted=True)
+        # The digest is a code, not text: a roster name such as "AB" must not bend it.
+        return dataclasses.replace(copy, motions=motions, is_redacted=True, digest=self.digest)
 
 
 T = TypeVar("T")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from meeting_tui import i18n
+from meeting_tui.domain.checkpoint import digest_line
 from meeting_tui.minutes.build import paren, sep
 from meeting_tui.minutes.model import Minutes, MotionEntry, VoteEntry
 
@@ -224,6 +225,13 @@ def unvoted_table(minutes: Minutes) -> Table:
 def timeline_table(minutes: Minutes) -> Table:
     rows = tuple((e.at, e.text) for e in minutes.timeline)
     return Table(_columns(minutes, "time", "event"), rows)
+
+
+def checkpoint_lines(minutes: Minutes) -> list[str]:
+    """The record digest under the signatures, once the meeting was closed and sealed."""
+    if not minutes.digest:
+        return []
+    return [digest_line(minutes.digest, minutes.digest_events, minutes.lang)]
 
 
 def signature_lines(minutes: Minutes) -> list[tuple[str, str]]:

@@ -12,8 +12,9 @@ from typing import Any
 
 from meeting_tui.domain.events import events_from_json
 from meeting_tui.domain.fold import fold
+from meeting_tui.minutes.checkpoints import export_seal
 from meeting_tui.minutes.export import FORMATS, export, for_sharing
-from meeting_tui.minutes.record import minutes_for_export, read_minutes_table
+from meeting_tui.minutes.record import minutes_for_export, read_minutes_table, read_salt
 from meeting_tui.store import open_archive
 from meeting_tui.store.errors import CorruptMeetingFileError
 
@@ -50,11 +51,20 @@ def run(args: argparse.Namespace) -> int | None:
             "store.meeting.bad_events", file=path, reason=str(exc)
         ) from exc
     state = fold(events)
-    minutes = minutes_for_export(state, events, read_minutes_table(archive, args.meeting_id))
+    saved = read_minutes_table(archive, args.meeting_id)
+    minutes = minutes_for_export(state, events, saved)
+    salt = read_salt(archive, args.meeting_id) if args.format == "json" else None
+    seal = export_seal(saved, salt, rows, redacted=args.redact)
     if args.redact:
         minutes, events = for_sharing(minutes, events)
     written = export(
-        minutes, args.format, args.out, force=args.force, events=events, root=archive.root
+        minutes,
+        args.format,
+        args.out,
+        force=args.force,
+        events=events,
+        root=archive.root,
+        seal=seal,
     )
     print(written)
     return 0

@@ -1,0 +1,154 @@
+"""The record digest end to end: close → checkpoint → every format → `meeting-tui verify`.
+
+Real files in a tmp archive; tampering is done the way a person would do
+it, by editing the JSON file on disk.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from meeting_tui import locations
+from meeting_tui.cli import main
+from meeting_tui.demo import LIVE_ID
+from meeting_tui.domain import commands as c
+from meeting_tui.minutes.record import close_and_record, read_minutes_table
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting
+
+
+@pytest.fixture(autouse=True)
+def default_data_dir_after_each_test():
+    yield
+    locations.set_data_directory(None)
+
+
+def cli(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def closed(data_dir: Path) -> str:
+    """Close the live demo meeting (recording its minutes); its digest."""
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    try:
+        close_and_record(live)
+    finally:
+        live.close()
+    doc = read_minutes_table(open_archive(data_dir), LIVE_ID)[-1]
+    assert doc["minutes"]["digest"] == doc["checkpoint"]["digest"]
+    return str(doc["checkpoint"]["digest"])
+
+
+def export(data_dir: Path, capsys, *args: str) -> Path:
+    assert cli(data_dir, "export", LIVE_ID, *args, "--force") == 0
+    return Path(capsys.readouterr().out.strip())
+
+
+def verify(data_dir: Path, capsys, *args: str) -> tuple[int, str]:
+    status = cli(data_dir, "verify", *args)
+    out = capsys.readouterr()
+    return status, (out.out + out.err).strip()
+
+
+def test_the_digest_is_printed_in_every_format(data_dir: Path, capsys) -> None:
+    digest = closed(data_dir)
+    assert len(digest) == 19 and digest.count("-") == 3
+    for fmt in ("md", "html", "csv"):
+        assert digest in export(data_dir, capsys, "--format", fmt).read_text(encoding="utf-8-sig")
+    docx = export(data_dir, capsys, "--format", "docx")
+    with zipfile.ZipFile(io.BytesIO(docx.read_bytes())) as z:
+        assert digest in z.read("word/document.xml").decode()
+    redacted = export(data_dir, capsys, "--format", "md", "--redact")
+    assert digest in redacted.read_text(encoding="utf-8")
+
+
+def test_full_and_redacted_exports_verify_against_the_same_printed_digest(
+    data_dir: Path, capsys
+) -> None:
+    digest = closed(data_dir)
+    full = export(data_dir, capsys, "--format", "json")
+    redacted = export(data_dir, capsys, "--format", "json", "--redact")
+    assert "salt" not in json.loads(redacted.read_text(encoding="utf-8"))["seal"]
+    for target in (LIVE_ID, str(full), str(redacted)):
+        status, line = verify(data_dir, capsys, target, "--digest", digest.lower())
+        assert status == 0, line
+        assert digest in line and "\n" not in line
+    status, line = verify(data_dir, capsys, str(redacted), "--digest", "AAAA-BBBB-CCCC-DDDD")
+    assert status == 1 and "AAAA-BBBB-CCCC-DDDD" in line
+
+
+def test_an_edited_vote_in_an_export_is_found_and_named(data_dir: Path, capsys) -> None:
+    closed(data_dir)
+    for redact in ((), ("--redact",)):
+        path = export(data_dir, capsys, "--format", "json", *redact)
+        document = json.loads(path.read_text(encoding="utf-8"))
+        vote = next(e for e in document["events"] if e["kind"] == "vote_recorded")
+        vote["payload"]["for"] += 1
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        status, line = verify(data_dir, capsys, str(path))
+        assert status == 1
+        assert f"第 {vote['seq']} 条" in line
+
+
+def test_an_edited_name_in_the_meeting_file_is_found(data_dir: Path, capsys) -> None:
+    closed(data_dir)
+    path = open_archive(data_dir).meeting_path(LIVE_ID)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first = data["events"]["1"]
+    first["payload"]["title"] = first["payload"]["title"] + "（改）"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    status, line = verify(data_dir, capsys, LIVE_ID)
+    assert status == 1 and "第 1 条" in line
+
+
+def test_a_reopen_gives_a_new_digest_that_provably_extends_the_first(
+    data_dir: Path, capsys
+) -> None:
+    first = closed(data_dir)
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    try:
+        live.execute(c.reopen_meeting(live.state, "补记一项居民意见"))
+        close_and_record(live)
+    finally:
+        live.close()
+    docs = read_minutes_table(open_archive(data_dir), LIVE_ID)
+    second = docs[-1]["checkpoint"]["digest"]
+    assert second != first and docs[-1]["consistency"]["from_version"] == 1
+    status, line = verify(data_dir, capsys, LIVE_ID, "--digest", second)
+    assert status == 0 and "第 2 版" in line, line
+    # The old printed digest is not the record's digest any more: said, not hidden.
+    status, line = verify(data_dir, capsys, LIVE_ID, "--digest", first)
+    assert status == 1
+
+
+def test_a_rewritten_first_version_breaks_the_consistency_proof(data_dir: Path, capsys) -> None:
+    closed(data_dir)
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    try:
+        live.execute(c.reopen_meeting(live.state, "补记"))
+        close_and_record(live)
+    finally:
+        live.close()
+    path = open_archive(data_dir).meeting_path(LIVE_ID)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    version1 = data["minutes"]["1"]["checkpoint"]
+    version1["root"] = "00" * 32
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    status, line = verify(data_dir, capsys, LIVE_ID)
+    assert status == 1 and "不是第 1 版的延续" in line
+
+
+def test_nothing_to_check_exits_2_with_one_line(data_dir: Path, capsys, tmp_path) -> None:
+    status, line = verify(data_dir, capsys, LIVE_ID)  # still in session: no checkpoint
+    assert status == 2 and "结束会议" in line
+    status, line = verify(data_dir, capsys, "no-such-meeting")
+    assert status == 2 and "\n" not in line
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    status, line = verify(data_dir, capsys, str(bad))
+    assert status == 2 and "bad.json" in line
