@@ -1,4 +1,4 @@
-"""The user's settings (theme, language, publicity base URL) in a small TOML file.
+"""The user's settings (theme, language, publicity base URL, committee and phone) in a small TOML file.
 
 Read with tomllib; written by hand because the file holds flat string keys
 only. A broken file never stops the app: it falls back to the defaults and
@@ -19,6 +19,9 @@ class Config:
     theme: str = "textual-dark"
     lang: str = ""
     base_url: str = ""
+    # The 公示's 落款 and contact line: the committee's name and its own office phone.
+    committee: str = ""
+    office_phone: str = ""
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:

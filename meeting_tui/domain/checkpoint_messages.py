@@ -55,4 +55,14 @@ CHECKPOINT: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The facilitator's choice of how a name appears in public (domain.commands.publicity).
+NAME_CHOICE: dict[str, tuple[str, str]] = {
+    "event.name_choice_set": (
+        "设定公示中的姓名写法：{name}",
+        "set how a name is published: {name}",
+    ),
+    "error.no_meeting": ("还没有会议：先新建会议", "there is no meeting yet: create one first"),
+}
+
 i18n.register(CHECKPOINT)
+i18n.register(NAME_CHOICE)

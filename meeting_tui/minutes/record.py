@@ -155,3 +155,15 @@ def read_salt(archive: Archive, meeting_id: str) -> str | None:
             ]
         )
     return None
+
+
+def saved_digest(
+    events: Sequence[Event], table_docs: Sequence[Mapping[str, Any]]
+) -> tuple[str, int]:
+    """The digest (and events covered) saved at the close in force; ("", 0) before a close."""
+    seq = closing_seq(events)
+    for doc in reversed(list(table_docs)):
+        checkpoint = checkpoints.checkpoint_of(doc)
+        if checkpoint is not None and doc.get("closed_seq") == seq:
+            return checkpoint.digest, checkpoint.size
+    return "", 0

@@ -41,6 +41,7 @@ from meeting_tui.domain.commands.motions import (
     respond,
     withdraw,
 )
+from meeting_tui.domain.commands.publicity import set_name_choice
 from meeting_tui.domain.commands.undo import describe, undo, undo_target
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "respond",
     "set_attendance",
     "set_headcounts",
+    "set_name_choice",
     "skip_item",
     "start_meeting",
     "step_agenda",

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
 from meeting_tui.domain import commands as c
+from meeting_tui.publicity import notice_messages as _notice_messages  # the opt-in's words
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
@@ -17,6 +18,8 @@ from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.recording import Make, problem, record
+
+del _notice_messages
 
 i18n.register(
     {
@@ -111,6 +114,15 @@ class SessionActions(Screen[None]):
             ),
             Field("cost", i18n.t("form.cost"), str(m.cost) if m and m.cost is not None else ""),
             Field("note", i18n.t("form.note"), m.note if m else ""),
+            Field(  # the per-proposer opt-in: their full name on the public page
+                "show_proposer_name",
+                i18n.t("form.show_proposer_name"),
+                "yes" if m and m.show_proposer_name else "",
+                options=[
+                    (i18n.t("form.show_proposer_name.no"), ""),
+                    (i18n.t("form.show_proposer_name.yes"), "yes"),
+                ],
+            ),
         ]
 
     # -- motions -------------------------------------------------------------
@@ -127,6 +139,7 @@ class SessionActions(Screen[None]):
                 category=a["category"],
                 cost=a["cost"],
                 note=a["note"],
+                show_proposer_name=a.get("show_proposer_name", ""),
             )
 
         def done(answers: Answers | None) -> None:
