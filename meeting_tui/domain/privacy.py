@@ -60,7 +60,8 @@ ROLE_WORDS = frozenset(
 # How people are addressed: 张书记 names nobody uniquely, 刘相文主任 does.
 TITLES = (
     "书记", "主任", "委员", "经理", "负责人", "老师", "师傅", "医生", "警官",
-    "先生", "女士", "同志", "阿姨", "大爷", "大妈", "代表",
+    "先生", "女士", "同志", "阿姨", "大爷", "大妈", "代表", "院长", "校长", "所长", "站长",
+    "局长", "处长", "科长", "队长", "社长", "会长", "组长", "部长", "园长", "馆长", "网格员",
 )  # fmt: skip
 
 # A word containing one of these names a role or a group, not a person.

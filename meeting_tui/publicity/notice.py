@@ -50,7 +50,7 @@ ol{{margin:0;padding-left:7mm}}
 """
 
 
-QR_SIZE = "48mm"  # at least 45 mm on paper, so a phone scans it from a step back
+QR_SIZE = "58mm"  # the symbol itself (quiet zone aside) at least 45 mm wide on paper
 
 COLUMNS = (
     "notice.col.no",
