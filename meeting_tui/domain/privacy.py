@@ -234,7 +234,8 @@ class Redactor:
             org = org.strip()
             if len(org) >= 2 and _SPACES.sub("", org) not in self.hidden:
                 protected.add(org)
-                self.decisions.setdefault(org, NameDecision(org, org, False, "organisation"))
+                why = "organisation" if is_organisation(org) else "generic"  # 居民, 施工方
+                self.decisions.setdefault(org, NameDecision(org, org, False, why))
         for raw in people:
             name = raw.strip()
             if not name or name in self.decisions:

@@ -21,7 +21,10 @@ NOTICE: dict[str, tuple[str, str]] = {
     "preview.names.flipped": ("已记录：{name} → {shown_as}", "Recorded: {name} → {shown_as}"),
     "preview.key.flip": ("切换姓名写法", "flip the name"),
     "publish.key.preview": ("预览公示", "preview the page"),
-    "preview.page.heading": ("居民将看到的公示内容", "The page as residents will read it"),
+    "preview.page.heading": (
+        "居民将看到的公示内容（反白：已缩写的姓名；下划线：保留原样）",
+        "The page as residents will read it (reverse: name shortened; underlined: kept)",
+    ),
     "form.show_proposer_name": ("公示提议人全名", "Show the proposer's name"),
     "form.show_proposer_name.no": ("否，缩写为姓+某", "no, shorten to the surname"),
     "form.show_proposer_name.yes": ("是，本人已同意", "yes, they agreed"),

@@ -15,7 +15,6 @@ a line asking for a bigger window.
 from __future__ import annotations
 
 import copy
-from datetime import date
 from pathlib import Path
 
 from textual import work
@@ -134,7 +133,7 @@ class PublishScreen(Screen[None]):
         settings = getattr(self.app, "settings", None)
         digest, covered = saved_digest(self.live.log.events, self.live.file.table(MINUTES_TABLE))
         return Posting(
-            posted_on=date.today(),
+            posted_on=self.live.clock().date(),  # the app's clock: today, or a test's fixed day
             committee=str(getattr(settings, "committee", "") or ""),
             office_phone=str(getattr(settings, "office_phone", "") or ""),
             digest=digest,
