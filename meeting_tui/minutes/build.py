@@ -251,5 +251,7 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
         signatures=tuple(
             i18n.t(f"minutes.sign.{who}", lang) for who in ("facilitator", "recorder", "resident")
         ),
+        shown_names=tuple(n for n, shown in state.name_choices.items() if shown),
+        hidden_names=tuple(n for n, shown in state.name_choices.items() if not shown),
     )
     return minutes.cleaned()

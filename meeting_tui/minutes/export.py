@@ -46,7 +46,7 @@ _SEPARATORS = re.compile(r"[\\/]")
 def for_sharing(minutes: Minutes, events: Sequence[Event]) -> tuple[Minutes, list[Event]]:
     """The redacted minutes and event log, for a copy that leaves the community office."""
     names = minutes.person_names()
-    return minutes.redacted(), json_renderer.redact_events(events, names)
+    return minutes.redacted(), json_renderer.redact_events(events, names, minutes.hidden_names)
 
 
 def render(

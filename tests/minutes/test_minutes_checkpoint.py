@@ -152,3 +152,26 @@ def test_nothing_to_check_exits_2_with_one_line(data_dir: Path, capsys, tmp_path
     bad.write_text("{", encoding="utf-8")
     status, line = verify(data_dir, capsys, str(bad))
     assert status == 2 and "bad.json" in line
+
+
+def test_publish_prints_the_digest_period_committee_and_phone(
+    data_dir: Path, capsys, tmp_path: Path, monkeypatch
+) -> None:
+    digest = closed(data_dir)
+    settings = tmp_path / "config.toml"
+    settings.write_text(
+        'committee = "南苑社区居民委员会"\noffice_phone = "0951-5012345"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("MEETING_TUI_CONFIG", str(settings))
+    out = tmp_path / "gs"
+    args = ["publish", LIVE_ID, "--out", str(out), "--posted-on", "2026-11-22", "--days", "10"]
+    assert cli(data_dir, *args) == 0
+    capsys.readouterr()
+    for name in (f"{LIVE_ID}.html", f"{LIVE_ID}-notice.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        assert digest in page
+        assert "公示期：2026年11月22日至2026年12月2日" in page
+        assert "南苑社区居民委员会" in page and "联系电话：0951-5012345" in page
+    with pytest.raises(SystemExit) as refused:  # argparse's own refusal, status 2
+        cli(data_dir, "publish", LIVE_ID, "--out", str(out), "--posted-on", "22/11")
+    assert refused.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
