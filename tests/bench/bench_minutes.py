@@ -29,11 +29,13 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.checkpoint import leaf_hashes, new_salt
 from meeting_tui.domain.events import Draft, Event
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.minutes import Minutes
 from meeting_tui.minutes.export import FORMATS, export
 from meeting_tui.minutes.markdown import render as render_markdown
+from meeting_tui.publicity import page_html
 
 MOTIONS, PER_ITEM, RUNS = 200, 10, 5
 TARGET_S = 1.0
@@ -109,6 +111,12 @@ def measure(workdir: Path) -> tuple[list[tuple[str, list[float], int]], int]:
     rows.append(("redact the minutes", timed(minutes.redacted), 0))
     md = render_markdown(redacted)
     rows.append(("preview: Rich Markdown at 100 columns", timed(lambda: _preview(md), 3), 0))
+    # The meeting's names are compiled once into one pattern: one scan per text.
+    rows.append(("publicity page: redact and render", timed(lambda: page_html(log.state)), 0))
+    raw, salt = [e.to_json() for e in events], new_salt()
+    rows.append(
+        ("checkpoint: Merkle root of the salted log", timed(lambda: leaf_hashes(raw, salt)), 0)
+    )
     return rows, len(events)
 
 
