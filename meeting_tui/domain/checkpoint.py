@@ -237,8 +237,12 @@ def verify_log(
     return Verdict(ok and not digest_bad, checkpoint.size, later, first_bad, digest_bad)
 
 
-def digest_line(digest: str, size: int, lang: str) -> str:
-    """The line every public and filed output prints: 记录校验码：ABCD-EFGH-IJKL-MNOP …"""
+def digest_line(digest: str, size: int, lang: str, *, closed: bool = False) -> str:
+    """The line every public and filed output prints: 记录校验码：ABCD-EFGH-IJKL-MNOP …
+
+    Without a digest: "made at the close" while open, and, for a meeting
+    closed without one (by an older program), how to get one.
+    """
     if not digest:
-        return i18n.t("checkpoint.none", lang)
+        return i18n.t("checkpoint.missing" if closed else "checkpoint.none", lang)
     return i18n.t("checkpoint.line", lang, digest=digest, size=size)

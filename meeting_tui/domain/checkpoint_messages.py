@@ -13,6 +13,10 @@ CHECKPOINT: dict[str, tuple[str, str]] = {
         "记录校验码：会议结束后生成",
         "Record digest: made when the meeting closes",
     ),
+    "checkpoint.missing": (
+        "记录校验码：本次结束时未生成（重新打开并再次结束会议即可生成）",
+        "Record digest: not made at this close (reopen and close the meeting to make one)",
+    ),
     "verify.match": (
         "一致：{source} 的 {size} 条记录与校验码 {digest} 相符{later}",
         "match: the {size} events of {source} agree with digest {digest}{later}",

@@ -18,7 +18,12 @@ from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain.checkpoint import normalise_digest, verify_log
-from meeting_tui.minutes.checkpoints import check_extensions, latest_checkpoint
+from meeting_tui.minutes.checkpoints import (
+    SALT_TABLE,
+    check_extensions,
+    latest_checkpoint,
+    salt_of,
+)
 from meeting_tui.minutes.json import DOCUMENT_KIND
 
 MATCH, MISMATCH, ERROR = 0, 1, 2
@@ -95,6 +100,8 @@ def record_of_export(path: Path) -> Record:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(str(exc)) from None
+    if isinstance(document, dict) and isinstance(document.get("events"), dict):
+        return _record_of_meeting_file(path, document)  # meetings/<id>.json itself
     if not isinstance(document, dict) or document.get("kind") != DOCUMENT_KIND:
         raise ValueError("not a meeting-tui JSON export")
     events = document.get("events")
@@ -114,3 +121,19 @@ def record_of_export(path: Path) -> Record:
             if isinstance(v, dict)
         }
     return Record(str(path), events, versions, salt, hashes)
+
+
+def _record_of_meeting_file(path: Path, data: dict[str, Any]) -> Record:
+    """A meeting file read as a file (TinyDB tables keyed by document id)."""
+
+    def table(name: str) -> list[dict[str, Any]]:
+        docs = data.get(name, {})
+        if not isinstance(docs, dict):
+            raise ValueError(f"table {name!r} is not a TinyDB table")
+        return [docs[k] for k in sorted(docs, key=int) if isinstance(docs[k], dict)]
+
+    try:
+        events, minutes, salts = table("events"), table("minutes"), table(SALT_TABLE)
+    except ValueError as exc:
+        raise ValueError(str(exc)) from None
+    return record_of_meeting(str(path), events, minutes, salt_of(salts))

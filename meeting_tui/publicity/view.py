@@ -262,7 +262,12 @@ def notice_facts(state: MeetingState, posting: Posting, lang: i18n.Lang) -> Noti
             if posting.office_phone.strip()
             else ""
         ),
-        digest_line=digest_line(posting.digest, posting.digest_events, lang),
+        digest_line=digest_line(
+            posting.digest,
+            posting.digest_events,
+            lang,
+            closed=state.status is MeetingStatus.CLOSED,
+        ),
     )
 
 

@@ -1,8 +1,8 @@
 """`verify ID|FILE [--digest D]`: does a meeting's record still match its checkpoint?
 
 A meeting id is read from the archive without its lock (the meeting may be
-open in the app); anything else is taken as the path of an exported JSON
-file, full or redacted. One line on stdout; exit 0 match, 1 mismatch, 2
+open in the app); a path is read as a meeting file (`meetings/<id>.json`)
+or an exported JSON file, full or redacted. One line on stdout; exit 0 match, 1 mismatch, 2
 when nothing could be checked (no such meeting or file, no checkpoint yet).
 """
 
@@ -28,7 +28,11 @@ def add(verbs: Any) -> None:
         "checkpoint saved at its close, and with a digest printed on the notice. "
         "Exit 0 when they match, 1 when they differ, 2 when nothing could be checked.",
     )
-    parser.add_argument("target", metavar="ID|FILE", help="a meeting id, or an exported .json")
+    parser.add_argument(
+        "target",
+        metavar="ID|FILE",
+        help="a meeting id, a meeting file (meetings/<id>.json) or an exported .json",
+    )
     parser.add_argument(
         "--digest", metavar="D", help="the digest printed on the notice, e.g. ABCD-EFGH-IJKL-MNOP"
     )

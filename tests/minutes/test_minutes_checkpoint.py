@@ -74,7 +74,8 @@ def test_full_and_redacted_exports_verify_against_the_same_printed_digest(
     full = export(data_dir, capsys, "--format", "json")
     redacted = export(data_dir, capsys, "--format", "json", "--redact")
     assert "salt" not in json.loads(redacted.read_text(encoding="utf-8"))["seal"]
-    for target in (LIVE_ID, str(full), str(redacted)):
+    meeting_file = open_archive(data_dir).meeting_path(LIVE_ID)
+    for target in (LIVE_ID, str(meeting_file), str(full), str(redacted)):
         status, line = verify(data_dir, capsys, target, "--digest", digest.lower())
         assert status == 0, line
         assert digest in line and "\n" not in line

@@ -120,3 +120,28 @@ def test_preview_120x40(make, snap_compare) -> None:
     assert snap_compare(
         make(CLOSED_ID), terminal_size=(120, 40), run_before=_open_preview((120, 40))
     )
+
+
+def test_a_name_with_markup_is_shown_as_typed(demo_data: Path, tmp_path: Path) -> None:
+    live = LiveMeeting.open(open_archive(demo_data), CLOSED_ID)
+    try:
+        live.execute(c.reopen_meeting(live.state, "补记"))
+        live.execute(c.edit_motion(live.state, "m1", proposer="[b]王五[/b]"))
+        live.execute(c.close_meeting(live.state))
+    finally:
+        live.close()
+
+    async def scenario() -> None:
+        app = make_app(CLOSED_ID, data_dir=demo_data, config_path=tmp_path / "config.toml")
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(PublishScreen(app.live, base_url=BASE, out_dir=tmp_path / "out"))
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            options = app.screen.query_one("#names", OptionList)
+            labels = [
+                str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+            ]
+            assert any(label.startswith("[b]王五[/b] → [某") for label in labels), labels
+
+    asyncio.run(scenario())

@@ -105,7 +105,9 @@ class PublishPreviewScreen(Screen[None]):
         if not self.names:
             names.add_option(Option(i18n.t("preview.names.none"), disabled=True))
             return
-        names.add_options([Option(decision_label(d), id=str(i)) for i, d in enumerate(self.names)])
+        names.add_options(  # Text, not markup: a name may hold "[" or "]"
+            [Option(Text(decision_label(d)), id=str(i)) for i, d in enumerate(self.names)]
+        )
         if highlighted is not None:
             names.highlighted = min(highlighted, len(self.names) - 1)
 
