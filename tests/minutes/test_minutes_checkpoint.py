@@ -176,3 +176,31 @@ def test_publish_prints_the_digest_period_committee_and_phone(
     with pytest.raises(SystemExit) as refused:  # argparse's own refusal, status 2
         cli(data_dir, "publish", LIVE_ID, "--out", str(out), "--posted-on", "22/11")
     assert refused.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_the_tui_s_json_exports_verify_too(data_dir: Path, capsys, tmp_path: Path) -> None:
+    """`m` then `5` (full) and `r`, `5` (redacted) in the app: both files verify."""
+    import asyncio
+
+    from meeting_tui.tui.factory import make_app
+    from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+
+    digest = closed(data_dir)
+
+    async def scenario() -> None:
+        app = make_app(LIVE_ID, data_dir=data_dir, config_path=tmp_path / "c.toml")
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(MinutesPreviewScreen(app.live))
+            await pilot.pause()
+            assert digest in app.screen.source  # the preview prints the digest line
+            for keys in (("5",), ("r", "5")):
+                await pilot.press(*keys)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+
+    asyncio.run(scenario())
+    written = sorted((data_dir / "exports" / LIVE_ID).glob("*.json"))
+    assert len(written) == 2
+    for path in written:
+        status, line = verify(data_dir, capsys, str(path), "--digest", digest)
+        assert status == 0, line
