@@ -155,6 +155,11 @@ def run(workdir: Path) -> str:
         "WordML elements directly. The TUI preview draws with Rich's Markdown renderer rather "
         "than Textual's `Markdown` widget, which mounted ~600 widgets and took 3–5 s to redraw "
         "the 12-motion 南苑 minutes; Rich draws those in 0.2–0.4 s.",
+        "",
+        "Redaction compiles a meeting's names once into one pattern (`privacy.Redactor`), so "
+        "each text is scanned once. Before, every text re-filtered every name: the publicity "
+        "page of this meeting made 604,736 `shorten_name` calls and took 2.6 s; it now makes "
+        "609 (measured once by wrapping the function, 2026-12-01).",
     ]
     return "\n".join(lines) + "\n"
 
