@@ -56,6 +56,11 @@ def check(record: Record, printed: str | None = None) -> Outcome:
     _version, checkpoint = latest
     verdict = verify_log(record.events, checkpoint, record.salt, record.hashes, printed)
     digest = checkpoint.digest
+    if verdict.first_bad is not None:  # the log itself was changed: say where first
+        return Outcome(
+            MISMATCH,
+            i18n.t("verify.differs", source=record.source, seq=verdict.first_bad, digest=digest),
+        )
     if verdict.digest_mismatch:
         shown = normalise_digest(printed or "")
         return Outcome(
@@ -63,13 +68,8 @@ def check(record: Record, printed: str | None = None) -> Outcome:
             i18n.t("verify.printed_differs", printed=shown, source=record.source, digest=digest),
         )
     if not verdict.ok:
-        if verdict.first_bad is None:
-            return Outcome(
-                MISMATCH, i18n.t("verify.differs_somewhere", source=record.source, digest=digest)
-            )
         return Outcome(
-            MISMATCH,
-            i18n.t("verify.differs", source=record.source, seq=verdict.first_bad, digest=digest),
+            MISMATCH, i18n.t("verify.differs_somewhere", source=record.source, digest=digest)
         )
     extensions = check_extensions(record.versions)
     broken = next((x for x in extensions if not x.holds), None)

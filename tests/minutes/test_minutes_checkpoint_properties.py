@@ -112,3 +112,15 @@ def test_a_changed_hash_in_the_redacted_export_is_detected(data: st.DataObject) 
     hashes[seq][path] = "0" * 64
     verdict = verify_log(EVENTS, CHECKPOINT, None, hashes)
     assert not verdict.ok and verdict.first_bad == int(seq)
+
+
+def test_an_edited_checkpoint_root_is_a_mismatch_without_blaming_an_event() -> None:
+    bent = make_checkpoint(CHECKPOINT.origin, leaf_hashes(EVENTS, SALT))
+    bent = type(bent)(bent.origin, bent.size, "00" * 32, bent.leaves)
+    verdict = verify_log(EVENTS, bent, SALT)
+    assert not verdict.ok and verdict.first_bad is None
+
+
+def test_events_cut_off_at_the_end_are_found() -> None:
+    verdict = verify_log(EVENTS[:-2], CHECKPOINT, SALT)
+    assert not verdict.ok and verdict.first_bad == len(EVENTS) - 1
