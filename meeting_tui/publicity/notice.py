@@ -22,7 +22,7 @@ from meeting_tui.publicity.view import Posting, PublicMotion, PublicView, public
 STYLE = f"""
 @page{{size:A4;margin:12mm 14mm}}
 *{{box-sizing:border-box}}
-body{{margin:0;background:#fff;color:#000;font:12pt/1.4 {FONTS};overflow-wrap:anywhere}}
+body{{margin:0;background:#fff;color:#000;font:12pt/1.35 {FONTS};overflow-wrap:anywhere}}
 .sheet{{max-width:182mm;margin:0 auto}}
 header{{text-align:center;border-bottom:2pt solid #000;padding-bottom:2mm;margin-bottom:2mm}}
 header p{{margin:.5mm 0}}
@@ -40,7 +40,7 @@ ol{{margin:0;padding-left:7mm}}
 .qr{{display:flex;gap:5mm;align-items:flex-start;margin-top:3mm;break-inside:avoid;page-break-inside:avoid}}
 .qr svg{{flex:none}}
 .qr .side{{flex:1}}
-.qr p{{margin:0 0 1mm}}
+.qr p{{margin:0 0 .6mm}}
 .scan{{font-size:13pt;font-weight:700}}
 .url{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;word-break:break-all}}
 .digest{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace}}
@@ -136,6 +136,8 @@ def render_notice(view: PublicView, url: str, *, local: bool = False) -> str:
     )
     warning = f'<p class="warning">{t("notice.local_warning")}</p>' if local else ""
     period, extra, signed = notice_lines(view)
+    # A blank to fill in by hand, unless the 公示期 and the 落款 already carry the day.
+    posted = "" if view.notice else f"{t('notice.posted')} · "
     # The QR code and, beside it, everything a reader needs to answer back: URL, contact,
     # the record digest, and the 落款 (committee and date) right-aligned as on a real notice.
     code = (
@@ -143,7 +145,7 @@ def render_notice(view: PublicView, url: str, *, local: bool = False) -> str:
         f'<p class="scan">{t("notice.scan")}</p><p class="url">{escape(url)}</p>{warning}'
         f"<p><b>{escape(contact_line(view))}</b></p>{extra}"
         f"<p>{t('publicity.privacy')}</p>"
-        f"<p>{t('notice.posted')} · {t('publicity.meeting_id', id=view.meeting_id)}</p>"
+        f"<p>{posted}{t('publicity.meeting_id', id=view.meeting_id)}</p>"
         f"{signed}</div></div>"
     )
     header = (

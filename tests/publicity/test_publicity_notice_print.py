@@ -26,7 +26,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from meeting_tui.domain import MeetingState
+from meeting_tui.demo import closed_log
+from meeting_tui.domain import fold
 from meeting_tui.publicity import Posting, notice_html
 from meeting_tui.publicity.page import CSP
 from tests.publicity.test_publicity_browser import browser, run_browser
@@ -66,16 +67,24 @@ def poppler(tool: str) -> str:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def printed(closed_state: MeetingState, tmp_path: Path) -> tuple[Path, Path]:
-    """The notice of the 12-motion meeting as HTML, and as the PDF Chromium prints from it."""
-    assert len(closed_state.motions) == 12
-    page = tmp_path / "notice.html"
-    page.write_text(notice_html(closed_state, URL, posting=POSTING), encoding="utf-8")
-    pdf = tmp_path / "notice.pdf"
+@pytest.fixture(scope="module", params=["zh", "en"])
+def printed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """The notice of the 12-motion meeting as HTML, and as the PDF Chromium prints from it.
+
+    Printed once per language for the module's three checks (Chromium is slow to start).
+    """
+    state = fold(closed_log())
+    assert len(state.motions) == 12
+    state.lang = request.param
+    folder = tmp_path_factory.mktemp(f"notice-{request.param}")
+    page = folder / "notice.html"
+    page.write_text(notice_html(state, URL, posting=POSTING), encoding="utf-8")
+    pdf = folder / "notice.pdf"
     run_browser(
         browser(),
-        tmp_path / "profile-pdf",
+        folder / "profile-pdf",
         "--no-pdf-header-footer",
         f"--print-to-pdf={pdf}",
         page.as_uri(),
@@ -95,7 +104,7 @@ def test_the_notice_prints_on_one_a4_page(printed: tuple[Path, Path]) -> None:
     text = subprocess.run(
         [poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    for needed in ("公示期", "南苑社区居民委员会", "0951-5012345", "ABCD-EFGH-IJKL-MNOP"):
+    for needed in ("南苑社区居民委员会", "0951-5012345", "ABCD-EFGH-IJKL-MNOP", "2026"):
         assert needed in text, needed  # the last lines made it onto the page
 
 
