@@ -124,3 +124,35 @@ def test_an_edited_checkpoint_root_is_a_mismatch_without_blaming_an_event() -> N
 def test_events_cut_off_at_the_end_are_found() -> None:
     verdict = verify_log(EVENTS[:-2], CHECKPOINT, SALT)
     assert not verdict.ok and verdict.first_bad == len(EVENTS) - 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=40))
+def test_every_untouched_export_verifies_full_and_redacted(note: str) -> None:
+    """Whatever was typed (control characters, markup, numbers), both exports verify."""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from meeting_tui.minutes.checkpoints import export_seal, seal
+    from meeting_tui.minutes.export import for_sharing, render
+    from meeting_tui.minutes.verify import MATCH, check, record_of_export
+
+    run = hostile_script(note=note or "备注")
+    events = [e.to_json() for e in run.log.events]
+    sealed = seal(events, run.state.community, run.state.meeting_id, SALT)
+    docs = [{"version": 1, **sealed}]
+    digest = sealed["checkpoint"]["digest"]
+    minutes = Minutes.build(run.state, run.log.events)
+    with tempfile.TemporaryDirectory() as folder:
+        for redacted in (False, True):
+            shown, log = (
+                for_sharing(minutes, run.log.events) if redacted else (minutes, run.log.events)
+            )
+            data = render(shown, "json", log, export_seal(docs, SALT, events, redacted=redacted))
+            path = Path(folder) / f"export-{redacted}.json"
+            path.write_bytes(data)
+            if redacted:
+                assert SALT not in json.loads(data)["seal"].__repr__()
+            outcome = check(record_of_export(path), digest)
+            assert outcome.status == MATCH, outcome.line
