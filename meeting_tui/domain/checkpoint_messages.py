@@ -50,8 +50,8 @@ CHECKPOINT: dict[str, tuple[str, str]] = {
         "{source} has no checkpoint (not closed, or closed by an older program): close it first",
     ),
     "verify.unreadable": (
-        "无法读取 {source}：{reason}。请给出会议编号或导出的 JSON 文件",
-        "cannot read {source}: {reason}. Give a meeting id or an exported JSON file",
+        "无法读取 {source}：{reason}（请给出会议编号、会议文件或导出的 JSON 文件）",
+        "cannot read {source}: {reason} (give a meeting id, a meeting file or an exported JSON file)",
     ),
     "verify.no_salt": (
         "{source} 缺少校验用的盐值，无法核对完整记录：请用会议文件或脱敏导出核对",
