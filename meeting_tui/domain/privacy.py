@@ -33,6 +33,10 @@ Choices made here:
   Chinese part 张三 is shortened too). The names of a meeting are compiled
   into ONE pattern (`Redactor`), so redacting a meeting is one scan per text,
   not one per name and text.
+* Privacy wins a tie: a "body" whose name holds a person's name (赵丽丽楼 with
+  赵丽丽 on the roster) protects nothing. The facilitator's recorded choices
+  (`shown`: publish this name whole; `hidden`: shorten it even though it reads
+  as a body) override the rules for that name only.
 """
 
 from __future__ import annotations
