@@ -5,8 +5,11 @@ The PDF is what a community office prints. Its page count comes from
 `pdfinfo`; the QR code is measured on the printed page itself: page 1 is
 rasterised by `pdftoppm` at 200 dpi and a real decoder (zxing-cpp) finds the
 symbol and its corners, so the width measured is the code's own (quiet zone
-aside), in millimetres of paper. Font sizes come from the browser's computed
-style (a probe in a copy of the notice, as in test_publicity_browser.py).
+aside), in millimetres of paper. Font sizes are checked twice: from the
+browser's computed style (a probe in a copy of the notice, as in
+test_publicity_browser.py), and from the PDF, where every word's box
+(`pdftotext -bbox`) must be at least as tall as 12 pt text's box in the same
+fonts, printed alongside as a calibration.
 Under CI=true a missing Chromium or poppler fails, never skips.
 """
 
@@ -29,7 +32,7 @@ from PIL import Image
 from meeting_tui.demo import closed_log
 from meeting_tui.domain import fold
 from meeting_tui.publicity import Posting, notice_html
-from meeting_tui.publicity.page import CSP
+from meeting_tui.publicity.page import CSP, FONTS
 from tests.publicity.test_publicity_browser import browser, run_browser
 
 URL = "https://example.org/gs/20261017-nany.html"
@@ -167,3 +170,54 @@ def test_no_body_text_is_under_12_pt(printed: tuple[Path, Path], tmp_path: Path)
     assert len(sizes) > 30
     smallest = min(sizes, key=lambda s: s["px"])
     assert smallest["px"] >= 16 - 0.01, smallest  # 12 pt = 16 CSS px
+
+
+def word_heights(pdf: Path) -> list[tuple[float, str]]:
+    """Each word's box height in points, as `pdftotext -bbox` reads it from the PDF."""
+    out = subprocess.run(
+        [poppler("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    boxes = re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', out
+    )
+    return [(float(y1) - float(y0), html.unescape(word)) for y0, y1, word in boxes]
+
+
+def script(word: str) -> str:
+    """Chinese and Latin glyph boxes differ in height: compare each with its own kind."""
+    return "cjk" if re.search(r"[\u3000-\u9fff\uff00-\uffef]", word) else "latin"
+
+
+@pytest.fixture(scope="module")
+def twelve_point(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    """The box heights `pdftotext -bbox` gives 12 pt text in the notice's fonts, per script."""
+    folder = tmp_path_factory.mktemp("calibration")
+    page = folder / "twelve.html"
+    page.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>body{{font:12pt {FONTS}}}"
+        ".m{font-family:ui-monospace,'DejaVu Sans Mono',Consolas,monospace}</style></head><body>"
+        "<p>南苑社区 公示 10 1/ Aa</p><p class='m'>ABCD-EFGH 0951-5012345</p></body></html>",
+        encoding="utf-8",
+    )
+    pdf = folder / "twelve.pdf"
+    run_browser(
+        browser(),
+        folder / "profile",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    )
+    heights = word_heights(pdf)
+    found = {kind: min(h for h, w in heights if script(w) == kind) for kind in ("cjk", "latin")}
+    return found
+
+
+def test_no_printed_word_is_smaller_than_12_pt_text(
+    printed: tuple[Path, Path], twelve_point: dict[str, float]
+) -> None:
+    """The same check read from the PDF: every word's box is at least 12 pt text's box."""
+    _page, pdf = printed
+    heights = word_heights(pdf)
+    assert len(heights) > 100
+    for height, word in heights:
+        assert height >= twelve_point[script(word)] - 0.01, (word, height, twelve_point)
