@@ -1,4 +1,5 @@
-"""The user's settings (theme, language, publicity base URL, DOCX layout) in a small TOML file.
+"""The user's settings (theme, language, publicity base URL, DOCX layout, committee and
+office phone) in a small TOML file.
 
 Read with tomllib; written by hand because the file holds flat string keys
 only. A broken file never stops the app: it falls back to the defaults and
@@ -20,6 +21,9 @@ class Config:
     lang: str = ""
     base_url: str = ""
     docx_layout: str = ""  # community (default) or gongwen: the Word layout of exports
+    # The 公示's 落款 and contact line: the committee's name and its own office phone.
+    committee: str = ""
+    office_phone: str = ""
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:

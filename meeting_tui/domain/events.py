@@ -48,6 +48,8 @@ class EventKind(StrEnum):
     FOLLOWUP_EVALUATED = "followup_evaluated"
     UNDONE = "undone"
     VOTING_PARTIES_SET = "voting_parties_set"
+    # The facilitator's choice, in the publish preview, to show or shorten one name in public.
+    NAME_CHOICE_SET = "name_choice_set"
 
 
 # The first event makes the meeting; undoing it would leave nothing to fold.

@@ -430,3 +430,8 @@ def _followup_evaluated(state: MeetingState, event: Event) -> None:
             event.at,
             p.get("meeting_id", ""),
         )
+
+
+@_on(EventKind.NAME_CHOICE_SET)
+def _name_choice_set(state: MeetingState, event: Event) -> None:
+    state.name_choices[str(event.payload["name"])] = bool(event.payload["shown"])

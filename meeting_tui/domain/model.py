@@ -277,6 +277,8 @@ class MeetingState:
     items: list[AgendaItem] = field(default_factory=list)
     motions: dict[str, Motion] = field(default_factory=dict)
     reopenings: list[tuple[str, str]] = field(default_factory=list)
+    # name → True (show it whole in public) / False (shorten it even if it reads as a body)
+    name_choices: dict[str, bool] = field(default_factory=dict)
     # Log bookkeeping, not meeting content: left out of equality.
     last_seq: int = field(default=0, compare=False)
     last_at: str = field(default="", compare=False)

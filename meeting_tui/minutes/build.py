@@ -305,5 +305,7 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
             i18n.t(f"minutes.sign.{who}", lang) for who in ("facilitator", "recorder", "resident")
         ),
         voting_changes=voting_changes(state, events, lang),
+        shown_names=tuple(n for n, shown in state.name_choices.items() if shown),
+        hidden_names=tuple(n for n, shown in state.name_choices.items() if not shown),
     )
     return minutes.cleaned()

@@ -93,4 +93,6 @@ def render(minutes: Minutes) -> str:
     writer.writerow([s.t(minutes, f"minutes.col.{c}") for c in COLUMNS])
     for motion in minutes.motions:
         writer.writerow(row(minutes, motion))
+    for line in s.checkpoint_lines(minutes):  # the record digest, after the motions
+        writer.writerow([_cell(line)])
     return BOM + buffer.getvalue()

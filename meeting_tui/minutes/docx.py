@@ -97,6 +97,8 @@ def build(minutes: Minutes, layout: str = DEFAULT_LAYOUT) -> wordml.Writer:
     for role, day in s.signature_lines(minutes):
         line = f"{role}{colon}{'＿' * 10}　　{day}{colon}{'＿' * 7}"
         w.paragraph((line, False), space_before=18)
+    for line in s.checkpoint_lines(minutes):  # the record digest
+        w.paragraph((line, False), space_before=18)
 
     # The 落款: who files the minutes and the meeting's date, right-aligned (右空二字).
     for n, line in enumerate(s.closing_lines(minutes)):

@@ -18,8 +18,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.events import Event
@@ -46,15 +47,21 @@ _SEPARATORS = re.compile(r"[\\/]")
 def for_sharing(minutes: Minutes, events: Sequence[Event]) -> tuple[Minutes, list[Event]]:
     """The redacted minutes and event log, for a copy that leaves the community office."""
     names = minutes.person_names()
-    return minutes.redacted(), json_renderer.redact_events(events, names)
+    return minutes.redacted(), json_renderer.redact_events(events, names, minutes.hidden_names)
 
 
 def render(
-    minutes: Minutes, fmt: str, events: Sequence[Event] = (), layout: str = "community"
+    minutes: Minutes,
+    fmt: str,
+    events: Sequence[Event] = (),
+    *,
+    layout: str = "community",
+    seal: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The file's bytes; every text cleaned of control characters and terminal escapes first.
 
-    `layout` chooses the DOCX page: "community" (宋体/黑体) or "gongwen" (GB/T 9704).
+    `layout` chooses the DOCX page: "community" (宋体/黑体) or "gongwen" (GB/T 9704);
+    `seal` is the checkpoint the JSON format carries.
     """
     check_format(fmt)
     check_layout(layout)
@@ -66,7 +73,7 @@ def render(
         "html": html_renderer.render,
         "csv": csv_renderer.render,
     }.get(fmt)
-    out = text(clean) if text else json_renderer.render(clean, events)
+    out = text(clean) if text else json_renderer.render(clean, events, seal)
     return out.encode("utf-8")
 
 
@@ -157,6 +164,7 @@ def export(
     root: Path | None = None,
     unique: bool = False,
     layout: str = "community",
+    seal: Mapping[str, Any] | None = None,
 ) -> Path:
     """Render and write the minutes; the path written.
 
@@ -165,7 +173,7 @@ def export(
     refusing when the file exists.
     """
     path = target_path(minutes, fmt, out_path, root)
-    data = render(minutes, fmt, events, layout)
+    data = render(minutes, fmt, events, layout=layout, seal=seal)
     return place_file(path, data, force=force, unique=unique)
 
 

@@ -139,6 +139,7 @@ def render(minutes: Minutes) -> str:
         for role, day in s.signature_lines(minutes)
     ]
     out += _section(minutes, "signatures", signatures)
+    out += [f'<p class="digest">{_e(line)}</p>' for line in s.checkpoint_lines(minutes)]
 
     closing = "".join(f"<p>{_e(line)}</p>" for line in s.closing_lines(minutes))
     out.append(f'<div class="closing">{closing}</div>')

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 
 from meeting_tui.domain.events import Event, events_from_json
 from meeting_tui.domain.fold import fold
-from meeting_tui.domain.privacy import redact_text, shorten_name
+from meeting_tui.domain.privacy import Redactor
 from meeting_tui.domain.text import clean_text
 from meeting_tui.minutes.errors import ExportError
 from meeting_tui.minutes.model import SCHEMA_VERSION, Minutes
@@ -63,23 +63,27 @@ def clean_events(events: Iterable[Event]) -> list[Event]:
     return _with_payload(events, lambda _key, text: clean_text(text, multiline=True))
 
 
-def redact_events(events: Iterable[Event], names: Sequence[str]) -> list[Event]:
+def redact_events(
+    events: Iterable[Event], names: Sequence[str], hidden: Sequence[str] = ()
+) -> list[Event]:
     """The event log as a redacted export carries it: every name shortened, numbers masked.
 
     Stricter than the redacted minutes: a proposer's opt-in to be named is
     not applied here, since the log is raw material, not the page people read.
     """
 
+    redactor = Redactor([*hidden, *names], hidden=hidden)  # compiled once for the whole log
+
     def redact(key: str, text: str) -> str:
-        masked = redact_text(text, names)
-        return shorten_name(masked) if key in _PERSON_KEYS else masked
+        return redactor.person(text) if key in _PERSON_KEYS else redactor.text(text)
 
     return _with_payload(events, redact)
 
 
-def render(minutes: Minutes, events: Sequence[Event]) -> str:
+def render(minutes: Minutes, events: Sequence[Event], seal: Mapping[str, Any] | None = None) -> str:
+    """`seal` (checkpoints with the salt or the personal hashes) makes the file verifiable."""
     log = clean_events(events)
-    document = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kind": DOCUMENT_KIND,
         "meeting_id": minutes.meeting_id,
@@ -88,6 +92,8 @@ def render(minutes: Minutes, events: Sequence[Event]) -> str:
         "state": jsonable(fold(log)),
         "events": [e.to_json() for e in log],
     }
+    if seal:
+        document["seal"] = dict(seal)
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 

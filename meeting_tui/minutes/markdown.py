@@ -82,6 +82,7 @@ def render(minutes: Minutes) -> str:
         colon = s.colon(minutes)
         out += [f"{escape(role)}{colon}＿＿＿＿＿＿＿＿　　{escape(day)}{colon}＿＿＿＿＿＿", ""]
 
+    out += [f"{escape(line)}\n" for line in s.checkpoint_lines(minutes)]  # the record digest
     # The 落款, right-aligned in print; Markdown has no alignment, so it stands on its own lines.
     out += [f"{escape(line)}  " for line in s.closing_lines(minutes)]
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from meeting_tui.domain.events import Event
 from meeting_tui.domain.model import MeetingState, MotionState
-from meeting_tui.domain.privacy import redact_text, shorten_name
+from meeting_tui.domain.privacy import Redactor
 from meeting_tui.domain.text import clean_text
 
 SCHEMA_VERSION = 1
@@ -139,6 +139,12 @@ class Minutes:
     voting_changes: tuple[TimelineEntry, ...] = ()
     is_redacted: bool = False
     schema_version: int = SCHEMA_VERSION
+    # The record's checkpoint digest (domain.checkpoint), set when the version is saved at close.
+    digest: str = ""
+    digest_events: int = 0
+    # The facilitator's recorded choices (publish preview): names shown whole / shortened.
+    shown_names: tuple[str, ...] = ()
+    hidden_names: tuple[str, ...] = ()
 
     @classmethod
     def build(
@@ -196,6 +202,8 @@ class Minutes:
                     "reopenings": _many(TimelineEntry, data["reopenings"]),
                     "voting_changes": _many(TimelineEntry, data.get("voting_changes", ())),
                     "signatures": tuple(str(s) for s in data["signatures"]),
+                    "shown_names": tuple(str(s) for s in data.get("shown_names", ())),
+                    "hidden_names": tuple(str(s) for s in data.get("hidden_names", ())),
                 }
             )
         except (KeyError, TypeError, AttributeError) as exc:
@@ -224,20 +232,31 @@ class Minutes:
         A proposer the facilitator opted in for (`show_proposer_name`) keeps
         the full name on that motion only; every other text is redacted.
         """
-        names = self.person_names()
+        redactor = Redactor(
+            [*self.hidden_names, *self.person_names()],
+            shown=self.shown_names,
+            hidden=self.hidden_names,
+        )  # compiled once for the whole document
 
         def redact(name: str, text: str) -> str:
-            masked = redact_text(text, names)
-            return shorten_name(masked) if name in PERSON_FIELDS else masked
+            return redactor.person(text) if name in PERSON_FIELDS else redactor.text(text)
 
         copy = map_text(self, redact)
         motions = tuple(
-            dataclasses.replace(red, proposer=redact_text(orig.proposer))
+            dataclasses.replace(red, proposer=redactor.person(orig.proposer, opted_in=True))
             if orig.show_proposer_name
             else red
             for orig, red in zip(self.motions, copy.motions, strict=True)
         )
-        return dataclasses.replace(copy, motions=motions, is_redacted=True)
+        # The digest is a code, not text: a roster name such as "AB" must not bend it.
+        return dataclasses.replace(
+            copy,
+            motions=motions,
+            is_redacted=True,
+            digest=self.digest,
+            shown_names=(),
+            hidden_names=(),
+        )
 
 
 T = TypeVar("T")

@@ -11,6 +11,7 @@ version 1, so the record of what was first agreed never disappears.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from meeting_tui.domain import commands
 from meeting_tui.domain.events import Event, EventKind, timestamp
 from meeting_tui.domain.model import MeetingState, MeetingStatus
+from meeting_tui.minutes import checkpoints
 from meeting_tui.minutes.build import build_minutes, in_force
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.store.archive import Archive
@@ -66,12 +68,25 @@ def record_minutes(live: LiveMeeting) -> int:
         raise ValueError("minutes are recorded when the meeting is closed")
     docs = live.file.table(MINUTES_TABLE)
     version = max((v.version for v in saved_versions(docs)), default=0) + 1
-    minutes = build_minutes(live.state, live.log.events)
+    salt = checkpoints.salt_of(live.file.table(checkpoints.SALT_TABLE))
+    if salt is None:
+        salt = checkpoints.fresh_salt()
+        live.file.write_table(checkpoints.SALT_TABLE, checkpoints.salt_docs(salt))
+    covered = [e for e in live.file.events() if e["seq"] <= seq]
+    sealed = checkpoints.seal(
+        covered, live.state.community, live.state.meeting_id, salt, earlier=docs
+    )
+    minutes = dataclasses.replace(
+        build_minutes(live.state, live.log.events),
+        digest=sealed["checkpoint"]["digest"],
+        digest_events=sealed["checkpoint"]["size"],
+    )
     new = {
         "version": version,
         "saved_at": timestamp(live.clock()),
         "closed_seq": seq,
         "minutes": minutes.to_json(),
+        **sealed,
     }
     live.file.write_table(MINUTES_TABLE, [*docs, new])
     return version
@@ -106,6 +121,12 @@ def minutes_for_export(
         matching = [v for v in saved_versions(table_docs) if v.closed_seq == seq]
         if matching and matching[-1].minutes.lang == wanted:
             return matching[-1].minutes
+        if matching:  # another language: fresh words, the same record and digest
+            saved = matching[-1].minutes
+            fresh = build_minutes(state, events, wanted)
+            return dataclasses.replace(
+                fresh, digest=saved.digest, digest_events=saved.digest_events
+            )
     return build_minutes(state, events, wanted)
 
 
@@ -121,3 +142,28 @@ def read_minutes_table(archive: Archive, meeting_id: str) -> list[dict[str, Any]
             doc for doc in archive.read_table(meeting_id, MINUTES_TABLE) if isinstance(doc, dict)
         ]
     return []
+
+
+def read_salt(archive: Archive, meeting_id: str) -> str | None:
+    """The meeting's checkpoint salt, read without its lock; None if none was made yet."""
+    with contextlib.suppress(OSError, StoreError):
+        return checkpoints.salt_of(
+            [
+                d
+                for d in archive.read_table(meeting_id, checkpoints.SALT_TABLE)
+                if isinstance(d, dict)
+            ]
+        )
+    return None
+
+
+def saved_digest(
+    events: Sequence[Event], table_docs: Sequence[Mapping[str, Any]]
+) -> tuple[str, int]:
+    """The digest (and events covered) saved at the close in force; ("", 0) before a close."""
+    seq = closing_seq(events)
+    for doc in reversed(list(table_docs)):
+        checkpoint = checkpoints.checkpoint_of(doc)
+        if checkpoint is not None and doc.get("closed_seq") == seq:
+            return checkpoint.digest, checkpoint.size
+    return "", 0

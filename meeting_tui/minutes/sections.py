@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from meeting_tui import i18n
+from meeting_tui.domain.checkpoint import digest_line
 from meeting_tui.minutes import wording
 from meeting_tui.minutes.build import long_date, paren, sep
 from meeting_tui.minutes.model import Minutes, MotionEntry, PartyCount, VoteEntry
@@ -297,6 +298,13 @@ def unvoted_table(minutes: Minutes) -> Table:
 def timeline_table(minutes: Minutes) -> Table:
     rows = tuple((e.at, e.text) for e in minutes.timeline)
     return Table(_columns(minutes, "time", "event"), rows, (0,))
+
+
+def checkpoint_lines(minutes: Minutes) -> list[str]:
+    """The record digest under the signatures, once the meeting was closed and sealed."""
+    if not minutes.digest:
+        return []
+    return [digest_line(minutes.digest, minutes.digest_events, minutes.lang)]
 
 
 def signature_lines(minutes: Minutes) -> list[tuple[str, str]]:

@@ -9,11 +9,12 @@ from meeting_tui.publicity.notice import notice_html
 from meeting_tui.publicity.page import page_html
 from meeting_tui.publicity.publish import PublishResult, publish
 from meeting_tui.publicity.url import PublicityError, local_url, publicity_url
-from meeting_tui.publicity.view import PublicView, public_view
+from meeting_tui.publicity.view import Posting, PublicView, public_view
 
 del _messages
 
 __all__ = [
+    "Posting",
     "PublicView",
     "PublicityError",
     "PublishResult",

@@ -153,8 +153,8 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.screen.written": ("已写入 {folder}：{files}", "Written to {folder}: {files}"),
     "publish.screen.failed": ("写入失败：{reason}", "Writing failed: {reason}"),
     "publish.screen.hint": (
-        "w 写入公示页、告示和二维码 · Esc 返回",
-        "w write page, notice and QR · Esc back",
+        "v 预览并核对姓名 · w 写入公示页、告示和二维码 · Esc 返回",
+        "v preview and check names · w write page, notice and QR · Esc back",
     ),
     "publish.key.write": ("写入公示", "write publicity files"),
     "publish.key.back": ("返回", "back"),

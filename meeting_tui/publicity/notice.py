@@ -16,35 +16,41 @@ from html import escape
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, MotionState
 from meeting_tui.publicity import qr
-from meeting_tui.publicity.page import FONTS, contact_line, head
-from meeting_tui.publicity.view import PublicMotion, PublicView, public_view
+from meeting_tui.publicity.page import FONTS, contact_line, head, notice_lines
+from meeting_tui.publicity.view import Posting, PublicMotion, PublicView, public_view
 
 STYLE = f"""
-@page{{size:A4;margin:15mm}}
+@page{{size:A4;margin:12mm 14mm}}
 *{{box-sizing:border-box}}
-body{{margin:0;background:#fff;color:#000;font:11pt/1.5 {FONTS};overflow-wrap:anywhere}}
-.sheet{{max-width:180mm;margin:0 auto;padding:6mm 0}}
-header{{text-align:center;border-bottom:2pt solid #000;padding-bottom:3mm;margin-bottom:4mm}}
-header p{{margin:1mm 0}}
-h1{{font-size:26pt;letter-spacing:.5em;margin:1mm 0 1mm .5em}}
+body{{margin:0;background:#fff;color:#000;font:12pt/1.35 {FONTS};overflow-wrap:anywhere}}
+.sheet{{max-width:182mm;margin:0 auto}}
+header{{text-align:center;border-bottom:2pt solid #000;padding-bottom:2mm;margin-bottom:2mm}}
+header p{{margin:.5mm 0}}
+h1{{font-size:24pt;letter-spacing:.5em;margin:0 0 0 .5em;line-height:1.2}}
 .title{{font-size:14pt;font-weight:700}}
-h2{{font-size:13pt;margin:5mm 0 2mm}}
+.period{{font-weight:700;text-align:center;margin:1mm 0 0}}
+h2{{font-size:13pt;margin:3mm 0 1mm}}
 table{{width:100%;border-collapse:collapse}}
-th,td{{border:.6pt solid #000;padding:1.2mm 2mm;vertical-align:top;text-align:left}}
+th,td{{border:.6pt solid #000;padding:.6mm 1.5mm;vertical-align:top;text-align:left}}
 th{{background:#eee;white-space:nowrap}}
-td.owner{{min-width:6em}}
+td.owner{{min-width:5em}}
 td.no,td.vote,td.due{{white-space:nowrap}}
 ol{{margin:0;padding-left:7mm}}
-.legend{{font-size:9pt;margin:1mm 0 0}}
-.qr{{display:flex;gap:6mm;align-items:center;margin-top:6mm;break-inside:avoid;page-break-inside:avoid}}
+.legend{{font-size:12pt;margin:.5mm 0 0}}
+.qr{{display:flex;gap:5mm;align-items:flex-start;margin-top:3mm;break-inside:avoid;page-break-inside:avoid}}
 .qr svg{{flex:none}}
-.scan{{font-size:13pt;font-weight:700;margin:0 0 2mm}}
-.url{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;font-size:11pt;word-break:break-all;margin:0}}
-.warning{{border:1.5pt solid #000;padding:1.5mm 2mm;font-weight:700;margin-top:2mm}}
-footer{{margin-top:6mm;border-top:.6pt solid #000;padding-top:2mm}}
-footer p{{margin:1mm 0}}
+.qr .side{{flex:1}}
+.qr p{{margin:0 0 .6mm}}
+.scan{{font-size:13pt;font-weight:700}}
+.url{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;word-break:break-all}}
+.digest{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace}}
+.warning{{border:1.5pt solid #000;padding:1mm 2mm;font-weight:700}}
+.signed{{text-align:right;margin-top:2mm}}
+.signed p{{margin:0}}
 """
 
+
+QR_SIZE = "58mm"  # the symbol itself (quiet zone aside) at least 45 mm wide on paper
 
 COLUMNS = (
     "notice.col.no",
@@ -129,26 +135,32 @@ def render_notice(view: PublicView, url: str, *, local: bool = False) -> str:
         )
     )
     warning = f'<p class="warning">{t("notice.local_warning")}</p>' if local else ""
+    period, extra, signed = notice_lines(view)
+    # A blank to fill in by hand, unless the 公示期 and the 落款 already carry the day.
+    posted = "" if view.notice else f"{t('notice.posted')} · "
+    # The QR code and, beside it, everything a reader needs to answer back: URL, contact,
+    # the record digest, and the 落款 (committee and date) right-aligned as on a real notice.
     code = (
-        f'<div class="qr">{qr.svg(url, size="40mm")}<div>'
+        f'<div class="qr">{qr.svg(url, size=QR_SIZE)}<div class="side">'
         f'<p class="scan">{t("notice.scan")}</p><p class="url">{escape(url)}</p>{warning}'
-        "</div></div>"
-    )
-    footer = (
-        f"<footer><p><b>{escape(contact_line(view))}</b></p><p>{t('publicity.privacy')}</p>"
-        f"<p>{t('notice.posted')} · {t('publicity.meeting_id', id=view.meeting_id)}</p></footer>"
+        f"<p><b>{escape(contact_line(view))}</b></p>{extra}"
+        f"<p>{t('publicity.privacy')}</p>"
+        f"<p>{posted}{t('publicity.meeting_id', id=view.meeting_id)}</p>"
+        f"{signed}</div></div>"
     )
     header = (
         f"<header><p>{escape(view.community)}</p><h1>{t('notice.heading')}</h1>"
-        f'<p class="title">{escape(view.title)}</p><p>{facts}</p></header>'
+        f'<p class="title">{escape(view.title)}</p><p>{facts}</p>{period}</header>'
     )
     title = i18n.t("publicity.doc_title", lang, title=view.title)
     return (
         f'{head(title, lang, STYLE)}<body>\n<main class="sheet">\n'
-        f"{header}{sections}{code}{footer}\n</main>\n</body>\n</html>\n"
+        f"{header}{sections}{code}\n</main>\n</body>\n</html>\n"
     )
 
 
-def notice_html(state: MeetingState, url: str, *, local: bool = False) -> str:
+def notice_html(
+    state: MeetingState, url: str, *, local: bool = False, posting: Posting | None = None
+) -> str:
     """The A4 notice of `state`, redacted like the page, with the QR code for `url`."""
-    return render_notice(public_view(state), url, local=local)
+    return render_notice(public_view(state, posting), url, local=local)

@@ -20,6 +20,7 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, MotionState, label
 from meeting_tui.publicity.view import (
     SECTION_ORDER,
+    Posting,
     PublicMotion,
     PublicView,
     PublicVote,
@@ -59,6 +60,9 @@ li.answered{{border-left:4px solid #1d5fa8}}
 li.rejected{{border-left:4px solid #757575}}
 footer{{margin-top:2rem;border-top:1px solid #c9c4b8;padding-top:.75rem;font-size:.92rem}}
 footer p{{margin:.3rem 0}}
+.period{{font-weight:700}}
+.signed{{text-align:right;margin-top:1rem}}
+.digest{{font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;font-size:.85rem}}
 .contact{{font-weight:700}}
 .meta{{color:#555}}
 @media print{{body{{background:#fff}}li.motion{{break-inside:avoid}}}}
@@ -224,13 +228,27 @@ def contact_line(view: PublicView) -> str:
     return i18n.t("publicity.contact_unknown", view.lang)
 
 
+def notice_lines(view: PublicView) -> tuple[str, str, str]:
+    """The 公示's own lines, escaped: the period, the phone and digest, and the 落款 block."""
+    facts = view.notice
+    if facts is None:
+        return "", "", ""
+    period = f'<p class="period">{escape(facts.period)}</p>'
+    extra = f"<p>{escape(facts.phone_line)}</p>" if facts.phone_line else ""
+    extra += f'<p class="digest">{escape(facts.digest_line)}</p>'
+    signer = f"<p>{escape(facts.committee)}</p>" if facts.committee else ""
+    signed = f'<div class="signed">{signer}<p>{escape(facts.signed_on)}</p></div>'
+    return period, extra, signed
+
+
 def _footer(view: PublicView) -> str:
     lang = view.lang
     meeting = i18n.t("publicity.meeting_id", lang, id=view.meeting_id)
+    period, extra, signed = notice_lines(view)
     return (
-        f'<footer><p class="contact">{escape(contact_line(view))}</p>'
+        f'<footer>{period}<p class="contact">{escape(contact_line(view))}</p>{extra}'
         f"<p>{escape(i18n.t('publicity.privacy', lang))}</p>"
-        f'<p class="meta">{escape(meeting)}</p></footer>'
+        f'<p class="meta">{escape(meeting)}</p>{signed}</footer>'
     )
 
 
@@ -254,6 +272,6 @@ def render_page(view: PublicView) -> str:
     return f"{head(title, view.lang, STYLE)}<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
 
 
-def page_html(state: MeetingState) -> str:
+def page_html(state: MeetingState, posting: Posting | None = None) -> str:
     """The publicity page of `state`, redacted by default, in the meeting's language."""
-    return render_page(public_view(state))
+    return render_page(public_view(state, posting))

@@ -14,6 +14,7 @@ import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from meeting_tui.domain import MeetingState
@@ -27,7 +28,7 @@ from meeting_tui.publicity.url import (
     local_url,
     page_name,
 )
-from meeting_tui.publicity.view import public_view
+from meeting_tui.publicity.view import Posting, public_view
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,9 @@ def file_names(meeting_id: str) -> dict[str, str]:
     }
 
 
-def publish(state: MeetingState, out_dir: Path, base_url: str | None) -> PublishResult:
+def publish(
+    state: MeetingState, out_dir: Path, base_url: str | None, posting: Posting | None = None
+) -> PublishResult:
     """Render and write the publicity files of `state` into `out_dir` (created if missing).
 
     Raises PublicityError for a base URL or meeting id that cannot be used,
@@ -73,7 +76,7 @@ def publish(state: MeetingState, out_dir: Path, base_url: str | None) -> Publish
     out_dir = Path(out_dir).expanduser()
     paths = {key: out_dir / name for key, name in names.items()}
     url = f"{base}/{names['page']}" if base else local_url(paths["page"])
-    view = public_view(state)
+    view = public_view(state, posting or Posting(posted_on=date.today()))
     contents = {
         "page": render_page(view).encode("utf-8"),
         "notice": render_notice(view, url, local=not base).encode("utf-8"),

@@ -21,15 +21,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, Party, label
+from meeting_tui.domain.checkpoint import digest_line
 from meeting_tui.domain.model import MeetingStatus
-from meeting_tui.domain.privacy import redact_text, shorten_name
+from meeting_tui.domain.organisations import is_organisation
+from meeting_tui.domain.privacy import NameDecision, Redactor
 from meeting_tui.domain.text import clean_text
 from meeting_tui.publicity import messages as _messages
+from meeting_tui.publicity import notice_messages as _notice_messages
 
-del _messages
+del _messages, _notice_messages
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -68,6 +72,29 @@ class PublicMotion:
 
 
 @dataclass(frozen=True)
+class Posting:
+    """How a 公示 is posted: when, for how long, by whom, and how to reach them."""
+
+    posted_on: date
+    days: int = 7
+    committee: str = ""  # 落款; default: the community's residents' committee
+    office_phone: str = ""  # the committee's own number: published as written
+    digest: str = ""  # the record's checkpoint digest, once the meeting is closed
+    digest_events: int = 0
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """The 公示's own lines, in the meeting's language, ready to print."""
+
+    period: str  # 公示期：2026年10月18日至2026年10月25日
+    committee: str
+    signed_on: str
+    phone_line: str
+    digest_line: str
+
+
+@dataclass(frozen=True)
 class PublicView:
     lang: i18n.Lang
     meeting_id: str
@@ -81,6 +108,8 @@ class PublicView:
     in_session: bool
     attendance: list[tuple[str, int]]
     sections: dict[MotionState, list[PublicMotion]] = field(default_factory=dict)
+    notice: NoticeFacts | None = None
+    names: tuple[NameDecision, ...] = ()  # what the redactor did with each name, for the preview
 
     def motions(self, state: MotionState) -> list[PublicMotion]:
         return self.sections.get(state, [])
@@ -117,18 +146,32 @@ def known_names(state: MeetingState) -> list[str]:
     return [clean_text(n) for n in names if n and n.strip()]
 
 
+def known_organisations(state: MeetingState) -> list[str]:
+    """Bodies the meeting names as such: its parties, and its community and place if they read so."""
+    names = [label(party, lang) for party in Party for lang in ("zh", "en")]
+    names += [n for n in (state.community, state.location) if is_organisation(n)]
+    return [clean_text(n) for n in names if n and n.strip()]
+
+
 class _Redactor:
-    def __init__(self, state: MeetingState) -> None:
-        self.names = known_names(state)
+    """The meeting's names compiled once (one scan per text), with the facilitator's choices."""
+
+    def __init__(self, state: MeetingState, office_phone: str = "") -> None:
+        shown = [n for n, show in state.name_choices.items() if show]
+        hidden = [n for n, show in state.name_choices.items() if not show]
+        self.redactor = Redactor(
+            [*hidden, *known_names(state)],
+            known_organisations(state),
+            keep_numbers=[office_phone] if office_phone else [],
+            shown=shown,
+            hidden=hidden,
+        )
 
     def text(self, value: str, *, multiline: bool = True) -> str:
-        return redact_text(clean_text(value, multiline=multiline), self.names)
+        return self.redactor.text(clean_text(value, multiline=multiline))
 
     def person(self, value: str, *, opted_in: bool = False) -> str:
-        name = clean_text(value)
-        if opted_in:  # the name as recorded, but never a phone or ID number
-            return redact_text(name, [])
-        return redact_text(shorten_name(name), self.names)
+        return self.redactor.person(clean_text(value), opted_in=opted_in)
 
 
 def format_date(value: str, lang: i18n.Lang) -> str:
@@ -200,10 +243,38 @@ def _motion(m: Motion, r: _Redactor, lang: i18n.Lang) -> PublicMotion:
     )
 
 
-def public_view(state: MeetingState) -> PublicView:
+def notice_facts(state: MeetingState, posting: Posting, lang: i18n.Lang) -> NoticeFacts:
+    start, end = posting.posted_on, posting.posted_on + timedelta(days=max(1, posting.days))
+    committee = posting.committee.strip() or (
+        i18n.t("publicity.committee_of", lang, community=state.community) if state.community else ""
+    )
+    return NoticeFacts(
+        period=i18n.t(
+            "publicity.period",
+            lang,
+            start=format_date(start.isoformat(), lang),
+            end=format_date(end.isoformat(), lang),
+        ),
+        committee=clean_text(committee),
+        signed_on=format_date(start.isoformat(), lang),
+        phone_line=(
+            i18n.t("publicity.phone", lang, phone=clean_text(posting.office_phone))
+            if posting.office_phone.strip()
+            else ""
+        ),
+        digest_line=digest_line(
+            posting.digest,
+            posting.digest_events,
+            lang,
+            closed=state.status is MeetingStatus.CLOSED,
+        ),
+    )
+
+
+def public_view(state: MeetingState, posting: Posting | None = None) -> PublicView:
     """The redacted view of `state`, in the meeting's language."""
     lang = meeting_lang(state)
-    r = _Redactor(state)
+    r = _Redactor(state, posting.office_phone if posting else "")
     sections: dict[MotionState, list[PublicMotion]] = {s: [] for s in SECTION_ORDER}
     for m in sorted(state.motions.values(), key=lambda m: m.number):
         sections.setdefault(m.state, []).append(_motion(m, r, lang))
@@ -225,4 +296,6 @@ def public_view(state: MeetingState) -> PublicView:
         in_session=state.status is MeetingStatus.IN_SESSION,
         attendance=attendance,
         sections=sections,
+        notice=notice_facts(state, posting, lang) if posting else None,
+        names=tuple(r.redactor.decisions.values()),
     )

@@ -21,9 +21,10 @@ from meeting_tui.domain.events import events_from_json
 from meeting_tui.domain.fold import fold
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.domain.privacy import shorten_name
+from meeting_tui.minutes.checkpoints import export_seal
 from meeting_tui.minutes.export import FORMATS, export, for_sharing
 from meeting_tui.minutes.papers_export import FILE_TYPES, PAPERS, export_paper
-from meeting_tui.minutes.record import minutes_for_export, read_minutes_table
+from meeting_tui.minutes.record import minutes_for_export, read_minutes_table, read_salt
 from meeting_tui.minutes.wordml import LAYOUTS
 from meeting_tui.store import open_archive
 from meeting_tui.store.errors import CorruptMeetingFileError
@@ -101,7 +102,10 @@ def run(args: argparse.Namespace) -> int | None:
         )
         print(written)
         return 0
-    minutes = minutes_for_export(state, events, read_minutes_table(archive, args.meeting_id))
+    saved = read_minutes_table(archive, args.meeting_id)
+    minutes = minutes_for_export(state, events, saved)
+    salt = read_salt(archive, args.meeting_id) if args.format == "json" else None
+    seal = export_seal(saved, salt, rows, redacted=args.redact)
     if args.redact:
         minutes, events = for_sharing(minutes, events)
     written = export(
@@ -112,6 +116,7 @@ def run(args: argparse.Namespace) -> int | None:
         events=events,
         root=archive.root,
         layout=layout,
+        seal=seal,
     )
     print(written)
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,7 +21,8 @@ from rich.console import Console
 from meeting_tui import config, i18n, locations
 from meeting_tui.domain import fold
 from meeting_tui.domain.events import events_from_json
-from meeting_tui.publicity import PublicityError, PublishResult, publish, qr
+from meeting_tui.minutes.record import read_minutes_table, saved_digest
+from meeting_tui.publicity import Posting, PublicityError, PublishResult, publish, qr
 from meeting_tui.store import open_archive
 
 
@@ -39,6 +41,28 @@ def add(verbs: Any) -> None:
     parser.add_argument(
         "--out", metavar="DIR", help="folder for the files (default: the meeting's exports folder)"
     )
+    parser.add_argument(
+        "--posted-on",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        help="the day the notice goes up (default: today); the 公示期 starts then",
+    )
+    parser.add_argument(
+        "--days", type=_days, default=7, help="length of the 公示期 in days (default 7)"
+    )
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 90:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of days from 1 to 90")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int | None:
@@ -46,17 +70,25 @@ def run(args: argparse.Namespace) -> int | None:
     if args.verb != "publish":
         return None
     archive = open_archive()
-    _, events = archive.read_meeting(args.meeting_id)
-    state = fold(events_from_json(events))
-    base_url = args.base_url
-    if base_url is None:
-        settings, problem = config.load()
-        if problem:
-            print(i18n.t("publish.config_problem", problem=problem), file=sys.stderr)
-        base_url = settings.base_url
+    _, rows = archive.read_meeting(args.meeting_id)
+    events = events_from_json(rows)
+    state = fold(events)
+    settings, problem = config.load()
+    if problem:
+        print(i18n.t("publish.config_problem", problem=problem), file=sys.stderr)
+    base_url = settings.base_url if args.base_url is None else args.base_url
+    digest, covered = saved_digest(events, read_minutes_table(archive, args.meeting_id))
+    posting = Posting(
+        posted_on=date.fromisoformat(args.posted_on) if args.posted_on else date.today(),
+        days=args.days,
+        committee=settings.committee,
+        office_phone=settings.office_phone,
+        digest=digest,
+        digest_events=covered,
+    )
     out = Path(args.out) if args.out else locations.exports_directory(args.meeting_id, archive.root)
     try:
-        result = publish(state, out, base_url)
+        result = publish(state, out, base_url, posting)
     except PublicityError as error:
         print(i18n.t("cli.error", message=error.message()), file=sys.stderr)
         return 2

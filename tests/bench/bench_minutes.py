@@ -31,12 +31,14 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.checkpoint import leaf_hashes, new_salt
 from meeting_tui.domain.events import Draft, Event
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.minutes import Minutes
 from meeting_tui.minutes.export import FORMATS, export
 from meeting_tui.minutes.markdown import render as render_markdown
 from meeting_tui.minutes.papers_export import export_paper
+from meeting_tui.publicity import page_html
 
 MOTIONS, PER_ITEM, RUNS = 200, 10, 5
 TARGET_S = 1.0
@@ -135,6 +137,12 @@ def measure(workdir: Path) -> tuple[list[tuple[str, list[float], int]], int]:
     rows.append(("redact the minutes", timed(minutes.redacted), 0))
     md = render_markdown(redacted)
     rows.append(("preview: Rich Markdown at 100 columns", timed(lambda: _preview(md), 3), 0))
+    # The meeting's names are compiled once into one pattern: one scan per text.
+    rows.append(("publicity page: redact and render", timed(lambda: page_html(log.state)), 0))
+    raw, salt = [e.to_json() for e in events], new_salt()
+    rows.append(
+        ("checkpoint: Merkle root of the salted log", timed(lambda: leaf_hashes(raw, salt)), 0)
+    )
     return rows, len(events)
 
 
@@ -179,6 +187,11 @@ def run(workdir: Path) -> str:
         "and parsed once at save. The TUI preview draws with Rich's Markdown renderer rather "
         "than Textual's `Markdown` widget, which mounted ~600 widgets and took 3–5 s to redraw "
         "the 12-motion 南苑 minutes; Rich draws those in 0.2–0.4 s.",
+        "",
+        "Redaction compiles a meeting's names once into one pattern (`privacy.Redactor`), so "
+        "each text is scanned once. Before, every text re-filtered every name: the publicity "
+        "page of this meeting made 604,736 `shorten_name` calls and took 2.6 s; it now makes "
+        "609 (measured once by wrapping the function, 2026-12-01).",
     ]
     return "\n".join(lines) + "\n"
 

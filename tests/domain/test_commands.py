@@ -1016,7 +1016,7 @@ def test_closed_meeting_refuses(closed: Any, name: str, command: Callable[[Any],
 
 
 def test_closed_commands_cover_every_command() -> None:
-    after_close = {"reopen_meeting", "complete_followup", "evaluate_followup"}
+    after_close = {"reopen_meeting", "complete_followup", "evaluate_followup", "set_name_choice"}
     not_commands = {"create_meeting", "describe", "undo_target"}
     tested = {name for name, _ in CLOSED_COMMANDS}
     assert set(c.__all__) - after_close - not_commands <= tested

@@ -46,6 +46,7 @@ from meeting_tui.domain.commands.motions import (
     respond,
     withdraw,
 )
+from meeting_tui.domain.commands.publicity import set_name_choice
 from meeting_tui.domain.commands.undo import describe, undo, undo_target
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "respond",
     "set_attendance",
     "set_headcounts",
+    "set_name_choice",
     "set_voting_parties",
     "skip_current",
     "skip_item",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from rich.markdown import Markdown
 from textual import work
@@ -29,7 +30,7 @@ from meeting_tui import i18n
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.events import Event
 from meeting_tui.domain.model import MeetingStatus
-from meeting_tui.minutes import markdown
+from meeting_tui.minutes import checkpoints, markdown
 from meeting_tui.minutes.export import export, for_sharing
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.minutes.record import (
@@ -123,10 +124,23 @@ class MinutesPreviewScreen(Screen[None]):
     def action_export(self, fmt: str) -> None:
         minutes, events = self.document()
         self.notify(i18n.t("preview.exporting", format=fmt), timeout=3)
-        self.write_export(minutes, fmt, events)
+        seal = None
+        if fmt == "json":  # the checkpoints, and the salt or the redacted copy's hashes
+            salt = checkpoints.salt_of(self.live.file.table(checkpoints.SALT_TABLE))
+            saved = self.live.file.table(MINUTES_TABLE)
+            seal = checkpoints.export_seal(
+                saved, salt, self.live.file.events(), redacted=self.redact
+            )
+        self.write_export(minutes, fmt, events, seal)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="minutes-export")
-    def write_export(self, minutes: Minutes, fmt: str, events: list[Event]) -> Path:
+    def write_export(
+        self,
+        minutes: Minutes,
+        fmt: str,
+        events: list[Event],
+        seal: dict[str, Any] | None = None,
+    ) -> Path:
         # No --force in a TUI: a second export of the same format gets name-2.ext.
         folder = None if self.out_dir is None else os.path.join(self.out_dir, "")
         return export(
@@ -137,6 +151,7 @@ class MinutesPreviewScreen(Screen[None]):
             root=self.live.archive.root,
             unique=True,
             layout=self.docx_layout,
+            seal=seal,
         )
 
     @property

@@ -26,14 +26,17 @@ from textual.worker import Worker, WorkerState
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain import MeetingState
-from meeting_tui.publicity import PublicityError, PublishResult, publish, qr
+from meeting_tui.minutes.record import MINUTES_TABLE, saved_digest
+from meeting_tui.publicity import Posting, PublicityError, PublishResult, publish, qr
 from meeting_tui.publicity.publish import file_names
 from meeting_tui.publicity.url import local_url, publicity_url
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.screens.publish_preview import PublishPreviewScreen
 
 PUBLISH_KEYS: tuple[Key, ...] = (
+    Key("v", "preview", "publish.key.preview", "group.view"),
     Key("w", "write", "publish.key.write", "group.meeting"),
     Key("escape", "back", "publish.key.back", "group.view", display="esc"),
 )
@@ -125,14 +128,32 @@ class PublishScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def posting(self) -> Posting:
+        """Today's posting: the committee and phone from the settings, the digest saved at close."""
+        settings = getattr(self.app, "settings", None)
+        digest, covered = saved_digest(self.live.log.events, self.live.file.table(MINUTES_TABLE))
+        return Posting(
+            posted_on=self.live.clock().date(),  # the app's clock: today, or a test's fixed day
+            committee=str(getattr(settings, "committee", "") or ""),
+            office_phone=str(getattr(settings, "office_phone", "") or ""),
+            digest=digest,
+            digest_events=covered,
+        )
+
+    def action_preview(self) -> None:
+        self.app.push_screen(PublishPreviewScreen(self.live, self.posting()))
+
     def action_write(self) -> None:
         self.notify(i18n.t("publish.screen.writing"), timeout=3)
         # A copy, so the thread never reads state the UI thread might be folding.
-        self.write_files(copy.deepcopy(self.live.state), self.out_dir, self.base_url)
+        state = copy.deepcopy(self.live.state)
+        self.write_files(state, self.out_dir, self.base_url, self.posting())
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="publish")
-    def write_files(self, state: MeetingState, out_dir: Path, base_url: str) -> PublishResult:
-        return publish(state, out_dir, base_url)
+    def write_files(
+        self, state: MeetingState, out_dir: Path, base_url: str, posting: Posting
+    ) -> PublishResult:
+        return publish(state, out_dir, base_url, posting)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker

@@ -11,6 +11,7 @@ from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.suggestions import answer_suggestions
+from meeting_tui.publicity import notice_messages as _notice_messages  # the opt-in's words
 from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
@@ -20,6 +21,8 @@ from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
+
+del _notice_messages
 
 
 class SessionActions(Screen[None]):
@@ -120,6 +123,15 @@ class SessionActions(Screen[None]):
             ),
             Field("cost", i18n.t("form.cost"), str(m.cost) if m and m.cost is not None else ""),
             Field("note", i18n.t("form.note"), m.note if m else ""),
+            Field(  # the per-proposer opt-in: their full name on the public page
+                "show_proposer_name",
+                i18n.t("form.show_proposer_name"),
+                "yes" if m and m.show_proposer_name else "",
+                options=[
+                    (i18n.t("form.show_proposer_name.no"), ""),
+                    (i18n.t("form.show_proposer_name.yes"), "yes"),
+                ],
+            ),
         ]
 
     # -- motions -------------------------------------------------------------
@@ -141,6 +153,7 @@ class SessionActions(Screen[None]):
                 category=a["category"],
                 cost=a["cost"],
                 note=a["note"],
+                show_proposer_name=a.get("show_proposer_name", ""),
             )
 
         def done(answers: Answers | None) -> None:
