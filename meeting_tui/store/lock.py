@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from meeting_tui.store import fs
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.storage import write_failure
 
@@ -95,14 +96,14 @@ def process_alive(pid: int) -> bool:
 def read_owner(path: Path) -> LockOwner | None:
     """The owner recorded in a lock file, or None if it is missing or unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(fs.read_bytes(path).decode("utf-8"))
         return LockOwner(
             pid=int(data["pid"]),
             host=str(data["host"]),
             since=str(data["since"]),
             token=str(data.get("token", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -166,19 +167,19 @@ class FileLock:
             "token": self.token,
         }
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = fs.open_file(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             return False
         except OSError as exc:  # read-only folder, no permission
             raise write_failure(exc, self.path.parent) from exc
         try:
             try:
-                os.write(fd, json.dumps(owner).encode("utf-8"))
+                fs.write(fd, json.dumps(owner).encode("utf-8"))
             finally:
-                os.close(fd)
+                fs.close(fd)
         except OSError as exc:  # disk full: do not leave an empty lock behind
             with contextlib.suppress(OSError):
-                self.path.unlink()
+                fs.unlink(self.path)
             raise write_failure(exc, self.path.parent) from exc
         _held[self.path] = self
         return True
@@ -187,16 +188,16 @@ class FileLock:
         """Move the stale lock aside atomically, so two takers cannot both win."""
         aside = self.path.with_name(f"{self.path.name}.stale-{os.getpid()}-{self.token}")
         try:
-            os.replace(self.path, aside)
+            fs.replace(self.path, aside)
         except FileNotFoundError:
             return  # someone else removed it first; try to create again
         moved = read_owner(aside)
         if moved != owner and moved is not None and not is_stale(aside, moved):
             # A live owner created the lock between our check and the move: give it back.
             with contextlib.suppress(OSError):
-                os.link(aside, self.path)
+                fs.link(aside, self.path)
         with contextlib.suppress(OSError):
-            aside.unlink()
+            fs.unlink(aside)
 
     def release(self) -> None:
         """Remove the lock file if it is still ours (it may have been taken over)."""
@@ -206,7 +207,32 @@ class FileLock:
         if (owner := read_owner(self.path)) is not None and owner.token != self.token:
             return
         with contextlib.suppress(OSError):
-            self.path.unlink()
+            fs.unlink(self.path)
+
+
+def sweep_stale_asides(lock_path: Path) -> int:
+    """Remove `<lock>.stale-<pid>-<token>` files left by a taker killed mid take-over.
+
+    An aside whose taker still runs may be given back in a moment, so only the
+    dead takers' files go. Housekeeping: a folder that cannot be listed is left as it is.
+    """
+    prefix = f"{lock_path.name}.stale-"
+    try:
+        names = [n for n in fs.list_names(lock_path.parent) if n.startswith(prefix)]
+    except OSError:
+        return 0
+    removed = 0
+    for name in names:
+        pid_text = name[len(prefix) :].split("-", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else -1
+        if pid != os.getpid() and process_alive(pid):
+            continue
+        try:
+            fs.unlink(lock_path.parent / name)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 @atexit.register
