@@ -25,6 +25,7 @@ from meeting_tui.store.errors import (
     InvalidMeetingIdError,
     MeetingExistsError,
     MeetingLockedError,
+    ReadFailedError,
     StoreError,
     StoreNotice,
     UnknownMeetingError,
@@ -329,6 +330,20 @@ class Archive:
                 row["broken"] = True
             listed.append(row)
         return listed
+
+
+def check_data_folder(root: Path) -> None:
+    """Refuse a data folder that is a file (`/dev/null`), lies under a file, or is too long.
+
+    A missing folder is fine: it is made, durably, at the first write.
+    """
+    try:
+        if os.stat(root).st_mode & 0o170000 != 0o040000:
+            raise ReadFailedError("store.path.not_folder", file=str(root))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise read_failure(exc, root) from exc
 
 
 def _docs(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
