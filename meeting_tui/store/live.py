@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from meeting_tui import i18n
 from meeting_tui.domain.archive_views import index_row
 from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.demo import load_meeting_log
-from meeting_tui.store.errors import CorruptMeetingFileError, StoreError, StoreNotice
+from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
 
 Clock = Callable[[], datetime]
@@ -147,7 +148,7 @@ class LiveMeeting:
             self.archive.update_index(self.meeting_id, row)
         except StoreError as error:
             self._indexed = None
-            self.notices.append(StoreNotice("store.index.not_refreshed", reason=error.message()))
+            self.notices.append(StoreNotice("store.index.not_refreshed", reason=_reason(error)))
             return
         self._indexed = row
 
@@ -162,6 +163,14 @@ class LiveMeeting:
         if not self.file.closed and row != self._indexed:
             self._save_row(row)
         self.file.close()
+
+
+def _reason(error: StoreError) -> str:
+    """A few words on why a write was refused, for inside another sentence."""
+    if isinstance(error, DiskFullError):
+        return i18n.t("store.reason.disk_full")
+    reason = error.values.get("reason")
+    return str(reason) if reason else error.message()
 
 
 def _index_worthy(before: dict[str, Any], after: dict[str, Any]) -> bool:

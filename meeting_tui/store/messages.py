@@ -168,6 +168,7 @@ READ_MESSAGES: dict[str, tuple[str, str]] = {
         "meeting-tui open {meeting_id}.",
     ),
     "store.status.damaged": ("已损坏", "damaged"),
+    "store.reason.disk_full": ("磁盘已满", "the disk is full"),
 }
 
 i18n.register(READ_MESSAGES)
