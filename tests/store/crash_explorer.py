@@ -157,10 +157,9 @@ def recover(
 
 
 def describe(state: CrashState, ops: list[dict[str, Any]], problems: list[str]) -> str:
+    """`problem — after op N (…), with what the crash dropped`."""
     last = ops[state.point - 1] if state.point else {"op": "start"}
     where = f"{last['op']} {last.get('path', '')}".strip()
     dropped = [f"{ops[i]['op']} {ops[i].get('path', '')}: {v}" for i, v in state.choices]
     dropped = [d for d in dropped if not d.endswith((": full", ": kept"))]
-    return f"after op {state.point} ({where}), with {dropped or 'nothing dropped'}: " + "; ".join(
-        problems
-    )
+    return f"{'; '.join(problems)} — after op {state.point} ({where}), with {dropped or 'nothing dropped'}"

@@ -31,3 +31,11 @@ def test_the_explorer_reports_new_folders_whose_parent_is_not_fsynced() -> None:
 def test_the_explorer_reports_a_backup_rotation_without_fsync_between_renames() -> None:
     report = explore("reopen", per_point=8, bug="no-rotation-fsync")
     assert any("protected copy was lost" in failure for failure in report.failures)
+
+
+@pytest.mark.slow
+def test_the_full_run_recovers_over_a_thousand_distinct_states() -> None:
+    """The figures of docs/reliability.md, asserted (`make bench` writes the document)."""
+    reports = [explore(workload, per_point=1024) for workload in WORKLOADS]
+    assert sum(r.distinct for r in reports) >= 1000
+    assert [f for r in reports for f in r.failures] == []
