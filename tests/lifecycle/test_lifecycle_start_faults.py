@@ -48,3 +48,34 @@ async def test_the_backlog_screen_names_a_meeting_it_cannot_read(make, ui, data_
         assert CLOSED_ID in text and "ctrl+r" in text
     assert path.read_bytes() == b"garbage"
     assert Path(backup_path(path, 1)).exists()
+
+
+async def test_a_refused_index_write_after_a_saved_step_is_shown_as_saved(
+    make, data_dir, monkeypatch
+) -> None:
+    import errno
+    import os
+
+    from meeting_tui.domain import commands as c
+    from meeting_tui.tui.recording import record
+
+    app = make(LIVE_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        real_open = os.open
+
+        def full_for_the_index(path, flags, *args):
+            if Path(path).name.startswith(".index.json."):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            return real_open(path, flags, *args)
+
+        monkeypatch.setattr(os, "open", full_for_the_index)
+        live = app.live
+        assert record(app.screen, live, c.edit_meeting(live.state, title="南苑 板凳会（续）"))
+        monkeypatch.setattr(os, "open", real_open)
+        await pilot.pause()
+        assert app.notices.errors() == []
+        (warning,) = [m for m, severity in app.notices if severity == "warning"]
+        assert "已保存" in warning and "存档列表暂未更新" in warning and "内存" not in warning
+    assert (
+        open_archive(data_dir).list_meetings()[0]["title"] == "南苑 板凳会（续）"
+    )  # repaired at exit

@@ -253,3 +253,40 @@ def test_new_and_open_on_a_refusing_folder_do_not_claim_a_change_is_kept(
     assert len(err.strip().splitlines()) == 1
     assert "kept in memory" not in err and "nothing was done" in err
     assert snapshot(filled.root) == before
+
+
+REAL_EMFILE = """
+import os, resource, sys
+from meeting_tui import cli
+root = sys.argv[1]
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
+held = []
+try:
+    while True:
+        held.append(os.open(os.devnull, os.O_RDONLY))
+except OSError:
+    pass
+# every descriptor is taken: the first read of the archive meets a real EMFILE
+sys.exit(cli.main(["--data-dir", root, "--lang", "en", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize("verb", ["list", "backlog"])
+def test_a_real_emfile_from_the_resource_limit_is_one_line_and_exit_2(
+    data_dir: Path, verb: str
+) -> None:
+    import subprocess
+    import sys
+
+    before = snapshot(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", REAL_EMFILE, str(data_dir), verb],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert "too many files" in done.stderr
+    assert snapshot(data_dir) == before
