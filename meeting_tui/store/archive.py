@@ -20,7 +20,6 @@ from meeting_tui.store import fs, repair
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     EventSequenceError,
-    IndexBusyError,
     InvalidEventError,
     InvalidMeetingIdError,
     MeetingExistsError,
@@ -29,7 +28,6 @@ from meeting_tui.store.errors import (
     StoreError,
     StoreNotice,
     UnknownMeetingError,
-    WriteFailedError,
 )
 from meeting_tui.store.ids import is_valid_meeting_id
 from meeting_tui.store.index import ArchiveIndex, Rows
@@ -153,9 +151,9 @@ class Archive:
         except BaseException:
             lock.release()
             raise
-        # The meeting file is the truth: if the index cannot be written now,
-        # list_meetings() indexes the file later.
-        with contextlib.suppress(WriteFailedError, IndexBusyError):
+        # The meeting file is the truth: if the index cannot be read or written
+        # now, list_meetings() indexes the file later (and says so).
+        with contextlib.suppress(StoreError):
             self.update_index(meeting_id, meeting_row)
         return meeting
 

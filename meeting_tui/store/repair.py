@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meeting_tui.store import fs
-from meeting_tui.store.errors import CorruptMeetingFileError, StoreError
+from meeting_tui.store.errors import CorruptMeetingFileError, StoreError, StoreNotice
 from meeting_tui.store.lock import process_alive, sweep_stale_asides
 from meeting_tui.store.meeting_file import MEETING_TABLE, check_layout
 from meeting_tui.store.storage import (
@@ -101,7 +101,11 @@ def restore_backup(archive: Archive, meeting_id: str) -> Path:
             write_atomically(path, raw)
             rows = data.get(MEETING_TABLE, {})
             row = rows[min(rows, key=int)] if rows else {}
-            archive.index.set_row(meeting_id, row, merge=False)
+            try:
+                archive.index.set_row(meeting_id, row, merge=False)
+            except StoreError as error:  # restored all the same: the list catches up later
+                reason = str(error.values.get("reason") or error.message())
+                archive.notices.append(StoreNotice("store.index.not_refreshed", reason=reason))
             return bak
     finally:
         lock.release()

@@ -290,3 +290,18 @@ def test_a_real_emfile_from_the_resource_limit_is_one_line_and_exit_2(
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert "too many files" in done.stderr
     assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize("code", FAULTS)
+def test_a_fault_reading_the_index_does_not_undo_a_created_meeting(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch, row: dict[str, Any], events: Any, code: int
+) -> None:
+    """The meeting file is written: the create succeeds, its lock is its own, the list catches up."""
+    fresh = Archive(filled.root)
+    with failing(monkeypatch, fresh.index_path, code):
+        meeting = fresh.create_meeting("20261128-new2", row, events(1, 2))
+    meeting.append(events(3, 3))
+    meeting.close()
+    assert "20261128-new2" in {r["id"] for r in fresh.list_meetings()}
+    (notice,) = fresh.take_notices()
+    assert "index.json" in notice.message()
