@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -31,6 +32,7 @@ from meeting_tui.store.storage import write_failure
 # killed between creating and filling it; after this long it is stale.
 UNREADABLE_LOCK_GRACE_SECONDS = 5.0
 _WAIT_STEP_SECONDS = 0.01
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 _held: dict[Path, FileLock] = {}
 
@@ -160,28 +162,61 @@ class FileLock:
             time.sleep(_WAIT_STEP_SECONDS)
 
     def _try_create(self) -> bool:
+        """Put the lock in place with its owner already in it; False if it exists.
+
+        A lock created empty and filled afterwards can be read empty by another
+        window, or left empty by a kill between the two steps, and then looks
+        like a lock being written for the grace period. A filled temp file
+        hard-linked to the lock's name appears whole or not at all (`link`
+        refuses an existing name, as O_EXCL does). Without hard links (some
+        USB file systems) the lock is created with O_CREAT | O_EXCL and filled.
+        """
         owner = {
             "pid": os.getpid(),
             "host": _this_host(),
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
             "token": self.token,
         }
+        raw = json.dumps(owner).encode("utf-8")
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{self.token}.tmp")
         try:
-            fd = fs.open_file(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            self._create_filled(temp, raw)
+            try:
+                fs.link(temp, self.path)
+            except FileExistsError:
+                return False
+            except FileNotFoundError:
+                return False  # swept by the lock's holder: it is taken
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+                if not self._create_in_place(raw):
+                    return False
+        except OSError as exc:  # read-only folder, no permission, disk full
+            raise write_failure(exc, self.path.parent) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                fs.unlink(temp)
+        _held[self.path] = self
+        return True
+
+    @staticmethod
+    def _create_filled(path: Path, raw: bytes) -> None:
+        fd = fs.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            fs.write(fd, raw)
+        finally:
+            fs.close(fd)
+
+    def _create_in_place(self, raw: bytes) -> bool:
+        try:
+            self._create_filled(self.path, raw)
         except FileExistsError:
             return False
-        except OSError as exc:  # read-only folder, no permission
-            raise write_failure(exc, self.path.parent) from exc
-        try:
-            try:
-                fs.write(fd, json.dumps(owner).encode("utf-8"))
-            finally:
-                fs.close(fd)
-        except OSError as exc:  # disk full: do not leave an empty lock behind
+        except OSError:  # disk full while filling it: do not leave an empty lock behind
             with contextlib.suppress(OSError):
                 fs.unlink(self.path)
-            raise write_failure(exc, self.path.parent) from exc
-        _held[self.path] = self
+            raise
         return True
 
     def _remove_stale(self, owner: LockOwner | None) -> None:
