@@ -19,7 +19,7 @@ import secrets
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,10 +29,20 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.storage import write_failure
 
 # A lock file that exists but holds no readable owner was left by a process
-# killed between creating and filling it; after this long it is stale.
+# killed between creating and filling it (only where there are no hard links),
+# or torn by a power cut; after this long it is stale.
 UNREADABLE_LOCK_GRACE_SECONDS = 5.0
 _WAIT_STEP_SECONDS = 0.01
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+# EINVAL: what Windows reports for FAT and exFAT drives (ERROR_INVALID_FUNCTION).
+_NO_HARD_LINKS = {
+    errno.EPERM,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.EINVAL,
+    errno.ENOSYS,
+}
 
 _held: dict[Path, FileLock] = {}
 
@@ -245,19 +255,20 @@ class FileLock:
             fs.unlink(self.path)
 
 
-def sweep_stale_asides(lock_path: Path) -> int:
+def sweep_stale_asides(lock_path: Path, names: Sequence[str] | None = None) -> int:
     """Remove `<lock>.stale-<pid>-<token>` files left by a taker killed mid take-over.
 
     An aside whose taker still runs may be given back in a moment, so only the
-    dead takers' files go. Housekeeping: a folder that cannot be listed is left as it is.
+    dead takers' files go. `names` is the folder's listing when the caller
+    already has it. Housekeeping: a folder that cannot be listed is left as it is.
     """
     prefix = f"{lock_path.name}.stale-"
     try:
-        names = [n for n in fs.list_names(lock_path.parent) if n.startswith(prefix)]
+        listing = fs.list_names(lock_path.parent) if names is None else names
     except OSError:
         return 0
     removed = 0
-    for name in names:
+    for name in (n for n in listing if n.startswith(prefix)):
         pid_text = name[len(prefix) :].split("-", 1)[0]
         pid = int(pid_text) if pid_text.isdigit() else -1
         if pid != os.getpid() and process_alive(pid):

@@ -139,8 +139,12 @@ def sweep_leftovers(archive: Archive, meeting_id: str, path: Path) -> None:
     reader in another window copying the file aside right now, so only those
     whose process is gone are removed. Failures leave the files as they were.
     """
-    remove_stale_temps(path)
-    sweep_stale_asides(path.with_suffix(".lock"))
+    try:
+        names = fs.list_names(path.parent)  # one listing of meetings/ for both sweeps
+    except OSError:
+        names = []
+    remove_stale_temps(path, names)
+    sweep_stale_asides(path.with_suffix(".lock"), names)
     try:
         names = fs.list_names(archive.quarantine_dir)
     except OSError:

@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,16 +181,19 @@ def write_atomically(path: Path, raw: bytes) -> None:
         raise write_failure(exc, folder) from exc
 
 
-def remove_leftovers(folder: Path, prefix: str, suffix: str = TEMP_SUFFIX) -> int:
+def remove_leftovers(
+    folder: Path, prefix: str, suffix: str = TEMP_SUFFIX, names: Sequence[str] | None = None
+) -> int:
     """Delete files a killed process left in `folder` (`prefix…suffix`); returns how many.
 
     Only call this while holding the lock that every writer of such files
-    holds, so no live writer owns them. Housekeeping only: a folder that
-    cannot be listed (EIO, EMFILE) or a file that cannot be removed is left
-    as it is, and the caller goes on.
+    holds, so no live writer owns them. `names` is the folder's listing when
+    the caller already has it. Housekeeping only: a folder that cannot be
+    listed (EIO, EMFILE) or a file that cannot be removed is left as it is,
+    and the caller goes on.
     """
     try:
-        names = fs.list_names(folder)
+        names = fs.list_names(folder) if names is None else names
     except OSError:
         return 0
     removed = 0
@@ -203,12 +207,12 @@ def remove_leftovers(folder: Path, prefix: str, suffix: str = TEMP_SUFFIX) -> in
     return removed
 
 
-def remove_stale_temps(path: Path) -> int:
+def remove_stale_temps(path: Path, names: Sequence[str] | None = None) -> int:
     """Delete temp files a killed process left for `path` and its backups; returns how many.
 
     (`.<stem>.` cannot prefix another meeting's files: ids contain no dot.)
     """
-    return remove_leftovers(path.parent, f".{path.stem}.")
+    return remove_leftovers(path.parent, f".{path.stem}.", names=names)
 
 
 class AtomicJSONStorage(Storage):

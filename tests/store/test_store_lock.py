@@ -176,3 +176,27 @@ def test_a_lock_never_exists_without_its_owner_in_it(
         monkeypatch.setattr(fs, name, watched)
     archive.open_meeting(meeting_id).close()
     assert seen and all(seen)
+
+
+def test_without_hard_links_the_lock_is_created_in_place(
+    archive: Archive, meeting_id: str, row: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from meeting_tui.store import fs
+    from meeting_tui.store.lock import read_owner
+
+    def no_links(source: Any, target: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    archive.create_meeting(meeting_id, row).close()
+    monkeypatch.setattr(fs, "link", no_links)
+    meeting = archive.open_meeting(meeting_id)
+    lock = meeting.path.with_suffix(".lock")
+    owner = read_owner(lock)
+    assert owner is not None and owner.pid == os.getpid()
+    assert sorted(p.name for p in lock.parent.iterdir() if p.name.endswith(".tmp")) == []
+    with pytest.raises(MeetingLockedError):
+        Archive(archive.root).open_meeting(meeting_id)  # still exclusive
+    meeting.close()
+    assert not lock.exists()
