@@ -305,3 +305,27 @@ def test_a_fault_reading_the_index_does_not_undo_a_created_meeting(
     assert "20261128-new2" in {r["id"] for r in fresh.list_meetings()}
     (notice,) = fresh.take_notices()
     assert "index.json" in notice.message()
+
+
+@pytest.mark.parametrize("code", FAULTS)
+@pytest.mark.parametrize("where", ["index", "meetings", "meeting_file"])
+def test_read_faults_reach_the_command_line_as_one_line_and_exit_2(
+    filled: Archive,
+    meeting_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+    where: str,
+) -> None:
+    target = {
+        "index": filled.index_path,
+        "meetings": filled.meetings_dir,
+        "meeting_file": filled.meeting_path(meeting_id),
+    }[where]
+    verb = ["open", meeting_id] if where == "meeting_file" else ["list"]
+    before = snapshot(filled.root)
+    with failing(monkeypatch, target, code):
+        assert cli.main(["--data-dir", str(filled.root), "--lang", "en", *verb]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and str(target) in err
+    assert snapshot(filled.root) == before
