@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from meeting_tui import __version__, i18n, locations
 from meeting_tui.domain import DomainError
-from meeting_tui.store.errors import StoreError
+from meeting_tui.store.archive import check_data_folder
+from meeting_tui.store.errors import StoreError, refusal_message
+from meeting_tui.store.storage import read_failure
 from meeting_tui.verbs import archive_verbs, export_verb, publish_verb, verify_verb
 
 i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
@@ -44,15 +47,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
-    if args.data_dir:
-        locations.set_data_directory(args.data_dir)
     try:
+        if args.data_dir:
+            locations.set_data_directory(args.data_dir)
+        check_data_folder(locations.data_directory())
         for module in VERBS:
             status: int | None = module.run(args)
             if status is not None:
                 return status
-    except (DomainError, StoreError) as error:
+    except DomainError as error:
         print(i18n.t("cli.error", message=error.message()), file=sys.stderr)
+        return 2
+    except StoreError as error:
+        # A verb runs once: a refused write is not "kept in memory" here.
+        print(i18n.t("cli.error", message=refusal_message(error)), file=sys.stderr)
+        return 2
+    except OSError as exc:  # a path the disk refuses outside the store (a too-long --out …)
+        problem = read_failure(exc, Path(str(exc.filename or ".")))
+        print(i18n.t("cli.error", message=problem.message()), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

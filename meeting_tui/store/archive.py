@@ -4,7 +4,7 @@ Per-meeting files keep a vote's write cost independent of how many meetings
 the archive holds (DESIGN §4: one shared TinyDB file costs 55 ms per write at
 1.6 MB and 320 ms at 8 MB). The index (`index.json`, one summary row per
 meeting) lets the archive list open without reading any meeting file; it is
-written at create, close and title/status changes, never per event.
+written at create, open, leave and close and at title/status changes, never per event.
 """
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from meeting_tui import locations
+from meeting_tui.store import fs, repair
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     EventSequenceError,
-    IndexBusyError,
     InvalidEventError,
     InvalidMeetingIdError,
     MeetingExistsError,
     MeetingLockedError,
+    ReadFailedError,
     StoreError,
+    StoreNotice,
     UnknownMeetingError,
-    WriteFailedError,
 )
 from meeting_tui.store.ids import is_valid_meeting_id
 from meeting_tui.store.index import ArchiveIndex, Rows
@@ -41,12 +41,9 @@ from meeting_tui.store.meeting_file import (
     check_event,
     check_layout,
 )
-from meeting_tui.store.storage import (
-    decode,
-    encode,
-    remove_stale_temps,
-    write_atomically,
-)
+from meeting_tui.store.storage import decode, encode, read_failure, write_atomically
+
+IN_SESSION = "in_session"
 
 
 class Archive:
@@ -57,8 +54,13 @@ class Archive:
         self.meetings_dir = locations.meetings_directory(self.root)
         self.quarantine_dir = locations.quarantine_directory(self.root)
         self.index_path = locations.index_file(self.root)
+        self.notices: list[StoreNotice] = []
         self.index = ArchiveIndex(
-            self.index_path, self.root / "index.lock", self.quarantine, self._scan_rows
+            self.index_path,
+            self.root / "index.lock",
+            self.quarantine,
+            self._scan_rows,
+            self.notices.append,
         )
 
     # -- paths ---------------------------------------------------------------
@@ -69,13 +71,24 @@ class Archive:
             raise InvalidMeetingIdError("store.id.invalid", meeting_id=str(meeting_id))
         return self.meetings_dir / f"{meeting_id}.json"
 
+    @staticmethod
+    def exists(path: Path) -> bool:
+        """Whether `path` exists; a path the disk cannot look at becomes a one-line error."""
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError as exc:
+            raise read_failure(exc, path) from exc
+        return True
+
     def backups(self, meeting_id: str) -> list[Path]:
         """Existing backups of a meeting, newest first."""
         path = self.meeting_path(meeting_id)
         candidates = (backup_path(path, n) for n in range(1, BACKUP_GENERATIONS + 1))
-        return [bak for bak in candidates if bak.exists()]
+        return [bak for bak in candidates if self.exists(bak)]
 
-    def _meeting_lock(self, meeting_id: str, path: Path) -> FileLock:
+    def meeting_lock(self, meeting_id: str, path: Path) -> FileLock:
         lock_path = path.with_suffix(".lock")
 
         def locked(owner: LockOwner | None) -> StoreError:
@@ -90,13 +103,10 @@ class Archive:
 
         return FileLock(lock_path, locked)
 
-    def _make_dirs(self) -> None:
-        try:
-            self.meetings_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WriteFailedError(
-                "store.write.failed", errno=exc.errno, folder=str(self.root), reason=str(exc)
-            ) from exc
+    def take_notices(self) -> list[StoreNotice]:
+        """What the store repaired on its own since the last call (each said once)."""
+        taken, self.notices[:] = list(self.notices), []
+        return taken
 
     # -- meetings ------------------------------------------------------------
 
@@ -128,11 +138,11 @@ class Archive:
             raw = encode(data)
         except (TypeError, ValueError) as exc:
             raise InvalidEventError("store.event.invalid", reason=str(exc)) from exc
-        self._make_dirs()
-        lock = self._meeting_lock(meeting_id, path)
+        repair.make_archive_folders(self)
+        lock = self.meeting_lock(meeting_id, path)
         lock.acquire()
         try:
-            if path.exists():
+            if self.exists(path):
                 raise MeetingExistsError(
                     "store.meeting.exists", meeting_id=meeting_id, file=str(path)
                 )
@@ -141,9 +151,9 @@ class Archive:
         except BaseException:
             lock.release()
             raise
-        # The meeting file is the truth: if the index cannot be written now,
-        # list_meetings() indexes the file later.
-        with contextlib.suppress(WriteFailedError, IndexBusyError):
+        # The meeting file is the truth: if the index cannot be read or written
+        # now, list_meetings() indexes the file later (and says so).
+        with contextlib.suppress(StoreError):
             self.update_index(meeting_id, meeting_row)
         return meeting
 
@@ -151,22 +161,24 @@ class Archive:
         """Lock the meeting for this window, check it parses, leave a backup, return it.
 
         A damaged file is quarantined (copied aside, never overwritten) and
-        `CorruptMeetingFileError` names the backup to restore.
+        `CorruptMeetingFileError` names the backup to restore. A file the disk
+        cannot read (EIO, a folder in its place) is left as it is.
         """
         path = self.meeting_path(meeting_id)
-        if not path.exists():
+        if not self.exists(path):
             raise UnknownMeetingError(
                 "store.meeting.unknown", meeting_id=meeting_id, file=str(path)
             )
-        lock = self._meeting_lock(meeting_id, path)
+        lock = self.meeting_lock(meeting_id, path)
         lock.acquire()
         try:
-            remove_stale_temps(path)
+            repair.sweep_leftovers(self, meeting_id, path)
+            raw = repair.read_file(path)
             try:
-                data = check_layout(decode(path.read_bytes(), path), path)
+                data = check_layout(decode(raw, path), path)
                 meeting = MeetingFile(meeting_id, path, lock, data)
             except CorruptMeetingFileError:
-                raise self._report_broken(meeting_id, path) from None
+                raise repair.report_broken(self, meeting_id, path) from None
             # A read-only or full disk must not stop the meeting from opening.
             with contextlib.suppress(OSError, StoreError):
                 meeting.backup()
@@ -200,54 +212,27 @@ class Archive:
     def _read_data(self, meeting_id: str) -> dict[str, Any]:
         path = self.meeting_path(meeting_id)
         try:
-            raw = path.read_bytes()
+            raw = fs.read_bytes(path)
         except FileNotFoundError:
             raise UnknownMeetingError(
                 "store.meeting.unknown", meeting_id=meeting_id, file=str(path)
             ) from None
+        except OSError as exc:
+            raise read_failure(exc, path) from exc
         try:
             return check_layout(decode(raw, path), path)
         except CorruptMeetingFileError:
-            raise self._report_broken(meeting_id, path) from None
+            raise repair.report_broken(self, meeting_id, path) from None
 
     def read_events(self, meeting_id: str) -> list[dict[str, Any]]:
         """The events of any meeting, read-only (see `read_meeting`)."""
         return self.read_meeting(meeting_id)[1]
 
-    # -- damage and repair ---------------------------------------------------
+    # -- damage and repair (store/repair.py) ---------------------------------
 
     def quarantine(self, path: Path, raw: bytes | None = None) -> Path:
         """Copy a file aside to `quarantine/<name>-<time>.json`; never overwrites a copy."""
-        raw = path.read_bytes() if raw is None else raw
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-        for earlier in self.quarantine_dir.glob(f"{path.stem}-*"):
-            if earlier.stat().st_size == len(raw) and earlier.read_bytes() == raw:
-                return earlier  # this damage was already set aside
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        target = self.quarantine_dir / f"{path.stem}-{stamp}.json"
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.quarantine_dir / f"{path.stem}-{stamp}-{n}.json"
-        write_atomically(target, raw)
-        return target
-
-    def _report_broken(self, meeting_id: str, path: Path) -> CorruptMeetingFileError:
-        """Quarantine a damaged meeting file, mark it in the index, build the error."""
-        try:
-            copy: Path | str = self.quarantine(path)
-        except (OSError, WriteFailedError):
-            copy = path  # could not copy: the original itself stays untouched
-        with contextlib.suppress(StoreError):
-            self.index.set_row(meeting_id, {"broken": True}, merge=True)
-        backups = self.backups(meeting_id)
-        if backups:
-            return CorruptMeetingFileError(
-                "store.file.corrupt", file=str(path), quarantine=str(copy), backup=str(backups[0])
-            )
-        return CorruptMeetingFileError(
-            "store.file.corrupt_no_backup", file=str(path), quarantine=str(copy)
-        )
+        return repair.quarantine(self, path, raw)
 
     def set_aside(self, meeting_id: str) -> Path:
         """Move a meeting out of the archive into the quarantine folder; returns the copy.
@@ -255,15 +240,7 @@ class Archive:
         Refused while the meeting is open elsewhere. Used to replace a demo
         meeting with a fresh copy without destroying the practised one.
         """
-        path = self.meeting_path(meeting_id)
-        lock = self._meeting_lock(meeting_id, path)
-        lock.acquire()
-        try:
-            copy = self.quarantine(path)
-            path.unlink()
-        finally:
-            lock.release()
-        return copy
+        return repair.set_aside(self, meeting_id)
 
     def restore_backup(self, meeting_id: str) -> Path:
         """Put the newest backup that parses back in place; returns the backup used.
@@ -271,26 +248,7 @@ class Archive:
         The current file, damaged or not, is quarantined first, so a restore
         never destroys anything. Refused while the meeting is open elsewhere.
         """
-        path = self.meeting_path(meeting_id)
-        lock = self._meeting_lock(meeting_id, path)
-        lock.acquire()
-        try:
-            for bak in self.backups(meeting_id):
-                raw = bak.read_bytes()
-                try:
-                    data = check_layout(decode(raw, bak), bak)
-                except CorruptMeetingFileError:
-                    continue
-                if path.exists() and (current := path.read_bytes()) != raw:
-                    self.quarantine(path, current)
-                write_atomically(path, raw)
-                rows = data.get(MEETING_TABLE, {})
-                row = rows[min(rows, key=int)] if rows else {}
-                self.index.set_row(meeting_id, row, merge=False)
-                return bak
-        finally:
-            lock.release()
-        raise StoreError("store.backup.none", meeting_id=meeting_id, folder=str(self.meetings_dir))
+        return repair.restore_backup(self, meeting_id)
 
     # -- index ---------------------------------------------------------------
 
@@ -299,54 +257,91 @@ class Archive:
         self.meeting_path(meeting_id)  # validates the id
         self.index.set_row(meeting_id, row, merge=False)
 
-    def _meeting_ids_on_disk(self) -> set[str]:
+    def _meeting_files(self) -> dict[str, bool]:
+        """id → whether `meetings/<id>.json` is a regular file (a folder there is damage)."""
         try:
-            entries = os.scandir(self.meetings_dir)
+            entries = fs.list_entries(self.meetings_dir)
         except FileNotFoundError:
-            return set()
-        with entries:
-            names = (entry.name for entry in entries)
-            return {n[:-5] for n in names if n.endswith(".json") and is_valid_meeting_id(n[:-5])}
+            return {}
+        except OSError as exc:
+            raise read_failure(exc, self.meetings_dir) from exc
+        return {
+            name[:-5]: is_file
+            for name, is_file in entries
+            if name.endswith(".json") and is_valid_meeting_id(name[:-5])
+        }
+
+    def _meeting_ids_on_disk(self) -> set[str]:
+        return set(self._meeting_files())
 
     def _scan_rows(self, ids: Iterable[str] | None = None) -> Rows:
         """Index rows read from the meeting files themselves (slow; for repair only)."""
         rows: dict[str, dict[str, Any]] = {}
         for meeting_id in sorted(self._meeting_ids_on_disk() if ids is None else ids):
-            path = self.meeting_path(meeting_id)
-            try:
-                data = check_layout(decode(path.read_bytes(), path), path)
-                table = data.get(MEETING_TABLE, {})
-                rows[meeting_id] = dict(table[min(table, key=int)]) if table else {}
-            except (CorruptMeetingFileError, OSError):
-                rows[meeting_id] = {"broken": True}
+            rows[meeting_id] = self._row_from_file(meeting_id)
         return rows
+
+    def _row_from_file(self, meeting_id: str) -> dict[str, Any]:
+        path = self.meeting_path(meeting_id)
+        try:
+            data = check_layout(decode(fs.read_bytes(path), path), path)
+        except (CorruptMeetingFileError, OSError):
+            return {"broken": True}
+        table = data.get(MEETING_TABLE, {})
+        return dict(table[min(table, key=int)]) if table else {}
 
     def rebuild_index(self) -> int:
         """Rewrite index.json from the meeting files; returns how many meetings it lists."""
         return self.index.rebuild()
 
     def list_meetings(self) -> list[dict[str, Any]]:
-        """Every meeting's summary row, newest id first, without opening meeting files.
+        """Every meeting's summary row, newest id first, opening only meetings still in session.
 
         Rows whose file is known damaged or missing carry `"broken": True` (and
-        `"missing": True`); meeting files the index does not know yet (a crash
-        between writing the file and the index) are added to the index here.
+        `"missing": True`). A meeting the index calls in session is the one a
+        crash leaves behind, so its file is checked here (few are): a damaged
+        one is listed as damaged, not as running. Meeting files the index does
+        not know yet (a crash between writing the file and the index) are
+        added to the index here, and a notice says so once.
         """
         rows = self.index.rows()
-        on_disk = self._meeting_ids_on_disk()
-        unindexed = on_disk - rows.keys()
+        on_disk = self._meeting_files()
+        unindexed = on_disk.keys() - rows.keys()
         if unindexed:
             for meeting_id, row in self._scan_rows(unindexed).items():
                 with contextlib.suppress(StoreError):
                     self.index.set_row(meeting_id, row, merge=False)
                 rows[meeting_id] = {**row, "id": meeting_id}
+            self.notices.append(StoreNotice("store.index.rebuilt_missing", count=len(unindexed)))
         listed = []
         for meeting_id in sorted(rows, reverse=True):
             row = dict(rows[meeting_id])
             if meeting_id not in on_disk:
                 row["broken"] = row["missing"] = True
+            elif not on_disk[meeting_id]:
+                row["broken"] = True  # a folder stands where the file should be
+            elif (
+                row.get("status") == IN_SESSION
+                and not row.get("broken")
+                and self._row_from_file(meeting_id).get("broken")
+            ):
+                row["broken"] = True
             listed.append(row)
         return listed
+
+
+def check_data_folder(root: Path) -> None:
+    """Refuse a data folder that is a file (`/dev/null`), lies under a file, or is too long.
+
+    A missing folder is fine: it is made, durably, at the first write.
+    """
+    try:
+        if os.stat(root).st_mode & 0o170000 != 0o040000:
+            raise ReadFailedError("store.path.not_folder", file=str(root))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise read_failure(exc, root) from exc
 
 
 def _docs(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:

@@ -72,3 +72,29 @@ class WriteFailedError(StoreError):
 
 class DiskFullError(WriteFailedError):
     """No space left on the device (or quota exceeded)."""
+
+
+class ReadFailedError(StoreError):
+    """The disk refused a read (EIO, EMFILE, a folder where a file belongs …); nothing was changed."""
+
+    def __init__(self, key: str, /, *, errno: int | None = None, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.errno = errno
+
+
+class StoreNotice(StoreError):
+    """Not raised: something the store did on its own that the person should hear about once
+    (an index rebuilt, a list not refreshed after a saved change)."""
+
+
+def refusal_message(error: StoreError, lang: str | None = None) -> str:
+    """The sentence for an operation refused outright (create, open): nothing waits in memory.
+
+    A write error's own sentence promises a retry of the change kept in
+    memory, which is true for an append in a running meeting and false for a
+    `new` or `open` that never got going.
+    """
+    refused = f"{error.key}.refused"
+    if isinstance(error, WriteFailedError) and i18n.t(refused) != refused:
+        return i18n.t(refused, lang, **error.values)
+    return error.message(lang)

@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from meeting_tui import i18n
 from meeting_tui.domain.archive_views import index_row
 from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.demo import load_meeting_log
-from meeting_tui.store.errors import CorruptMeetingFileError, StoreError
+from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
 
 Clock = Callable[[], datetime]
@@ -45,12 +46,25 @@ class LiveMeeting:
             ) from exc
         self.log = MeetingLog(events)
         self.pending: list[Event] = []
+        self.notices: list[StoreNotice] = []
+        self._indexed: dict[str, Any] | None = None  # the summary this window last wrote
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
     def open(cls, archive: Archive, meeting_id: str, clock: Clock = local_now) -> LiveMeeting:
-        return cls(archive, archive.open_meeting(meeting_id), clock)
+        """Open the meeting and bring its archive row up to date (counts, a missed index write)."""
+        live = cls(archive, archive.open_meeting(meeting_id), clock)
+        row = index_row(live.state)
+        try:
+            listed = archive.index.rows().get(meeting_id)
+        except StoreError:
+            listed = None
+        if listed is None or any(listed.get(key) != value for key, value in row.items()):
+            live._save_row(row)
+        else:
+            live._indexed = row
+        return live
 
     @classmethod
     def create(
@@ -67,7 +81,9 @@ class LiveMeeting:
         log.commit(events)
         row = index_row(log.state)
         file = archive.create_meeting(meeting_id, row, [e.to_json() for e in events])
-        return cls(archive, file, clock)
+        live = cls(archive, file, clock)
+        live._indexed = row
+        return live
 
     @classmethod
     def install(cls, archive: Archive, meeting_id: str, events: Sequence[Event]) -> bool:
@@ -117,14 +133,46 @@ class LiveMeeting:
         before = index_row(self.state)
         self.log.commit(events)
         after = index_row(self.state)
-        if _index_worthy(before, after):
-            self.file.set_meeting_row(after)
-            self.archive.update_index(self.meeting_id, after)
+        if _index_worthy(before, after) or self._indexed is None:
+            self._save_row(after)
+
+    def _save_row(self, row: dict[str, Any]) -> None:
+        """Write the summary into the meeting file and the index; a failure is only a notice.
+
+        The events are already on disk when this runs, so a refused write here
+        loses nothing: the person hears "saved, list not refreshed", and the
+        row is written again at the next change, at leave or at the next open.
+        """
+        try:
+            self.file.set_meeting_row(row)
+            self.archive.update_index(self.meeting_id, row)
+        except StoreError as error:
+            self._indexed = None
+            self.notices.append(StoreNotice("store.index.not_refreshed", reason=_reason(error)))
+            return
+        self._indexed = row
+
+    def take_notices(self) -> list[StoreNotice]:
+        """What the person should hear once about the last steps (e.g. the list not refreshed)."""
+        taken, self.notices = self.notices, []
+        return taken
 
     def close(self) -> None:
+        """Leave the meeting: its archive row gets the true counts, then the file is closed."""
+        row = index_row(self.state)
+        if not self.file.closed and row != self._indexed:
+            self._save_row(row)
         self.file.close()
 
 
+def _reason(error: StoreError) -> str:
+    """A few words on why a write was refused, for inside another sentence."""
+    if isinstance(error, DiskFullError):
+        return i18n.t("store.reason.disk_full")
+    reason = error.values.get("reason")
+    return str(reason) if reason else error.message()
+
+
 def _index_worthy(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """The index is rewritten at create, close, and title or status changes, not per vote."""
+    """The index is rewritten at create, open, leave, and title or status changes, not per vote."""
     return any(before[k] != after[k] for k in ("title", "status", "kind", "community", "date"))

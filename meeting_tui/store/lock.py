@@ -12,24 +12,37 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import json
 import os
 import secrets
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from meeting_tui.store import fs
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.storage import write_failure
 
 # A lock file that exists but holds no readable owner was left by a process
-# killed between creating and filling it; after this long it is stale.
+# killed between creating and filling it (only where there are no hard links),
+# or torn by a power cut; after this long it is stale.
 UNREADABLE_LOCK_GRACE_SECONDS = 5.0
 _WAIT_STEP_SECONDS = 0.01
+# EINVAL: what Windows reports for FAT and exFAT drives (ERROR_INVALID_FUNCTION).
+_NO_HARD_LINKS = {
+    errno.EPERM,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.EINVAL,
+    errno.ENOSYS,
+}
 
 _held: dict[Path, FileLock] = {}
 
@@ -95,14 +108,14 @@ def process_alive(pid: int) -> bool:
 def read_owner(path: Path) -> LockOwner | None:
     """The owner recorded in a lock file, or None if it is missing or unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(fs.read_bytes(path).decode("utf-8"))
         return LockOwner(
             pid=int(data["pid"]),
             host=str(data["host"]),
             since=str(data["since"]),
             token=str(data.get("token", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -159,44 +172,77 @@ class FileLock:
             time.sleep(_WAIT_STEP_SECONDS)
 
     def _try_create(self) -> bool:
+        """Put the lock in place with its owner already in it; False if it exists.
+
+        A lock created empty and filled afterwards can be read empty by another
+        window, or left empty by a kill between the two steps, and then looks
+        like a lock being written for the grace period. A filled temp file
+        hard-linked to the lock's name appears whole or not at all (`link`
+        refuses an existing name, as O_EXCL does). Without hard links (some
+        USB file systems) the lock is created with O_CREAT | O_EXCL and filled.
+        """
         owner = {
             "pid": os.getpid(),
             "host": _this_host(),
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
             "token": self.token,
         }
+        raw = json.dumps(owner).encode("utf-8")
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{self.token}.tmp")
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            self._create_filled(temp, raw)
+            try:
+                fs.link(temp, self.path)
+            except FileExistsError:
+                return False
+            except FileNotFoundError:
+                return False  # swept by the lock's holder: it is taken
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+                if not self._create_in_place(raw):
+                    return False
+        except OSError as exc:  # read-only folder, no permission, disk full
+            raise write_failure(exc, self.path.parent) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                fs.unlink(temp)
+        _held[self.path] = self
+        return True
+
+    @staticmethod
+    def _create_filled(path: Path, raw: bytes) -> None:
+        fd = fs.open_file(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            fs.write(fd, raw)
+        finally:
+            fs.close(fd)
+
+    def _create_in_place(self, raw: bytes) -> bool:
+        try:
+            self._create_filled(self.path, raw)
         except FileExistsError:
             return False
-        except OSError as exc:  # read-only folder, no permission
-            raise write_failure(exc, self.path.parent) from exc
-        try:
-            try:
-                os.write(fd, json.dumps(owner).encode("utf-8"))
-            finally:
-                os.close(fd)
-        except OSError as exc:  # disk full: do not leave an empty lock behind
+        except OSError:  # disk full while filling it: do not leave an empty lock behind
             with contextlib.suppress(OSError):
-                self.path.unlink()
-            raise write_failure(exc, self.path.parent) from exc
-        _held[self.path] = self
+                fs.unlink(self.path)
+            raise
         return True
 
     def _remove_stale(self, owner: LockOwner | None) -> None:
         """Move the stale lock aside atomically, so two takers cannot both win."""
         aside = self.path.with_name(f"{self.path.name}.stale-{os.getpid()}-{self.token}")
         try:
-            os.replace(self.path, aside)
+            fs.replace(self.path, aside)
         except FileNotFoundError:
             return  # someone else removed it first; try to create again
         moved = read_owner(aside)
         if moved != owner and moved is not None and not is_stale(aside, moved):
             # A live owner created the lock between our check and the move: give it back.
             with contextlib.suppress(OSError):
-                os.link(aside, self.path)
+                fs.link(aside, self.path)
         with contextlib.suppress(OSError):
-            aside.unlink()
+            fs.unlink(aside)
 
     def release(self) -> None:
         """Remove the lock file if it is still ours (it may have been taken over)."""
@@ -206,7 +252,33 @@ class FileLock:
         if (owner := read_owner(self.path)) is not None and owner.token != self.token:
             return
         with contextlib.suppress(OSError):
-            self.path.unlink()
+            fs.unlink(self.path)
+
+
+def sweep_stale_asides(lock_path: Path, names: Sequence[str] | None = None) -> int:
+    """Remove `<lock>.stale-<pid>-<token>` files left by a taker killed mid take-over.
+
+    An aside whose taker still runs may be given back in a moment, so only the
+    dead takers' files go. `names` is the folder's listing when the caller
+    already has it. Housekeeping: a folder that cannot be listed is left as it is.
+    """
+    prefix = f"{lock_path.name}.stale-"
+    try:
+        listing = fs.list_names(lock_path.parent) if names is None else names
+    except OSError:
+        return 0
+    removed = 0
+    for name in (n for n in listing if n.startswith(prefix)):
+        pid_text = name[len(prefix) :].split("-", 1)[0]
+        pid = int(pid_text) if pid_text.isdigit() else -1
+        if pid != os.getpid() and process_alive(pid):
+            continue
+        try:
+            fs.unlink(lock_path.parent / name)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 @atexit.register

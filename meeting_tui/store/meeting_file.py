@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from meeting_tui.store import fs
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     EventSequenceError,
@@ -25,7 +26,7 @@ from meeting_tui.store.errors import (
     WriteFailedError,
 )
 from meeting_tui.store.lock import FileLock
-from meeting_tui.store.storage import AtomicJSONStorage, encode, write_atomically
+from meeting_tui.store.storage import AtomicJSONStorage, encode, fsync_folder, write_atomically
 
 MEETING_TABLE = "meeting"
 EVENTS_TABLE = "events"
@@ -216,19 +217,23 @@ class MeetingFile:
         """Rotate `<id>.1.bak` … `<id>.3.bak` and write the current content as `.1.bak`.
 
         Skipped when the newest backup already holds exactly this content, so
-        opening a meeting many times does not push older good copies out.
+        opening a meeting many times does not push older good copies out. The
+        folder is fsynced after each rename: a power cut may otherwise keep a
+        later rename and drop an earlier one, and `.2.bak` would be overwritten
+        before it had become `.3.bak`.
         """
-        raw = self.path.read_bytes()  # the last durable state: every write was synchronous
+        raw = fs.read_bytes(self.path)  # the last durable state: every write was synchronous
         newest = backup_path(self.path, 1)
         try:
-            if newest.read_bytes() == raw:
+            if fs.read_bytes(newest) == raw:
                 return newest
         except OSError:
             pass
         for generation in range(BACKUP_GENERATIONS - 1, 0, -1):
             older = backup_path(self.path, generation)
             if older.exists():
-                older.replace(backup_path(self.path, generation + 1))
+                fs.replace(older, backup_path(self.path, generation + 1))
+                fsync_folder(self.path.parent)
         write_atomically(newest, raw)
         return newest
 

@@ -103,3 +103,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 i18n.register(MESSAGES)
+
+# Faults on reading, odd files, and what the store repaired on its own.
+READ_MESSAGES: dict[str, tuple[str, str]] = {
+    "store.write.disk_full.refused": (
+        "磁盘已满，无法写入文件夹 {folder}，这次操作没有进行，也没有改动任何文件。请释放一些磁盘空间后重试。",
+        "The disk is full: cannot write to the folder {folder}, so nothing was done and no file "
+        "was changed. Free some disk space, then try again.",
+    ),
+    "store.write.failed.refused": (
+        "无法写入文件夹 {folder}（{reason}），这次操作没有进行，也没有改动任何文件。"
+        "请检查该文件夹是否只读、是否有写入权限（U 盘是否被拔出）后重试。",
+        "Cannot write to the folder {folder} ({reason}), so nothing was done and no file was "
+        "changed. Check that the folder is not read-only, that you may write to it, and that "
+        "the drive is still plugged in, then try again.",
+    ),
+    "store.read.failed": (
+        "无法读取 {file}（{reason}）：磁盘或 U 盘可能有故障。没有改动任何文件；"
+        "请先把数据文件夹复制到别处保存，检查磁盘后重试。",
+        "Cannot read {file} ({reason}): the disk or drive may be failing. No file was changed; "
+        "copy the data folder somewhere safe first, check the disk, then try again.",
+    ),
+    "store.read.too_many_files": (
+        "无法读取 {file}：打开的文件太多（{reason}）。没有改动任何文件；"
+        "请关闭其他程序或窗口后重试。",
+        "Cannot read {file}: too many files are open ({reason}). No file was changed; "
+        "close other programs or windows and try again.",
+    ),
+    "store.read.is_folder": (
+        "{file} 是一个文件夹，而这里应当是文件。没有改动任何文件；请把这个文件夹移走或改名后重试。",
+        "{file} is a folder where a file should be. No file was changed; move or rename that "
+        "folder, then try again.",
+    ),
+    "store.path.not_folder": (
+        "{file} 不是文件夹，不能用作数据文件夹。请用 --data-dir 指定一个文件夹（不存在时会自动创建）。",
+        "{file} is not a folder and cannot hold the archive. Give --data-dir a folder "
+        "(it is created if missing).",
+    ),
+    "store.path.too_long": (
+        "路径太长，文件系统不接受：{file}。请换一个较短的文件夹名或文件名后重试；没有写入任何文件。",
+        "The path is too long for the file system: {file}. Use a shorter folder or file name, "
+        "then try again; nothing was written.",
+    ),
+    "store.index.rebuilt_damaged": (
+        "存档索引 index.json 已损坏，已从 {count} 个会议文件重新建立；损坏的索引复制到了 {quarantine}。",
+        "The archive index index.json was damaged and has been rebuilt from {count} meeting "
+        "file(s); the damaged index was copied to {quarantine}.",
+    ),
+    "store.index.rebuilt_missing": (
+        "存档索引 index.json 缺失或不完整，已从会议文件补上 {count} 个会议。",
+        "The archive index index.json was missing or incomplete; {count} meeting(s) were added "
+        "back from their files.",
+    ),
+    "store.index.not_refreshed": (
+        "已保存到会议文件。存档列表暂未更新（{reason}）；下次打开、离开或结束会议时会自动补上。",
+        "Saved to the meeting file. The archive list was not refreshed ({reason}); it is "
+        "repaired the next time the meeting is opened, left or closed.",
+    ),
+    "store.meeting.unreadable_in_backlog": (
+        "会议 {meeting_id} 无法读取，它的暂缓事项没有列出（{reason}）。"
+        "请在存档中选中它，按 ctrl+r 恢复备份，或运行 meeting-tui open {meeting_id}。",
+        "Meeting {meeting_id} cannot be read, so its deferred items are not listed ({reason}). "
+        "Select it in the archive and press ctrl+r to restore its backup, or run "
+        "meeting-tui open {meeting_id}.",
+    ),
+    "store.status.damaged": ("已损坏", "damaged"),
+    "store.reason.disk_full": ("磁盘已满", "the disk is full"),
+}
+
+i18n.register(READ_MESSAGES)

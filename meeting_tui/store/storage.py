@@ -20,14 +20,17 @@ import itertools
 import json
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from meeting_tui.store import fs
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     DiskFullError,
+    ReadFailedError,
     StoreError,
     WriteFailedError,
 )
@@ -57,9 +60,38 @@ def decode(raw: bytes, path: Path) -> Any:
         raise CorruptMeetingFileError("store.file.unreadable", file=str(path)) from exc
 
 
+def read_failure(exc: OSError, path: Path) -> StoreError:
+    """Turn an OSError from a read (or a look at a path) into the error that says the fix."""
+    reason = exc.strerror or type(exc).__name__
+    where = str(exc.filename) if exc.filename is not None else str(path)
+    if exc.errno == errno.ENAMETOOLONG:
+        return ReadFailedError("store.path.too_long", errno=exc.errno, file=where)
+    if exc.errno == errno.EISDIR:
+        return ReadFailedError("store.read.is_folder", errno=exc.errno, file=where)
+    if exc.errno == errno.ENOTDIR:
+        return ReadFailedError("store.path.not_folder", errno=exc.errno, file=_first_file(path))
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        return ReadFailedError(
+            "store.read.too_many_files", errno=exc.errno, file=where, reason=reason
+        )
+    return ReadFailedError("store.read.failed", errno=exc.errno, file=where, reason=reason)
+
+
+def _first_file(path: Path) -> str:
+    """The ancestor of `path` that is a file (ENOTDIR: it stands where a folder must be)."""
+    for candidate in (path, *path.parents):
+        if candidate.exists() and not candidate.is_dir():
+            return str(candidate)
+    return str(path)
+
+
 def write_failure(exc: OSError, folder: Path) -> WriteFailedError:
     """Turn an OSError from a write into the store error that tells the person the fix."""
     reason = exc.strerror or type(exc).__name__
+    if exc.errno == errno.ENAMETOOLONG:
+        return WriteFailedError(
+            "store.path.too_long", errno=exc.errno, file=str(exc.filename or folder)
+        )
     if exc.errno in _DISK_FULL:
         return DiskFullError("store.write.disk_full", errno=exc.errno, folder=str(folder))
     return WriteFailedError(
@@ -71,7 +103,7 @@ def replace_with_retry(source: Path, target: Path) -> None:
     """`os.replace`, retried briefly on PermissionError (Windows sharing violations)."""
     for attempt in range(REPLACE_ATTEMPTS):
         try:
-            os.replace(source, target)
+            fs.replace(source, target)
             return
         except PermissionError:
             if attempt == REPLACE_ATTEMPTS - 1:
@@ -83,11 +115,37 @@ def fsync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable (POSIX); Windows cannot open a folder for this."""
     if os.name == "nt":
         return
-    fd = os.open(folder, os.O_RDONLY)
+    fd = fs.open_file(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        fs.fsync(fd)
     finally:
-        os.close(fd)
+        fs.close(fd)
+
+
+def make_folders(folder: Path) -> None:
+    """Create `folder` and its missing parents so that a power cut cannot undo them.
+
+    A new folder's name lives in its parent: each parent is fsynced after the
+    folder is made in it, up to the first folder that already existed; without
+    that a fresh data folder can vanish with the events acknowledged in it.
+    Raises OSError (NotADirectoryError when a file stands where a folder must be).
+    """
+    missing: list[Path] = []
+    probe = folder
+    while not probe.is_dir():
+        if probe.exists() or probe.is_symlink():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(probe))
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for new in reversed(missing):
+        try:
+            fs.mkdir(new)
+        except FileExistsError:
+            if not new.is_dir():
+                raise
+        fsync_folder(new.parent)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -105,37 +163,56 @@ def write_atomically(path: Path, raw: bytes) -> None:
     folder = path.parent
     temp = temp_path_for(path)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = fs.open_file(temp, flags, 0o644)
         try:
             view = memoryview(raw)
             while view:
-                written = os.write(fd, view)
+                written = fs.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            fs.fsync(fd)
         finally:
-            os.close(fd)
+            fs.close(fd)
         replace_with_retry(temp, path)
         fsync_folder(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+            fs.unlink(temp)
         raise write_failure(exc, folder) from exc
 
 
-def remove_stale_temps(path: Path) -> int:
+def remove_leftovers(
+    folder: Path, prefix: str, suffix: str = TEMP_SUFFIX, names: Sequence[str] | None = None
+) -> int:
+    """Delete files a killed process left in `folder` (`prefix…suffix`); returns how many.
+
+    Only call this while holding the lock that every writer of such files
+    holds, so no live writer owns them. `names` is the folder's listing when
+    the caller already has it. Housekeeping only: a folder that cannot be
+    listed (EIO, EMFILE) or a file that cannot be removed is left as it is,
+    and the caller goes on.
+    """
+    try:
+        names = fs.list_names(folder) if names is None else names
+    except OSError:
+        return 0
+    removed = 0
+    for name in names:
+        if name.startswith(prefix) and name.endswith(suffix):
+            try:
+                fs.unlink(folder / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def remove_stale_temps(path: Path, names: Sequence[str] | None = None) -> int:
     """Delete temp files a killed process left for `path` and its backups; returns how many.
 
-    Only call this while holding the file's lock, so no live writer owns them.
     (`.<stem>.` cannot prefix another meeting's files: ids contain no dot.)
     """
-    removed = 0
-    for leftover in path.parent.glob(f".{path.stem}.*{TEMP_SUFFIX}"):
-        try:
-            leftover.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
+    return remove_leftovers(path.parent, f".{path.stem}.", names=names)
 
 
 class AtomicJSONStorage(Storage):
@@ -166,6 +243,8 @@ class AtomicJSONStorage(Storage):
             st = self.path.stat()
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise read_failure(exc, self.path) from exc
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
     def read(self) -> Data | None:
@@ -185,7 +264,13 @@ class AtomicJSONStorage(Storage):
             self._cache, self._signature = None, None
             return None
         try:
-            raw = self.path.read_bytes()
+            raw = fs.read_bytes(self.path)
+        except FileNotFoundError:
+            self._cache, self._signature = None, None
+            return None
+        except OSError as exc:  # EIO, EMFILE, a folder named index.json: nothing is touched
+            raise read_failure(exc, self.path) from exc
+        try:
             data = decode(raw, self.path)
         except CorruptMeetingFileError:
             self._broken = True

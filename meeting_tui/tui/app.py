@@ -15,7 +15,7 @@ from textual.screen import Screen
 from meeting_tui import config, i18n
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.errors import StoreError
+from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
@@ -72,7 +72,7 @@ class MeetingApp(App[None]):
         try:
             live = LiveMeeting.open(self.archive, meeting_id, self.clock)
         except StoreError as error:
-            self.notify(error.message(), severity="error", timeout=12)
+            self.notify(refusal_message(error), severity="error", timeout=12)
             return False
         self.release_meeting()
         self.live = live

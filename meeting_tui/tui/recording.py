@@ -33,6 +33,8 @@ def record(node: Widget, live: LiveMeeting, make: Make | Sequence[Draft]) -> boo
             i18n.t("notify.saved_error", message=error.message()), severity="error", timeout=15
         )
         return False
+    for notice in live.take_notices():  # saved, but e.g. the archive list is not refreshed
+        node.notify(notice.message(), severity="warning", timeout=12)
     return True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from meeting_tui.domain.agenda_file import read_agenda_file
 from meeting_tui.domain.archive_views import backlog, where_text
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_states import load_states
+from meeting_tui.store.archive_states import read_states
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int | None:
         return open_in_app(archive, LiveMeeting.open(archive, args.meeting_id))
     if args.verb == "list":
         rows = archive.list_meetings()
+        for notice in archive.take_notices():  # an index rebuilt: said once, on stderr
+            print(notice.message(), file=sys.stderr)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
         elif not rows:
@@ -71,6 +74,8 @@ def run(args: argparse.Namespace) -> int | None:
         else:
             for row in rows:
                 status = str(row.get("status", ""))
+                if row.get("broken"):
+                    status = i18n.t("store.status.damaged")
                 print(
                     f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
                 )
@@ -109,7 +114,10 @@ def open_in_app(archive: Archive, live: LiveMeeting | None = None) -> int:
 
 def print_backlog(archive: Archive, *, as_json: bool) -> int:
     """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
-    entries = backlog(load_states(archive))
+    states, problems = read_states(archive)
+    for problem in problems:  # a meeting that cannot be read is named, never dropped silently
+        print(problem.message(), file=sys.stderr)
+    entries = backlog(states)
     if as_json:
         rows = [
             {

@@ -1,4 +1,5 @@
-"""Run every benchmark under tests/bench/ and write their figures to docs/performance.md.
+"""Run every benchmark under tests/bench/ and write their figures to docs/performance.md,
+then the store's crash, fault and kill figures to docs/reliability.md (reliability.py).
 
 Each `bench_*.py` has `main() -> str` returning one Markdown section. The
 figures are measured in one run on this machine; compare ratios, not seconds
@@ -37,7 +38,21 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(header + "\n\n".join(s.strip() for s in sections) + "\n", encoding="utf-8")
     print(f"wrote {OUT}", file=sys.stderr)
+    write_reliability()
     return 0
+
+
+def write_reliability() -> None:
+    """Crash states, injected faults and kill drills: their own document, docs/reliability.md."""
+    sys.path.insert(0, str(HERE))
+    import reliability
+
+    started = time.perf_counter()
+    reliability.write(reliability.main())
+    print(
+        f"reliability.py: {time.perf_counter() - started:.1f} s; wrote {reliability.DOC}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import sys
 
 import meeting_tui.store  # noqa: F401  (registers the store messages)
 from meeting_tui import i18n
-from meeting_tui.store.messages import MESSAGES
+from meeting_tui.store.messages import MESSAGES, READ_MESSAGES
 
 
 def test_the_store_never_imports_textual() -> None:
@@ -17,7 +17,7 @@ def test_the_store_never_imports_textual() -> None:
 
 
 def test_every_store_message_has_both_languages_with_the_same_placeholders() -> None:
-    for key in MESSAGES:
+    for key in {**MESSAGES, **READ_MESSAGES}:
         zh, en = i18n.entry(key)
         assert zh and en, key
         assert i18n.placeholders(zh) == i18n.placeholders(en), key

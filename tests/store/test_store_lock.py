@@ -150,3 +150,53 @@ def test_a_killed_holder_leaves_a_lock_that_is_taken_over(
     holder.wait()
     assert archive.meeting_path(stored).with_suffix(".lock").exists()
     archive.open_meeting(stored).close()
+
+
+def test_a_lock_never_exists_without_its_owner_in_it(
+    archive: Archive, meeting_id: str, row: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill at any file call of taking the lock leaves no lock, or one naming its owner.
+
+    (An empty lock looks like one being written and makes the next window wait.)
+    """
+    from meeting_tui.store import fs
+    from meeting_tui.store.lock import read_owner
+
+    archive.create_meeting(meeting_id, row).close()
+    lock = archive.meeting_path(meeting_id).with_suffix(".lock")
+    seen: list[bool] = []
+    for name in ("open_file", "write", "close", "link", "unlink"):
+        real = getattr(fs, name)
+
+        def watched(*args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            result = _real(*args, **kwargs)
+            seen.append(not os.path.lexists(lock) or read_owner(lock) is not None)
+            return result
+
+        monkeypatch.setattr(fs, name, watched)
+    archive.open_meeting(meeting_id).close()
+    assert seen and all(seen)
+
+
+def test_without_hard_links_the_lock_is_created_in_place(
+    archive: Archive, meeting_id: str, row: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from meeting_tui.store import fs
+    from meeting_tui.store.lock import read_owner
+
+    def no_links(source: Any, target: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    archive.create_meeting(meeting_id, row).close()
+    monkeypatch.setattr(fs, "link", no_links)
+    meeting = archive.open_meeting(meeting_id)
+    lock = meeting.path.with_suffix(".lock")
+    owner = read_owner(lock)
+    assert owner is not None and owner.pid == os.getpid()
+    assert sorted(p.name for p in lock.parent.iterdir() if p.name.endswith(".tmp")) == []
+    with pytest.raises(MeetingLockedError):
+        Archive(archive.root).open_meeting(meeting_id)  # still exclusive
+    meeting.close()
+    assert not lock.exists()

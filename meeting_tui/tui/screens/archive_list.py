@@ -30,6 +30,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     DEFAULT_CSS = """
     ArchiveListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
+    ArchiveListScreen #problems { padding: 0 1; height: auto; color: $error; display: none; }
     ArchiveListScreen DataTable { height: 1fr; }
     """
     COLUMNS: tuple[str, ...] = ()
@@ -42,6 +43,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
+        yield Static("", id="problems")
         yield Static(i18n.t(self.empty_key), id="empty")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -78,6 +80,12 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         if self.entries:
             table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
         self.query_one("#empty").display = not self.entries
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        """Meetings that could not be read, one line each: a cross-archive view hides none."""
+        box = self.query_one("#problems", Static)
+        box.update(Text("\n".join(f"⚠ {p}" for p in problems)))
+        box.display = bool(problems)
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
 from meeting_tui.domain import commands as c
-from meeting_tui.store.errors import StoreError
+from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
@@ -103,7 +103,18 @@ class StartScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = sort_rows(app_of(self).archive.list_meetings())
+        """Read the archive list; a disk that refuses the read is said in place of the rows."""
+        archive = app_of(self).archive
+        empty = self.query_one("#empty", Static)
+        try:
+            self.rows = sort_rows(archive.list_meetings())
+        except StoreError as error:
+            self.rows = []
+            empty.update(Text(error.message(), style="bold red"))
+        else:
+            empty.update(i18n.t("start.empty"))
+        for notice in archive.take_notices():  # an index rebuilt on its own: said once
+            self.notify(notice.message(), severity="warning", timeout=12)
         self.show()
 
     def show(self) -> None:
@@ -175,7 +186,7 @@ class StartScreen(Screen[None]):
         try:
             install_demo(app.archive)
         except StoreError as error:
-            self.notify(error.message(), severity="error", timeout=12)
+            self.notify(refusal_message(error), severity="error", timeout=12)
             return
         self.reload()
         app.open_meeting(LIVE_ID)
@@ -217,7 +228,7 @@ class StartScreen(Screen[None]):
             try:
                 live = LiveMeeting.create(app.archive, meeting_id, drafts, app.clock)
             except StoreError as error:
-                self.notify(error.message(), severity="error", timeout=12)
+                self.notify(refusal_message(error), severity="error", timeout=12)
                 return
             live.close()
             self.reload()
