@@ -173,7 +173,7 @@ class StartScreen(Screen[None]):
 
         app = app_of(self)
         try:
-            install_demo(app.archive)
+            install_demo(app.archive, now=app.clock())
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=12)
             return
