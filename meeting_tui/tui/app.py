@@ -23,6 +23,7 @@ from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
+from meeting_tui.tui.textual_words import name_the_palette, quit_key, toast_message, translated
 from meeting_tui.tui.themes import SUNLIGHT, THEMES
 
 del _strings, _lifecycle_strings
@@ -44,6 +45,7 @@ class MeetingApp(App[None]):
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        name_the_palette(self)
         self.archive = archive
         self.live = live
         self.clock = clock
@@ -88,7 +90,12 @@ class MeetingApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Messages quote what people typed ("[草稿]" is a title, not markup): plain text by default."""
+        """Messages quote what people typed ("[草稿]" is a title, not markup): plain text by default.
+
+        Plain messages are laid out so no Chinese character falls on a pane border below the toast.
+        """
+        if not markup and self.is_running:
+            message = toast_message(self, message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def action_quit(self) -> None:
@@ -147,7 +154,22 @@ class MeetingApp(App[None]):
                 yield SystemCommand(
                     title, i18n.t(k.description), self._palette_action(screen, k.action)
                 )
-        yield from super().get_system_commands(screen)
+        yield from translated(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """The palette with the catalogue's placeholder (Textual's is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = i18n.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit in the app's language (Textual's hint is English markup)."""
+        self.notify(
+            i18n.t("notify.how_to_quit", key=quit_key(self)),
+            title=i18n.t("notify.how_to_quit.title"),
+        )
 
     @staticmethod
     def _palette_action(screen: Screen[Any], action: str) -> Callable[[], object]:

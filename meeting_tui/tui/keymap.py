@@ -32,6 +32,8 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("o", "answered", "key.answered", "group.motion", show=False),
     Key("f", "followup", "key.followup", "group.motion", show=False),
     Key("u", "undo", "key.undo", "group.meeting"),
+    # `q` before `]` and `?`: a narrow footer cuts from the right, and quitting must stay in view.
+    Key("q", "quit", "key.quit", "group.meeting"),
     Key(
         "left_square_bracket", "prev_item", "key.prev_item", "group.agenda", show=False, display="["
     ),
@@ -48,7 +50,6 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("escape", "archive", "key.back", "group.view", show=False, display="esc"),
     Key("question_mark", "help", "key.help", "group.view", display="?"),
     Key("f1", "help", "key.help", "group.view", show=False),
-    Key("q", "quit", "key.quit", "group.meeting"),
 )
 
 

@@ -40,7 +40,7 @@ class FormDialog(ModalScreen[Answers | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     FormDialog Grid { grid-size: 2; grid-columns: auto 1fr; grid-rows: 1; grid-gutter: 0 1; height: auto; }
-    FormDialog Label { width: auto; max-width: 30; }
+    FormDialog Label { width: auto; text-wrap: nowrap; }  /* the label column is as wide as the longest label */
     FormDialog Input { background: $boost; }
     FormDialog Input:focus { background: $accent 30%; }
     FormDialog .error { color: $error; text-style: bold; height: auto; }

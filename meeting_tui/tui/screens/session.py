@@ -70,6 +70,8 @@ class SessionScreen(SessionActions):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        # At 80 columns the footer drops its padding, so `q 退出` still fits.
+        self.query_one(Footer).compact = self.size.width < NARROW
         self.call_after_refresh(self.refresh_panes)
 
     # -- state down ----------------------------------------------------------

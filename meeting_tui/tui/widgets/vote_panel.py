@@ -1,4 +1,4 @@
-"""The tally of the selected motion: counts, bars, who did not vote, the rule and its verdict."""
+"""The selected motion: its whole text, then the tally: counts, bars, who did not vote, the rule and its verdict."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ class VotePanel(Static):
             return
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
+        # The table cuts the text to one line; the one being voted on is read here whole.
+        text.append(f"{motion.text}\n")
         vote = motion.vote
         rule = state.rule_for(motion)
         if vote is None:
