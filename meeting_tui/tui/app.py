@@ -24,7 +24,7 @@ from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.textual_words import name_the_palette, quit_key, toast_message, translated
-from meeting_tui.tui.themes import SUNLIGHT, THEMES
+from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
 
 del _strings, _lifecycle_strings
 
@@ -34,6 +34,7 @@ class MeetingApp(App[None]):
 
     TITLE = "meeting_tui"
     ENABLE_COMMAND_PALETTE = True
+    CSS = APP_CSS
 
     def __init__(
         self,
@@ -51,9 +52,15 @@ class MeetingApp(App[None]):
         self.clock = clock
         self.config_path = config_path
         self.settings, self.config_problem = config.load(config_path)
-        self.register_theme(SUNLIGHT)
+        for registered in REGISTERED:
+            self.register_theme(registered)
+        # Textual read the variables of its own textual-dark in App.__init__: read them again.
+        self.stylesheet.set_variables(self.get_css_variables())
         chosen = theme or self.settings.theme
         self.theme = chosen if chosen in THEMES else "textual-dark"
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
     def on_mount(self) -> None:
         if self.live is None:

@@ -43,8 +43,8 @@ class FormDialog(ModalScreen[Answers | None]):
     FormDialog Label { width: auto; text-wrap: nowrap; }  /* the label column is as wide as the longest label */
     FormDialog Input { background: $boost; }
     FormDialog Input:focus { background: $accent 30%; }
-    FormDialog .error { color: $error; text-style: bold; height: auto; }
-    FormDialog .error.-ok { color: $success; }
+    FormDialog .error { color: $text-error; text-style: bold; height: auto; }
+    FormDialog .error.-ok { color: $text-success; }
     FormDialog .hint { color: $text-muted; height: auto; }
     FormDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
     FormDialog Button { margin-left: 2; }

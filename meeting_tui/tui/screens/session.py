@@ -67,6 +67,8 @@ class SessionScreen(SessionActions):
         self.refresh_panes()
         self.query_one(MotionTable).focus()
         self.set_interval(1, self.tick)
+        # State words take their colours from the theme when drawn: redraw on a theme change.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_panes())
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

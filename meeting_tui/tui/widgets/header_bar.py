@@ -25,7 +25,7 @@ class HeaderBar(Horizontal):
     HeaderBar { height: 1; background: $panel; color: $foreground; text-style: bold; }
     HeaderBar #title { width: 1fr; min-width: 16; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     HeaderBar #stats { width: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    HeaderBar.-quorum-missing #stats { background: $error; color: $text; }
+    HeaderBar.-quorum-missing #stats { background: $error; color: $text-on-alarm; }
     """
 
     def compose(self) -> ComposeResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
@@ -12,13 +13,13 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
 
-STATE_STYLE = {
-    MotionState.PASSED: "bold green",
-    MotionState.REJECTED: "bold red",
-    MotionState.DEFERRED: "yellow",
-    MotionState.WITHDRAWN: "dim",
-    MotionState.ANSWERED: "cyan",
-    MotionState.RAISED: "",
+# The state word's colour is the theme's (see themes.py); RAISED is plain text.
+STATE_CLASS = {
+    MotionState.PASSED: "motion-table--passed",
+    MotionState.REJECTED: "motion-table--rejected",
+    MotionState.DEFERRED: "motion-table--deferred",
+    MotionState.WITHDRAWN: "motion-table--withdrawn",
+    MotionState.ANSWERED: "motion-table--answered",
 }
 
 
@@ -26,7 +27,13 @@ class MotionTable(DataTable[Text | str]):
     DEFAULT_CSS = """
     MotionTable { height: 1fr; border: round $primary 50%; }
     MotionTable:focus { border: round $accent; }
+    MotionTable > .motion-table--passed { color: $text-success; text-style: bold; }
+    MotionTable > .motion-table--rejected { color: $text-error; text-style: bold; }
+    MotionTable > .motion-table--deferred { color: $text-warning; text-style: bold; }
+    MotionTable > .motion-table--withdrawn { color: $text-muted; }
+    MotionTable > .motion-table--answered { color: $text-primary; }
     """
+    COMPONENT_CLASSES = set(STATE_CLASS.values())
 
     @dataclass
     class MotionSelected(Message):
@@ -81,8 +88,11 @@ class MotionTable(DataTable[Text | str]):
         if selected in ids:
             self.move_cursor(row=ids.index(selected), animate=False)
 
-    @staticmethod
-    def _cells(m: Motion) -> list[Text | str]:
+    def _state_style(self, state: MotionState) -> Style | str:
+        name = STATE_CLASS.get(state)
+        return self.get_component_rich_style(name, partial=True) if name else ""
+
+    def _cells(self, m: Motion) -> list[Text | str]:
         vote = m.vote
         counts = (
             [str(vote.in_favour), str(vote.against), str(vote.abstain)] if vote else ["", "", ""]
@@ -91,7 +101,7 @@ class MotionTable(DataTable[Text | str]):
             str(m.number),
             Text(m.text, no_wrap=True, overflow="ellipsis"),
             Text(m.proposer, no_wrap=True, overflow="ellipsis"),
-            Text(label(m.state), style=STATE_STYLE[m.state]),
+            Text(label(m.state), style=self._state_style(m.state)),
             *counts,
         ]
 
