@@ -161,7 +161,7 @@ class MeetingApp(App[None]):
                 yield SystemCommand(
                     title, i18n.t(k.description), self._palette_action(screen, k.action)
                 )
-        yield from translated(super().get_system_commands(screen))
+        yield from translated(super().get_system_commands(screen), screen)
 
     def action_command_palette(self) -> None:
         """The palette with the catalogue's placeholder (Textual's is English)."""

@@ -59,14 +59,21 @@ SYSTEM_COMMANDS = {
 }
 
 
-def translated(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Textual's system commands with the catalogue's title and help; others pass unchanged."""
+def translated(commands: Iterable[SystemCommand], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """Textual's system commands with the catalogue's title and help; others pass unchanged.
+
+    "Keys" opens the screen's own help where it has one: Textual's key panel
+    lists its widgets' keys in English ("Cursor up", "Select").
+    """
     for command in commands:
         key = SYSTEM_COMMANDS.get(command.title)
         if key is None:
             yield command
-        else:
-            yield command._replace(title=i18n.t(key), help=i18n.t(f"{key}.help"))
+            continue
+        command = command._replace(title=i18n.t(key), help=i18n.t(f"{key}.help"))
+        if key == "system.keys" and hasattr(screen, "action_help"):
+            command = command._replace(callback=lambda: screen.run_action("help"))
+        yield command
 
 
 def name_the_palette(app: App[Any]) -> None:

@@ -7,17 +7,24 @@ the meeting's title and the footer keeps `q`; form labels are never cut.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.cells import cell_len
 from screen_reading import rendered_lines, rendered_region
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from meeting_tui.demo import LIVE_ID
+from meeting_tui.domain import commands as c
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import FormDialog
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.widgets.vote_panel import VotePanel
 
 SIZES = [(80, 24), (120, 40)]
+DRAFT = "20261205-prep"
 GATE = "重新商议小区大门位置（现大门把小区和学校隔开）"
 
 
@@ -85,14 +92,29 @@ async def test_the_header_keeps_the_title_and_the_footer_keeps_quit(
         assert quit_key in lines[-1], lines[-1]
 
 
+@pytest.fixture
+def draft(data_dir: Path, clock) -> str:
+    """A meeting being prepared (the setup screen's `m` opens its longest form)."""
+    drafts = c.create_meeting(DRAFT, "南苑社区 十二月议事会", "bench", community="南苑社区")
+    LiveMeeting.create(open_archive(data_dir), DRAFT, drafts, clock).close()
+    return DRAFT
+
+
 @pytest.mark.parametrize("size", SIZES)
-async def test_form_labels_are_never_cut(make, size) -> None:
-    app = make()
+@pytest.mark.parametrize(
+    ("meeting", "key", "longest"),
+    [
+        (LIVE_ID, "n", "提议人（可只写姓氏，如 李姓居民）"),
+        (DRAFT, "m", "计划时间（如 2026-12-05 14:30）"),
+    ],
+)
+async def test_form_labels_are_never_cut(make, draft, size, meeting, key, longest) -> None:
+    app = make(meeting)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("n")
+        await pilot.press(key)
         assert isinstance(app.screen, FormDialog)
         labels = [str(label.render()) for label in app.screen.query(Label)]
-        assert "提议人（可只写姓氏，如 李姓居民）" in labels
+        assert longest in labels
         shown = rendered_lines(app)
         for text in labels:
             assert any(text in line for line in shown), (text, shown)

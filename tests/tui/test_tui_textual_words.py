@@ -38,6 +38,18 @@ async def test_the_palettes_system_commands_are_chinese(make, meeting) -> None:
         assert "截图" in shown or "主题" in shown, shown
 
 
+async def test_the_keys_command_opens_the_screens_own_help(make) -> None:
+    from meeting_tui.tui.dialogs.help import HelpScreen
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (keys,) = [c for c in app.get_system_commands(app.screen) if c.title == "按键面板"]
+        app.call_later(keys.callback)  # as the palette runs a command
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_english_keeps_textuals_english_commands(make) -> None:
     app = make(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
