@@ -23,7 +23,14 @@ from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
-from meeting_tui.tui.textual_words import name_the_palette, quit_key, toast_message, translated
+from meeting_tui.tui.textual_words import (
+    name_the_palette,
+    quit_key,
+    theme_choices,
+    theme_label,
+    toast_message,
+    translated,
+)
 from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
 
 del _strings, _lifecycle_strings
@@ -147,7 +154,13 @@ class MeetingApp(App[None]):
     def action_cycle_theme(self) -> None:
         index = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(index + 1) % len(THEMES)]
-        self.notify(i18n.t("notify.theme", theme=self.theme))
+        self.notify(i18n.t("notify.theme", theme=theme_label(self.theme)))
+
+    def search_themes(self) -> None:
+        """The palette's 主题: the three themes whose contrast is checked (themes.py), by their names."""
+        self.search_commands(
+            theme_choices(self, THEMES), placeholder=i18n.t("palette.theme_placeholder")
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every session key in the palette, under a namespaced title ("表决: 无异议通过")."""

@@ -45,6 +45,10 @@ i18n.register(
             "Press {key} to quit (everything is saved)",
         ),
         "notify.how_to_quit.title": ("要退出吗？", "Quit?"),
+        "theme.textual-dark": ("深色", "dark"),
+        "theme.textual-light": ("浅色", "light"),
+        "theme.sunlight": ("强光（高对比，户外用）", "sunlight (high contrast, outdoors)"),
+        "palette.theme_placeholder": ("选择主题…", "Choose a theme…"),
     }
 )
 
@@ -74,6 +78,21 @@ def translated(commands: Iterable[SystemCommand], screen: Screen[Any]) -> Iterab
         if key == "system.keys" and hasattr(screen, "action_help"):
             command = command._replace(callback=lambda: screen.run_action("help"))
         yield command
+
+
+def theme_label(name: str) -> str:
+    """A theme's name as the facilitator reads it (深色, 浅色, 强光); another theme keeps its own."""
+    label = i18n.t(f"theme.{name}")
+    return name if label == f"theme.{name}" else label
+
+
+def theme_choices(app: App[Any], names: Iterable[str]) -> list[tuple[str, Any, str]]:
+    """The themes the palette offers (the ones whose contrast is checked), as palette items."""
+
+    def choose(name: str) -> Any:
+        return lambda: setattr(app, "theme", name)
+
+    return [(theme_label(name), choose(name), name) for name in names]
 
 
 def name_the_palette(app: App[Any]) -> None:

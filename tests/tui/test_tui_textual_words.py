@@ -91,3 +91,16 @@ async def test_a_notification_over_the_pane_borders_keeps_every_character(make, 
         lines = rendered_region(app, toast.content_region)
         # Every character, in order (a blank may step a character over a border).
         assert "".join("".join(line.split()) for line in lines) == "".join(message.split()), lines
+
+
+async def test_the_theme_command_offers_the_three_checked_themes_by_name(make) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (theme,) = [c for c in app.get_system_commands(app.screen) if c.title == "主题"]
+        app.call_later(theme.callback)
+        await pilot.pause(0.4)
+        assert isinstance(app.screen, CommandPalette)
+        shown = "\n".join(rendered_lines(app))
+        assert "深色" in shown and "浅色" in shown and "强光" in shown, shown
+        assert "Search for themes" not in shown and "nord" not in shown
