@@ -109,7 +109,7 @@ class MeetingApp(App[None]):
         Plain messages are laid out so no Chinese character falls on a pane border below the toast.
         """
         if not markup and self.is_running:
-            message = toast_message(self, message)
+            message, title = toast_message(self, message, title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def action_quit(self) -> None:

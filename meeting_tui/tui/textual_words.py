@@ -176,8 +176,8 @@ def clear_of_edges(message: str, x0: int, width: int, edges: set[int]) -> str:
     return "\n".join(out)
 
 
-def toast_message(app: App[Any], message: str) -> str:
-    """The message as a new toast on the current screen shows it whole.
+def toast_message(app: App[Any], message: str, title: str = "") -> tuple[str, str]:
+    """The message (and title) as a new toast on the current screen shows them whole.
 
     A new toast goes to the bottom of the rack, just above the footer: its
     rows depend on how many lines it wraps to, and the wrapping on the edges
@@ -185,11 +185,14 @@ def toast_message(app: App[Any], message: str) -> str:
     """
     x0, width = toast_text_columns(app.size.width)
     bottom = app.size.height - 1  # the rack keeps the footer line free
-    laid_out, lines = message, 1
+    shown, heading, lines = message, title, 1
     for _ in range(4):
         rows = range(max(0, bottom - lines - 2), bottom)  # one line of padding above and below
-        laid_out = clear_of_edges(message, x0, width, widget_edges(app.screen, rows))
-        if laid_out.count("\n") + 1 == lines:
+        edges = widget_edges(app.screen, rows)
+        shown = clear_of_edges(message, x0, width, edges)
+        heading = clear_of_edges(title, x0, width, edges) if title else ""
+        needed = shown.count("\n") + 1 + (heading.count("\n") + 1 if heading else 0)
+        if needed == lines:
             break
-        lines = laid_out.count("\n") + 1
-    return laid_out
+        lines = needed
+    return shown, heading

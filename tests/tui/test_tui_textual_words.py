@@ -79,18 +79,22 @@ async def test_ctrl_c_says_how_to_quit_from_the_catalogue(make) -> None:
         assert message in shown and "[b]" not in shown and "Press" not in shown
 
 
+@pytest.mark.parametrize("title", ["", "表决权人数为零：先登记出席"])
 @pytest.mark.parametrize("width", [80, 100, 110, 120])
-async def test_a_notification_over_the_pane_borders_keeps_every_character(make, width) -> None:
+async def test_a_notification_over_the_pane_borders_keeps_every_character(
+    make, width, title
+) -> None:
     message = "议题「大门与单元门」已超过 20 分钟"
     app = make()
     async with app.run_test(size=(width, 40), notifications=True) as pilot:
         await pilot.pause()
-        app.notify(message, severity="warning")
+        app.notify(message, title=title, severity="warning")
         await pilot.pause(0.2)
         toast = app.screen.query_one(Toast)
         lines = rendered_region(app, toast.content_region)
         # Every character, in order (a blank may step a character over a border).
-        assert "".join("".join(line.split()) for line in lines) == "".join(message.split()), lines
+        expected = title + message
+        assert "".join("".join(line.split()) for line in lines) == "".join(expected.split()), lines
 
 
 async def test_the_theme_command_offers_the_three_checked_themes_by_name(make) -> None:
