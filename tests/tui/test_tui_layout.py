@@ -66,6 +66,27 @@ async def test_the_vote_panel_shows_the_selected_motions_whole_text(make, size) 
         assert GATE in squeezed(rendered_region(app, panel.content_region))
 
 
+LONG = (
+    "在小区东侧空地新建一处带顶棚的休息亭，供老年居民白天休息、下棋和聊天使用，"
+    "同时配备饮水设施、无障碍坡道和夜间照明，由物业负责日常保洁与维护。"
+)
+
+
+async def test_a_long_text_never_pushes_the_verdict_out_of_the_panel(make, data_dir, clock) -> None:
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID, clock)
+    live.execute(c.raise_motion(live.state, LONG, proposer="居民"))
+    motion = max(live.state.motions.values(), key=lambda m: m.number)
+    live.execute(c.record_vote(live.state, motion.id, 20, 10, 5))
+    live.close()
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        panel = app.screen.query_one(VotePanel)
+        shown = squeezed(rendered_region(app, panel.content_region))
+        assert "赞成20>反对10→通过" in shown, shown
+        assert LONG in shown, shown
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_vote_dialog_shows_the_motions_whole_text(make, size) -> None:
     app = make()

@@ -35,8 +35,8 @@ async def test_v_digits_tab_plus_minus_enter(make, stored, stored_events, ui) ->
         assert isinstance(app.screen, SessionScreen)
         assert ui.rows(app) == [["2", GATE, "居民", "通过", "23", "10", "2"]]
         panel = ui.vote_panel(app).splitlines()
-        assert panel[:2] == ["#2 通过", GATE]  # the whole text under the state
-        assert panel[2].startswith("赞成  23 ") and panel[3].startswith("反对  10 ")
+        assert panel[0] == "#2 通过"
+        assert panel[1].startswith("赞成  23 ") and panel[2].startswith("反对  10 ")
         assert "未表态 3" in panel and "方式 举手" in panel
         assert "赞成 23 > 反对 10 → 通过" in panel
     assert new_kinds(stored_events, before) == ["vote_recorded"]
@@ -59,7 +59,7 @@ async def test_v_esc_cancels_and_stores_nothing(make, stored_events, ui) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v", "3", "0", "escape")
         assert isinstance(app.screen, SessionScreen)
-        assert ui.vote_panel(app).splitlines()[:3] == ["#2 待表决", GATE, "尚未表决"]
+        assert ui.vote_panel(app).splitlines()[:2] == ["#2 待表决", "尚未表决"]
         assert ui.rows(app)[0][3:] == ["待表决", "", "", ""]
     assert len(stored_events()) == before
 

@@ -1,4 +1,4 @@
-"""The selected motion: its whole text, then the tally: counts, bars, who did not vote, the rule and its verdict."""
+"""The selected motion: its tally (counts, bars, who did not vote, the rule, the verdict), then its whole text."""
 
 from __future__ import annotations
 
@@ -52,8 +52,6 @@ class VotePanel(Static):
             return
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
-        # The table cuts the text to one line; the one being voted on is read here whole.
-        text.append(f"{motion.text}\n")
         vote = motion.vote
         rule = state.rule_for(motion)
         if vote is None:
@@ -83,6 +81,9 @@ class VotePanel(Static):
             earlier = len(motion.votes) - 1
             if earlier:
                 text.append(i18n.t("vote.history", n=earlier) + "\n", style=self._style("muted"))
+        # The table cuts the text to one line; here it is whole, under the tally, so a long
+        # text at 80×24 never pushes the verdict out of the panel.
+        text.append(f"{motion.text}\n")
         if motion.over_micro_limit:
             warning = i18n.t("vote.cost_warning", cost=f"{motion.cost:,}")
             text.append(warning + "\n", style=self._style("warning"))
