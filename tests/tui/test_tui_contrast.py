@@ -123,3 +123,14 @@ async def test_every_text_is_readable(make, draft, clock, theme, screen) -> None
         assert not faint, f"{len(faint)} texts below {THEMES[theme]}:1 in {theme}:\n" + "\n".join(
             dict.fromkeys(faint)
         )
+
+
+async def test_colours_follow_a_theme_change_during_the_meeting(make) -> None:
+    """ctrl+t from dark to sunlight: the state words already drawn take the new theme's colours."""
+    app = make(CLOSED_ID, theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "l", "down", "down", "down")
+        await press(pilot, "ctrl+t", "ctrl+t")
+        assert app.theme == "sunlight"
+        faint = too_faint(app, THEMES["sunlight"])
+        assert not faint, "\n".join(dict.fromkeys(faint))
