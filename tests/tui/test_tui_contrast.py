@@ -108,7 +108,14 @@ def draft(data_dir: Path, clock) -> str:
     return DRAFT
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
+# The screens a meeting is run on run in `make test`; the others under `slow` (`make bench`).
+MORE = {"minutes-redacted", "help", "publicity", "backlog", "followups"}
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [pytest.param(name, marks=pytest.mark.slow) if name in MORE else name for name in SCREENS],
+)
 @pytest.mark.parametrize("theme", list(THEMES))
 async def test_every_text_is_readable(make, draft, clock, theme, screen) -> None:
     meeting, steps = SCREENS[screen]
