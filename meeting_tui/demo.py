@@ -3,12 +3,15 @@
 Two logs ship in `data/demo/`: the whole meeting, closed, and an in-session copy
 that stops after the first item was decided, for trying every key. Both are
 written by `python -m meeting_tui.demo` from the script below, and a test
-checks that the shipped files are what the script gives.
+checks that the shipped files are what the script gives. Loaded for trying
+out (`meeting-tui demo`, `d` on the start screen), the in-session copy is
+dated that day, so its clock reads minutes, not weeks, and no item is over time.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
@@ -26,6 +29,8 @@ from meeting_tui.store.live import LiveMeeting
 CST = timezone(timedelta(hours=8))
 CLOSED_ID = "20261017-nany"
 LIVE_ID = "20261121-demo"
+LIVE_SHOWN_AT = datetime(2026, 11, 21, 9, 50, tzinfo=CST)
+"""The moment the in-session copy's story is meant to be looked at: its last step is minutes before."""
 
 AGENDA: list[tuple[str, int, str]] = [
     ("开场说明", 5, "介绍改造项目、施工方和议事规则"),
@@ -199,13 +204,51 @@ def load_demo_logs() -> dict[str, list[Event]]:
     }
 
 
-def install_demo(archive: Archive) -> list[str]:
-    """Put both demo meetings into `archive` unless already there; the ids written."""
+def install_demo(archive: Archive, now: datetime | None = None) -> list[str]:
+    """Put both demo meetings into `archive` unless already there; the ids written.
+
+    With `now`, the in-session copy is dated so that `now` is its LIVE_SHOWN_AT;
+    a copy already in the archive is the facilitator's practice and is left as it is.
+    """
+    logs = load_demo_logs()
+    if now is not None:
+        logs[LIVE_ID] = dated(logs[LIVE_ID], now)
     return [
         meeting_id
-        for meeting_id, events in load_demo_logs().items()
+        for meeting_id, events in logs.items()
         if LiveMeeting.install(archive, meeting_id, events)
     ]
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?P<seconds>:\d{2})?([+-]\d{2}:\d{2})?")
+
+
+def dated(events: Sequence[Event], now: datetime) -> list[Event]:
+    """The same log moved in time so that LIVE_SHOWN_AT falls on `now` (in `now`'s time zone).
+
+    Event times and the times and dates in payloads (planned start and end, due
+    dates) move together, so durations, the order of events and the story stay.
+    """
+    delta = now - LIVE_SHOWN_AT
+    days = now.date() - LIVE_SHOWN_AT.date()
+
+    def move(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: move(v) for key, v in value.items()}
+        if isinstance(value, list):
+            return [move(v) for v in value]
+        if not isinstance(value, str):
+            return value
+        if found := _DATETIME.fullmatch(value):
+            spec = "seconds" if found["seconds"] else "minutes"
+            moved = (datetime.fromisoformat(value) + delta).astimezone(now.tzinfo)
+            return moved.isoformat(timespec=spec)
+        if _DATE.fullmatch(value):
+            return (datetime.fromisoformat(value).date() + days).isoformat()
+        return value
+
+    return [Event(e.seq, move(e.at), e.kind, move(e.payload)) for e in events]
 
 
 def dump(events: Sequence[Event]) -> str:

@@ -9,8 +9,10 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
 
@@ -23,6 +25,27 @@ def table_rows(app: App[Any], selector: str = "DataTable") -> list[list[str]]:
     """A DataTable's cells on the current screen as plain text, row by row."""
     table = app.screen.query_one(selector, DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def rendered_strips(app: App[Any]) -> list[Strip]:
+    """What the terminal is sent for the whole screen, line by line, dialogs over the screen below.
+
+    The compositor's own full update, as `App.export_screenshot` takes it: the
+    cells a facilitator sees, after layout, clipping and overlapping windows.
+    """
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return [Strip.join(line) for line in update.strips]  # type: ignore[union-attr]
+
+
+def rendered_lines(app: App[Any]) -> list[str]:
+    """The rendered screen as text, one string per terminal line (a wide character is one char)."""
+    return ["".join(segment.text for segment in strip) for strip in rendered_strips(app)]
+
+
+def rendered_region(app: App[Any], region: Region) -> list[str]:
+    """The rendered text inside `region` (e.g. a widget's `content_region`), one string per line."""
+    strips = rendered_strips(app)[region.y : region.bottom]
+    return ["".join(s.text for s in strip.crop(region.x, region.right)) for strip in strips]
 
 
 def screen_text(app: App[Any], selector: str) -> str:

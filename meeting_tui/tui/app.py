@@ -19,11 +19,19 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
-from meeting_tui.tui.keymap import SESSION_KEYS
+from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
-from meeting_tui.tui.themes import SUNLIGHT, THEMES
+from meeting_tui.tui.textual_words import (
+    name_the_palette,
+    quit_key,
+    theme_choices,
+    theme_label,
+    toast_message,
+    translated,
+)
+from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
 
 del _strings, _lifecycle_strings
 
@@ -33,6 +41,7 @@ class MeetingApp(App[None]):
 
     TITLE = "meeting_tui"
     ENABLE_COMMAND_PALETTE = True
+    CSS = APP_CSS
 
     def __init__(
         self,
@@ -44,14 +53,21 @@ class MeetingApp(App[None]):
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        name_the_palette(self)
         self.archive = archive
         self.live = live
         self.clock = clock
         self.config_path = config_path
         self.settings, self.config_problem = config.load(config_path)
-        self.register_theme(SUNLIGHT)
+        for registered in REGISTERED:
+            self.register_theme(registered)
+        # Textual read the variables of its own textual-dark in App.__init__: read them again.
+        self.stylesheet.set_variables(self.get_css_variables())
         chosen = theme or self.settings.theme
         self.theme = chosen if chosen in THEMES else "textual-dark"
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
     def on_mount(self) -> None:
         if self.live is None:
@@ -88,7 +104,12 @@ class MeetingApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Messages quote what people typed ("[草稿]" is a title, not markup): plain text by default."""
+        """Messages quote what people typed ("[草稿]" is a title, not markup): plain text by default.
+
+        Plain messages are laid out so no Chinese character falls on a pane border below the toast.
+        """
+        if not markup and self.is_running:
+            message, title = toast_message(self, message, title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def action_quit(self) -> None:
@@ -133,23 +154,45 @@ class MeetingApp(App[None]):
     def action_cycle_theme(self) -> None:
         index = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(index + 1) % len(THEMES)]
-        self.notify(i18n.t("notify.theme", theme=self.theme))
+        self.notify(i18n.t("notify.theme", theme=theme_label(self.theme)))
+
+    def search_themes(self) -> None:
+        """The palette's 主题: the three themes whose contrast is checked (themes.py), by their names."""
+        self.search_commands(
+            theme_choices(self, THEMES), placeholder=i18n.t("palette.theme_placeholder")
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every session key in the palette, under a namespaced title ("表决: 无异议通过")."""
         if isinstance(screen, SessionScreen):
             seen: set[str] = set()
-            for k in SESSION_KEYS:
-                if k.action in seen or k.action == "quit":
+            for k in (*SESSION_KEYS, *CLOSED_KEYS):
+                if k.action in seen or k.action in ("quit", "refuse_closed"):
                     continue
-                if screen.check_action(k.action, ()) is False:  # e.g. recording on a closed meeting
+                name = k.action.split("(", 1)[0]  # when_closed('minutes') → when_closed
+                if screen.check_action(name, ()) is False:  # e.g. recording on a closed meeting
                     continue
                 seen.add(k.action)
                 title = f"{i18n.t(k.group)}: {i18n.t(k.description)}"
                 yield SystemCommand(
                     title, i18n.t(k.description), self._palette_action(screen, k.action)
                 )
-        yield from super().get_system_commands(screen)
+        yield from translated(super().get_system_commands(screen), screen)
+
+    def action_command_palette(self) -> None:
+        """The palette with the catalogue's placeholder (Textual's is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = i18n.t("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit in the app's language (Textual's hint is English markup)."""
+        self.notify(
+            i18n.t("notify.how_to_quit", key=quit_key(self)),
+            title=i18n.t("notify.how_to_quit.title"),
+        )
 
     @staticmethod
     def _palette_action(screen: Screen[Any], action: str) -> Callable[[], object]:

@@ -33,6 +33,8 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("o", "answered", "key.answered", "group.motion", show=False),
     Key("f", "followup", "key.followup", "group.motion", show=False),
     Key("u", "undo", "key.undo", "group.meeting"),
+    # `q` before `]` and `?`: a narrow footer cuts from the right, and quitting must stay in view.
+    Key("q", "quit", "key.quit", "group.meeting"),
     Key(
         "left_square_bracket", "prev_item", "key.prev_item", "group.agenda", show=False, display="["
     ),
@@ -54,12 +56,12 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("escape", "archive", "key.back", "group.view", show=False, display="esc"),
     Key("question_mark", "help", "key.help", "group.view", display="?"),
     Key("f1", "help", "key.help", "group.view", show=False),
-    Key("q", "quit", "key.quit", "group.meeting"),
 )
 
 
-# Installed before SESSION_KEYS, so on a closed meeting these come first for their keys:
-# the footer shows what still applies, and every recording key says why it does nothing.
+# Installed after SESSION_KEYS: on a closed meeting the session's recording keys (and x, m,
+# p) are disabled, so these answer for them — the footer shows what still applies, and every
+# recording key says why it does nothing.
 CLOSED_KEYS: tuple[Key, ...] = (
     Key("x", "when_closed('reopen')", "key.reopen", "group.meeting"),
     Key("m", "when_closed('minutes')", "key.minutes", "group.meeting"),

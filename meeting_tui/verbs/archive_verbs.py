@@ -16,7 +16,7 @@ from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_states import read_states
 from meeting_tui.store.ids import new_meeting_id
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.live import LiveMeeting, local_now
 
 i18n.register(
     {
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int | None:
     if args.verb == "demo":
         from meeting_tui.demo import LIVE_ID, install_demo
 
-        loaded = install_demo(archive)
+        loaded = install_demo(archive, now=local_now())
         if loaded:
             print(i18n.t("cli.demo_loaded", ids=", ".join(loaded)))
         return open_in_app(archive, LiveMeeting.open(archive, LIVE_ID))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +23,7 @@ from meeting_tui.domain import (
 )
 from meeting_tui.domain.archive_views import backlog, index_row
 from meeting_tui.domain.events import events_from_json
+from meeting_tui.store import open_archive
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +173,45 @@ def test_demo_logs_are_well_formed(shipped: dict[str, list[Event]]) -> None:
         assert [e.seq for e in events] == list(range(1, len(events) + 1))
         assert [e.time for e in events] == sorted(e.time for e in events)
         assert events[0].kind is EventKind.MEETING_CREATED
+
+
+# -- the in-session demo is dated the day it is loaded -------------------------
+
+LOADED = datetime(2027, 3, 5, 19, 12, tzinfo=demo.CST)
+
+
+def test_loading_dates_the_live_demo_today(tmp_path: Path) -> None:
+    """Loaded weeks after the shipped date, the live demo has run minutes, not 256 h, and no item is over time."""
+    archive = open_archive(tmp_path / "data")
+    assert demo.install_demo(archive, now=LOADED) == [demo.CLOSED_ID, demo.LIVE_ID]
+    live = fold(events_from_json(archive.read_events(demo.LIVE_ID)))
+    started = datetime.fromisoformat(live.started_at)
+    assert started.date() == LOADED.date()
+    assert timedelta(minutes=5) < LOADED - started < timedelta(hours=1)
+    assert live.planned_start.startswith("2027-03-05")
+    assert live.active_item is not None and not live.active_item.overtime(LOADED)
+    assert 0 < live.active_item.elapsed(LOADED) < live.active_item.timebox_min * 60  # type: ignore[operator]
+    events = events_from_json(archive.read_events(demo.LIVE_ID))
+    assert all(e.time <= LOADED for e in events)
+    followup = live.motions["m1"].followup
+    assert followup is not None and followup.due is not None and followup.due > "2027-03-05"
+    # The same meeting otherwise: the story and its counts are the shipped ones.
+    shipped = fold(demo.load_demo_logs()[demo.LIVE_ID])
+    assert [m.text for m in live.motions.values()] == [m.text for m in shipped.motions.values()]
+    assert live.eligible_present == shipped.eligible_present
+
+
+def test_loading_keeps_the_closed_demo_and_the_shipped_files(tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in demo.demo_files().values()}
+    archive = open_archive(tmp_path / "data")
+    demo.install_demo(archive, now=LOADED)
+    closed = fold(events_from_json(archive.read_events(demo.CLOSED_ID)))
+    assert closed.started_at.startswith("2026-10-17")
+    assert {p: p.read_bytes() for p in demo.demo_files().values()} == before
+
+
+def test_without_a_date_the_demo_is_installed_as_shipped(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "data")
+    demo.install_demo(archive)
+    events = events_from_json(archive.read_events(demo.LIVE_ID))
+    assert events == demo.load_demo_logs()[demo.LIVE_ID]

@@ -55,5 +55,6 @@ async def test_a_notification_quoting_markup_is_shown_as_typed(make) -> None:
         toasts = list(app.screen.query("Toast"))
         assert toasts, "the notification is on screen"
         shown = " ".join(str(t.render()) for t in toasts)
-        assert "「[/][bold]」不是数字" in shown
+        # (a blank may step a character over a pane border: see textual_words.clear_of_edges)
+        assert "「[/][bold]」不是数字" in "".join(shown.split())
         assert app.is_running

@@ -167,7 +167,9 @@ async def test_ctrl_t_cycles_the_theme_and_remembers_it(make, config_path) -> No
         assert config.load(config_path)[0].theme == "textual-light"
         await pilot.press("ctrl+t")
         assert app.theme == "sunlight"
-        assert "主题：sunlight" in app.notices.messages()
+        assert (
+            "主题：强光（高对比，户外用）" in app.notices.messages()
+        )  # the theme by its Chinese name
     assert config.load(config_path) == (config.Config(theme="sunlight"), None)
     again = make()  # the next start uses it
     assert again.theme == "sunlight"

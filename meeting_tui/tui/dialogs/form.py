@@ -43,11 +43,11 @@ class FormDialog(ModalScreen[Answers | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     FormDialog Grid { grid-size: 2; grid-columns: auto 1fr; grid-rows: 1; grid-gutter: 0 1; height: auto; }
-    FormDialog Label { width: auto; max-width: 30; }
+    FormDialog Label { width: auto; text-wrap: nowrap; }  /* the label column is as wide as the longest label */
     FormDialog Input { background: $boost; }
     FormDialog Input:focus { background: $accent 30%; }
-    FormDialog .error { color: $error; text-style: bold; height: auto; }
-    FormDialog .error.-ok { color: $success; }
+    FormDialog .error { color: $text-error; text-style: bold; height: auto; }
+    FormDialog .error.-ok { color: $text-success; }
     FormDialog .hint { color: $text-muted; height: auto; }
     FormDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
     FormDialog Button { margin-left: 2; }

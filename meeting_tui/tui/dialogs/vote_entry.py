@@ -19,6 +19,7 @@ class VoteDialog(FormDialog):
         rule: DecisionRule,
         quorum: int | None,
         check: Callable[[Answers], str | None],
+        text: str = "",
     ) -> None:
         fields = [
             Field("for", i18n.t("field.for"), count=True),
@@ -34,6 +35,8 @@ class VoteDialog(FormDialog):
             ),
         ]
         hint = f"{i18n.t('form.vote.eligible', present=present)} · {i18n.t('form.vote.help')}"
+        if text:  # the motion's whole text, so the chair reads out what is voted on
+            hint = f"{text}\n{hint}"
         super().__init__(i18n.t("form.vote.title", number=number), fields, check, hint)
         self.present, self.rule, self.quorum = present, rule, quorum
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -21,7 +22,7 @@ from meeting_tui.tui.keymap import Key
 Entry = TypeVar("Entry")
 
 
-def cut(text: str, style: str = "") -> Text:
+def cut(text: str, style: Style | str = "") -> Text:
     """A cell that ends in … rather than wrapping."""
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
@@ -32,8 +33,16 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
     ArchiveListScreen #problems { padding: 0 1; height: auto; color: $error; display: none; }
     ArchiveListScreen DataTable { height: 1fr; }
+    ArchiveListScreen > .archive-list--done { color: $text-success; }
+    ArchiveListScreen > .archive-list--alarm { color: $text-error; text-style: bold; }
+    ArchiveListScreen > .archive-list--muted { color: $text-muted; }
     """
+    COMPONENT_CLASSES = {"archive-list--done", "archive-list--alarm", "archive-list--muted"}
     COLUMNS: tuple[str, ...] = ()
+
+    def tone(self, part: str) -> Style:
+        """The theme's colour for a done, alarming or settled row (see themes.py)."""
+        return self.get_component_rich_style(f"archive-list--{part}", partial=True)
 
     def __init__(self, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str) -> None:
         super().__init__()
@@ -51,6 +60,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(DataTable).focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 
     def on_resize(self) -> None:
         self.show()

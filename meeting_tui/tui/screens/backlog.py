@@ -66,12 +66,12 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
     def cells(self, e: BacklogEntry) -> list[Text | str]:
         vote = e.last_vote
         counts = f"{vote.in_favour}/{vote.against}/{vote.abstain}" if vote else "—"
-        style = "" if e.status is BacklogStatus.OPEN else "dim"
+        style = "" if e.status is BacklogStatus.OPEN else self.tone("muted")
         return [
             e.meeting_date,
             str(e.number),
             cut(e.text, style),
-            cut(where_text(e), "green" if e.status is BacklogStatus.RESOLVED else ""),
+            cut(where_text(e), self.tone("done") if e.status is BacklogStatus.RESOLVED else ""),
             counts,
             cut(e.owner),
             cut(e.reason),

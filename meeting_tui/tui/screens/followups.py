@@ -56,9 +56,9 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
 
     def cells(self, e: FollowUpEntry) -> list[Text | str]:
         if e.done_on:
-            status = Text(i18n.t("followups.done", date=e.done_on), style="green")
+            status = Text(i18n.t("followups.done", date=e.done_on), style=self.tone("done"))
         elif e.overdue(self.today()):
-            status = Text(i18n.t("followups.overdue"), style="bold red")
+            status = Text(i18n.t("followups.overdue"), style=self.tone("alarm"))
         else:
             status = Text(i18n.t("followups.open"))
         return [

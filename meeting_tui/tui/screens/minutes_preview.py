@@ -43,6 +43,7 @@ from meeting_tui.minutes.wordml import LAYOUTS
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.themes import Themed, markdown_theme
 
 FORMAT_KEYS = {"1": "md", "2": "html", "3": "docx", "4": "csv", "5": "json"}
 PREVIEW_KEYS: tuple[Key, ...] = (
@@ -61,7 +62,7 @@ class MinutesPreviewScreen(Screen[None]):
 
     DEFAULT_CSS = """
     MinutesPreviewScreen #preview-status { height: 1; padding: 0 1; color: $text-muted; }
-    MinutesPreviewScreen.-redacted #preview-status { color: $warning; text-style: bold; }
+    MinutesPreviewScreen.-redacted #preview-status { color: $text-warning; text-style: bold; }
     MinutesPreviewScreen #preview-scroll { height: 1fr; padding: 0 1; }
     """
 
@@ -82,6 +83,7 @@ class MinutesPreviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 
     # -- the document ----------------------------------------------------------
 
@@ -110,7 +112,8 @@ class MinutesPreviewScreen(Screen[None]):
         self.set_class(self.redact, "-redacted")
         self.query_one("#preview-status", Static).update(self._status())
         self.source = markdown.render(minutes.cleaned())
-        self.query_one("#preview", Static).update(Markdown(self.source))
+        themed = Themed(Markdown(self.source), markdown_theme(self.app.theme_variables))
+        self.query_one("#preview", Static).update(themed)
 
     # -- keys ------------------------------------------------------------------
 

@@ -50,13 +50,13 @@ class PublishScreen(Screen[None]):
     PublishScreen #publish-body { height: 1fr; }
     PublishScreen #qr { width: auto; height: auto; margin: 0 1 0 0; }
     PublishScreen #publish-info { width: 1fr; height: auto; padding: 0 1; }
-    PublishScreen #publish-title { text-style: bold; color: $accent; }
+    PublishScreen #publish-title { text-style: bold; color: $text-accent; }
     PublishScreen #url { text-style: bold; margin: 1 0 0 0; }
     PublishScreen #url-note { color: $text-muted; }
-    PublishScreen #too-small { display: none; color: $warning; }
+    PublishScreen #too-small { display: none; color: $text-warning; }
     PublishScreen.-too-small #too-small { display: block; }
     PublishScreen #written { margin: 1 0 0 0; }
-    PublishScreen.-local #url-note { color: $warning; }
+    PublishScreen.-local #url-note { color: $text-warning; }
     """
 
     def __init__(

@@ -50,8 +50,10 @@ class SessionScreen(MeetingActions):
         self.clock = clock
         self._belled: set[str] = set()
         # Descriptions follow the language chosen at start-up, so the table is built per screen.
-        keymap.install(self, CLOSED_KEYS, "session.closed")
+        # SESSION_KEYS first, so the footer keeps their order; on a closed meeting their
+        # recording keys are disabled and the CLOSED_KEYS behind them answer instead.
         keymap.install(self, SESSION_KEYS, "session")
+        keymap.install(self, CLOSED_KEYS, "session.closed")
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -69,9 +71,13 @@ class SessionScreen(MeetingActions):
         self.query_one(MotionTable).focus()
         self.set_interval(1, self.tick)
         self.warn_if_nobody_votes()
+        # State words take their colours from the theme when drawn: redraw on a theme change.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_panes())
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        # At 80 columns the footer drops its padding, so `q 退出` still fits.
+        self.query_one(Footer).compact = self.size.width < NARROW
         self.call_after_refresh(self.refresh_panes)
 
     # -- state down ----------------------------------------------------------

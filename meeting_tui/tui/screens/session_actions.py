@@ -281,6 +281,7 @@ class SessionActions(Screen[None]):
             state.rule_for(m),
             state.quorum,
             lambda a: self.check(make(a)),
+            text=m.text,
         )
         self.app.push_screen(dialog, done)
 

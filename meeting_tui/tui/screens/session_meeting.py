@@ -7,6 +7,8 @@ and a key that no longer applies says why before any form opens.
 
 from __future__ import annotations
 
+import inspect
+
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus, Party
 from meeting_tui.domain import commands as c
@@ -21,10 +23,7 @@ del _strings
 # What a closed meeting still offers: looking, exporting, a recorded reopen, leaving.
 OPEN_ON_CLOSED = frozenset(
     {
-        "close_meeting",
         "reopen",
-        "minutes",
-        "publish",
         "all_motions",
         "lists",
         "retry",
@@ -53,7 +52,11 @@ class MeetingActions(SessionActions):
         self.notify(i18n.t("closed.refused"), severity="warning", timeout=8)
 
     async def action_when_closed(self, action: str) -> None:
-        await self.run_action(action)
+        """x, m and p on a closed meeting: the session's own action, which is disabled there
+        only so that these bindings (with their closed-meeting labels) take its keys."""
+        done = getattr(self, f"action_{action}")()
+        if inspect.isawaitable(done):
+            await done
 
     def action_reopen(self) -> None:
         self.action_close_meeting()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -54,7 +55,9 @@ class StartScreen(Screen[None]):
     StartScreen #filter { margin: 0 1; }
     StartScreen #empty { padding: 1 2; color: $text-muted; height: auto; }
     StartScreen DataTable { height: 1fr; }
+    StartScreen > .start--broken { color: $text-error; text-style: bold; }
     """
+    COMPONENT_CLASSES = {"start--broken"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(DataTable).focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 
     def on_resize(self) -> None:
         self.show()
@@ -127,8 +131,12 @@ class StartScreen(Screen[None]):
             table.add_row(*self._cells(row), key=str(row.get("id")))
         self.query_one("#empty").display = not self.rows
 
-    @staticmethod
-    def _cells(row: dict[str, Any]) -> list[Text | str]:
+    @property
+    def broken_style(self) -> Style:
+        """The theme's error colour (themes.py) for a meeting whose file is damaged."""
+        return self.get_component_rich_style("start--broken", partial=True)
+
+    def _cells(self, row: dict[str, Any]) -> list[Text | str]:
         def enum_label(kind: type[Any], value: Any) -> str:
             try:
                 return label(kind(value))
@@ -144,7 +152,7 @@ class StartScreen(Screen[None]):
             Text(str(row.get("title", "")), style=style, no_wrap=True, overflow="ellipsis"),
             enum_label(MeetingKind, row.get("kind")),
             Text(str(row.get("community", "")), no_wrap=True, overflow="ellipsis"),
-            Text(status, style="red" if row.get("broken") else style),
+            Text(status, style=self.broken_style if row.get("broken") else style),
             str(row.get("motions", "")),
             str(row.get("passed", "")),
             str(row.get("deferred", "")),
@@ -184,7 +192,7 @@ class StartScreen(Screen[None]):
 
         app = app_of(self)
         try:
-            install_demo(app.archive)
+            install_demo(app.archive, now=app.clock())
         except StoreError as error:
             self.notify(refusal_message(error), severity="error", timeout=12)
             return

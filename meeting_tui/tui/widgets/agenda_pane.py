@@ -26,7 +26,11 @@ def item_time(item: AgendaItem, now: datetime) -> str:
 class AgendaPane(Static):
     DEFAULT_CSS = """
     AgendaPane { width: 26; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    AgendaPane > .agenda-pane--active { text-style: bold reverse; }
+    AgendaPane > .agenda-pane--overtime { background: $error; color: $text-on-alarm; text-style: bold; }
+    AgendaPane > .agenda-pane--finished { color: $text-muted; }
     """
+    COMPONENT_CLASSES = {"agenda-pane--active", "agenda-pane--overtime", "agenda-pane--finished"}
 
     def on_mount(self) -> None:
         self.border_title = i18n.t("pane.agenda")
@@ -35,11 +39,14 @@ class AgendaPane(Static):
         """One line per item; the active one gets a second line with its time against the box."""
         text = Text(no_wrap=True, overflow="ellipsis")
         for n, item in enumerate(state.items, start=1):
-            style = ""
+            part = ""
             if item.state is ItemState.ACTIVE:
-                style = "bold reverse" if not item.overtime(now) else "bold white on red"
+                part = "overtime" if item.overtime(now) else "active"
             elif item.state in (ItemState.DONE, ItemState.SKIPPED):
-                style = "dim"
+                part = "finished"
+            style = (
+                self.get_component_rich_style(f"agenda-pane--{part}", partial=True) if part else ""
+            )
             text.append(f"{MARKS[item.state]} {n} {item.title}\n", style=style)
             if item.state is ItemState.ACTIVE:
                 overtime = f" {i18n.t('agenda.overtime')}" if item.overtime(now) else ""
@@ -52,7 +59,7 @@ class AgendaStrip(Static):
 
     DEFAULT_CSS = """
     AgendaStrip { height: 1; padding: 0 1; background: $boost; }
-    AgendaStrip.-overtime { background: $error 50%; }
+    AgendaStrip.-overtime { background: $error; color: $text-on-alarm; text-style: bold; }
     """
 
     def show(self, state: MeetingState, now: datetime) -> None:

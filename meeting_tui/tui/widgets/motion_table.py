@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
@@ -11,13 +13,13 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
 
-STATE_STYLE = {
-    MotionState.PASSED: "bold green",
-    MotionState.REJECTED: "bold red",
-    MotionState.DEFERRED: "yellow",
-    MotionState.WITHDRAWN: "dim",
-    MotionState.ANSWERED: "cyan",
-    MotionState.RAISED: "",
+# The state word's colour is the theme's (see themes.py); RAISED is plain text.
+STATE_CLASS = {
+    MotionState.PASSED: "motion-table--passed",
+    MotionState.REJECTED: "motion-table--rejected",
+    MotionState.DEFERRED: "motion-table--deferred",
+    MotionState.WITHDRAWN: "motion-table--withdrawn",
+    MotionState.ANSWERED: "motion-table--answered",
 }
 
 
@@ -25,7 +27,13 @@ class MotionTable(DataTable[Text | str]):
     DEFAULT_CSS = """
     MotionTable { height: 1fr; border: round $primary 50%; }
     MotionTable:focus { border: round $accent; }
+    MotionTable > .motion-table--passed { color: $text-success; text-style: bold; }
+    MotionTable > .motion-table--rejected { color: $text-error; text-style: bold; }
+    MotionTable > .motion-table--deferred { color: $text-warning; text-style: bold; }
+    MotionTable > .motion-table--withdrawn { color: $text-muted; }
+    MotionTable > .motion-table--answered { color: $text-primary; }
     """
+    COMPONENT_CLASSES = set(STATE_CLASS.values())
 
     @dataclass
     class MotionSelected(Message):
@@ -34,18 +42,29 @@ class MotionTable(DataTable[Text | str]):
     def __init__(self) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, id="motions")
         self._ids: list[str] = []
-        self._columns_for = -1
+        self._widths_shown: dict[str, int] = {}
 
-    # Fixed widths in cells; the motion text takes what is left, so counts are never pushed off.
-    WIDTHS = {"number": 3, "proposer": 9, "state": 7, "for": 5, "against": 5, "abstain": 5}
+    COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
+    PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
 
-    def _add_columns(self) -> None:
-        fixed = sum(self.WIDTHS.values()) + 4  # border and scrollbar
-        text_width = max(8, self.size.width - fixed)
-        self._columns_for = self.size.width
-        for key in ("number", "text", "proposer", "state", "for", "against", "abstain"):
-            width = text_width if key == "text" else self.WIDTHS[key]
-            self.add_column(i18n.t(f"col.{key}"), key=key, width=width)
+    def _widths(self, motions: list[Motion]) -> dict[str, int]:
+        """Each column as wide as its widest word (plus a gap); the motion text takes the rest.
+
+        At 80 columns the table is 55 cells wide: every cell the number, proposer,
+        state and counts do not need goes to the text, which is what the chair reads.
+        """
+        rows = [self._cells(m) for m in motions]
+        widths: dict[str, int] = {}
+        for i, key in enumerate(self.COLUMNS):
+            if key == "text":
+                continue
+            header = cell_len(i18n.t(f"col.{key}"))
+            widest = max([cell_len(str(row[i])) for row in rows], default=0)
+            widths[key] = max(header, widest) + 1
+        widths["proposer"] = min(widths["proposer"], self.PROPOSER_MAX + 1)
+        # `size` is the content area: inside the border, beside any scrollbar.
+        widths["text"] = max(8, self.size.width - sum(widths.values()))
+        return widths
 
     def show(self, state: MeetingState, show_all: bool, selected: str | None) -> None:
         item = state.active_item
@@ -57,17 +76,23 @@ class MotionTable(DataTable[Text | str]):
             n = state.items.index(item) + 1
             self.border_title = i18n.t("pane.motions", n=n, title=item.title)
         ids = [m.id for m in motions]
-        self.clear(columns=self._columns_for != self.size.width)
+        widths = self._widths(motions)
+        self.clear(columns=widths != self._widths_shown)
         if not self.columns:
-            self._add_columns()
+            for key in self.COLUMNS:
+                self.add_column(i18n.t(f"col.{key}"), key=key, width=widths[key])
+            self._widths_shown = widths
         for motion in motions:
             self.add_row(*self._cells(motion), key=motion.id)
         self._ids = ids
         if selected in ids:
             self.move_cursor(row=ids.index(selected), animate=False)
 
-    @staticmethod
-    def _cells(m: Motion) -> list[Text | str]:
+    def _state_style(self, state: MotionState) -> Style | str:
+        name = STATE_CLASS.get(state)
+        return self.get_component_rich_style(name, partial=True) if name else ""
+
+    def _cells(self, m: Motion) -> list[Text | str]:
         vote = m.vote
         counts = (
             [str(vote.in_favour), str(vote.against), str(vote.abstain)] if vote else ["", "", ""]
@@ -76,7 +101,7 @@ class MotionTable(DataTable[Text | str]):
             str(m.number),
             Text(m.text, no_wrap=True, overflow="ellipsis"),
             Text(m.proposer, no_wrap=True, overflow="ellipsis"),
-            Text(label(m.state), style=STATE_STYLE[m.state]),
+            Text(label(m.state), style=self._state_style(m.state)),
             *counts,
         ]
 

@@ -1,7 +1,8 @@
-"""The tally of the selected motion: counts, bars, who did not vote, the rule and its verdict."""
+"""The selected motion: its tally (counts, bars, who did not vote, the rule, the verdict), then its whole text."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
@@ -21,7 +22,27 @@ def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
 class VotePanel(Static):
     DEFAULT_CSS = """
     VotePanel { width: 28; height: 1fr; border: round $primary 50%; padding: 0 1; }
+    VotePanel > .vote-panel--for { color: $text-success; }
+    VotePanel > .vote-panel--against { color: $text-error; }
+    VotePanel > .vote-panel--passed { color: $text-success; text-style: bold; }
+    VotePanel > .vote-panel--rejected { color: $text-error; text-style: bold; }
+    VotePanel > .vote-panel--warning { color: $text-warning; }
+    VotePanel > .vote-panel--answer { color: $text-primary; }
+    VotePanel > .vote-panel--muted { color: $text-muted; }
     """
+    COMPONENT_CLASSES = {
+        "vote-panel--for",
+        "vote-panel--against",
+        "vote-panel--passed",
+        "vote-panel--rejected",
+        "vote-panel--warning",
+        "vote-panel--answer",
+        "vote-panel--muted",
+    }
+
+    def _style(self, part: str) -> Style:
+        """A colour of the theme (themes.py), as CSS gives it to this panel."""
+        return self.get_component_rich_style(f"vote-panel--{part}", partial=True)
 
     def on_mount(self) -> None:
         self.border_title = i18n.t("pane.vote")
@@ -43,9 +64,9 @@ class VotePanel(Static):
             text.append(i18n.t("vote.rule", rule=label(rule)) + "\n")
         else:
             for key, count, style in (
-                ("field.for", vote.in_favour, "green"),
-                ("field.against", vote.against, "red"),
-                ("field.abstain", vote.abstain, ""),
+                ("field.for", vote.in_favour, self._style("for")),
+                ("field.against", vote.against, self._style("against")),
+                ("field.abstain", vote.abstain, Style()),
             ):
                 text.append(f"{i18n.t(key)} {count:>3} ", style="bold")
                 text.append(bar(count, vote.eligible_present) + "\n", style=style)
@@ -60,18 +81,25 @@ class VotePanel(Static):
                 vote.eligible_present,
                 vote.quorum,
             )
-            text.append(outcome.explain() + "\n", style="bold green" if vote.passed else "bold red")
+            verdict = self._style("passed" if vote.passed else "rejected")
+            text.append(outcome.explain() + "\n", style=verdict)
             earlier = len(motion.votes) - 1
             if earlier:
-                text.append(i18n.t("vote.history", n=earlier) + "\n", style="dim")
+                text.append(i18n.t("vote.history", n=earlier) + "\n", style=self._style("muted"))
+        # The table cuts the text to one line; here it is whole, under the tally, so a long
+        # text at 80×24 never pushes the verdict out of the panel.
+        text.append(f"{motion.text}\n")
         if motion.over_micro_limit:
-            text.append(i18n.t("vote.cost_warning", cost=f"{motion.cost:,}") + "\n", style="yellow")
+            warning = i18n.t("vote.cost_warning", cost=f"{motion.cost:,}")
+            text.append(warning + "\n", style=self._style("warning"))
         if motion.response:
-            text.append(f"{i18n.t('form.response')}: {motion.response}\n", style="cyan")
+            response = f"{i18n.t('form.response')}: {motion.response}\n"
+            text.append(response, style=self._style("answer"))
         if motion.deferral:
             d = motion.deferral
             text.append(
-                f"{label(motion.state)}: {d.reason} · {d.owner} · {d.target}\n", style="yellow"
+                f"{label(motion.state)}: {d.reason} · {d.owner} · {d.target}\n",
+                style=self._style("warning"),
             )
         if motion.followup:
             f = motion.followup
