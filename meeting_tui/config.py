@@ -1,4 +1,4 @@
-"""The user's settings (theme, language, publicity base URL) in a small TOML file.
+"""The user's settings (theme, language, publicity base URL, county database) in a small TOML file.
 
 Read with tomllib; written by hand because the file holds flat string keys
 only. A broken file never stops the app: it falls back to the defaults and
@@ -19,6 +19,12 @@ class Config:
     theme: str = "textual-dark"
     lang: str = ""
     base_url: str = ""
+    # The county database (`meeting-tui sync`, `meeting-tui county`): see README "County".
+    community_code: str = ""
+    county_url: str = ""
+    county_user: str = ""
+    county_password: str = ""
+    county_privacy: str = "redacted"
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:
