@@ -34,6 +34,7 @@ from meeting_tui.county.couch import CouchDatabase
 from meeting_tui.county.design import DESIGN_ID, design_document, needs_install
 from meeting_tui.county.document import Identity, content_digest, meeting_document, next_revision
 from meeting_tui.county.errors import ConnectionLostError, ServerRefusedError
+from meeting_tui.county.installation import installation_key
 from meeting_tui.county.settings import Target
 from meeting_tui.county.sync_state import MeetingRevisions, SyncState
 from meeting_tui.store.archive import Archive
@@ -67,23 +68,29 @@ def checkpoint_id(identity: Identity) -> str:
 def sync(
     archive: Archive,
     target: Target,
-    identity: Identity,
+    community_code: str,
     privacy: str,
     *,
     batch_size: int = BATCH_SIZE,
     connect_timeout: float | None = None,
     on_batch: Callable[[int, int], None] | None = None,
 ) -> SyncResult:
-    """Send what the database lacks; raises a `CountyError` with what was confirmed so far."""
+    """Send what the database lacks; raises a `CountyError` with what was confirmed so far.
+
+    Nothing is written to the data folder before the server has answered: an
+    offline run leaves it as it was (the installation key is made, on the
+    first run, only once the database is reachable).
+    """
     state = SyncState.load(archive.root)
     result = SyncResult(target.display)
-    dates = {str(row.get("id")): str(row.get("date", "")) for row in archive.list_meetings()}
-    prepared = _prepare(archive, state, identity, privacy, dates)
-    result.closed = len(prepared)
-    known = state.target(target.display)
     timeouts = {} if connect_timeout is None else {"connect_timeout": connect_timeout}
     with CouchDatabase(target, **timeouts) as db:
-        db.ensure_database()
+        db.ensure_database()  # offline: raises before anything is written here
+        identity = Identity(community_code, installation_key(archive.root))
+        dates = {str(row.get("id")): str(row.get("date", "")) for row in archive.list_meetings()}
+        prepared = _prepare(archive, state, identity, privacy, dates)
+        result.closed = len(prepared)
+        known = state.target(target.display)
         current = db.get(DESIGN_ID)
         if needs_install(current):
             wanted = design_document()

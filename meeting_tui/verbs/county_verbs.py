@@ -15,9 +15,7 @@ from typing import Any
 from meeting_tui import config, i18n
 from meeting_tui.county import messages as _messages  # registers the zh/en texts
 from meeting_tui.county import report_html, report_text, settings
-from meeting_tui.county.document import Identity
 from meeting_tui.county.errors import CountyError
-from meeting_tui.county.installation import installation_key
 from meeting_tui.county.replicate import sync
 from meeting_tui.county.report import FORMATS, check_month, county_report, write_report
 from meeting_tui.store import open_archive
@@ -70,9 +68,8 @@ def _sync(args: argparse.Namespace) -> int:
     code = settings.community_code(cfg)
     privacy = settings.privacy(cfg)
     archive = open_archive()
-    identity = Identity(code, installation_key(archive.root))
     try:
-        result = sync(archive, target, identity, privacy)
+        result = sync(archive, target, code, privacy)
     except CountyError as error:
         if "done" in error.values:
             progress = i18n.t("county.sync.progress", **error.values)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from couch_server import PouchServer, start_or_give_up
+from county_proxy import CouchProxy
+
+from meeting_tui.cli import main
 
 
 @pytest.fixture(scope="session")
@@ -30,4 +34,44 @@ def laptop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MEETING_TUI_CONFIG", str(path))
     monkeypatch.delenv("MEETING_TUI_COUNTY_USER", raising=False)
     monkeypatch.delenv("MEETING_TUI_COUNTY_PASSWORD", raising=False)
+    return path
+
+
+@dataclass
+class CliRun:
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+    """`meeting-tui ARGS…` in this process; its status and what it printed."""
+
+    def run(*args: str) -> CliRun:
+        capsys.readouterr()
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return CliRun(status, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def proxies() -> Iterator[Callable[..., CouchProxy]]:
+    """Make proxies in front of the server; all are stopped after the test."""
+    made: list[CouchProxy] = []
+
+    def make(upstream: str, rule: Callable[[str, str, int], int | str | None]) -> CouchProxy:
+        proxy = CouchProxy(upstream, rule)
+        made.append(proxy)
+        return proxy
+
+    yield make
+    for proxy in made:
+        proxy.stop()
+
+
+def write_config(path: Path, **values: str) -> Path:
+    path.write_text("".join(f'{k} = "{v}"\n' for k, v in values.items()), encoding="utf-8")
     return path

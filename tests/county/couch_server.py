@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import signal
@@ -15,6 +16,8 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -109,3 +112,21 @@ def start_or_give_up(workdir: Path) -> PouchServer:
             pytest.fail(message)
         pytest.skip(message)
     return PouchServer(binary, workdir)
+
+
+def couch_json(url: str, path: str = "", method: str = "GET", body: object = None) -> Any:
+    """One request to the server, independent of the code under test: the decoded answer."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=30)
+    payload = None if body is None else json.dumps(body).encode()
+    conn.request(method, parts.path + path, payload, {"Content-Type": "application/json"})
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return json.loads(data) if data else None
+
+
+def meeting_docs(url: str) -> list[dict[str, Any]]:
+    """Every meeting document in the database (no design documents), with conflicts if any."""
+    rows = couch_json(url, "/_all_docs?include_docs=true&conflicts=true")["rows"]
+    return [r["doc"] for r in rows if not r["id"].startswith("_design/")]
