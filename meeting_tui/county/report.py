@@ -57,6 +57,7 @@ class OverdueFollowUp:
     community: str
     due: str
     days_overdue: int
+    meeting_date: str
     title: str
     number: int
     text: str
@@ -139,7 +140,8 @@ def county_report(
             community(code).overdue += 1
             overdue.append(
                 OverdueFollowUp(
-                    str(v.get("community") or code), due, _days(due, day), str(v.get("title", "")),
+                    str(v.get("community") or code), due, _days(due, day), str(v.get("date", "")),
+                    str(v.get("title", "")),
                     int(v.get("number", 0)), str(v.get("text", "")), str(v.get("owner", "")),
                 )
             )  # fmt: skip

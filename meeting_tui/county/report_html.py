@@ -25,16 +25,16 @@ p.source { color: #444; margin: 0 0 16px; }
 figure { margin: 0; border: 1px solid #ccc; padding: 8px; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
 svg { width: 100%; height: auto; }
-svg text { font-size: 13px; fill: #111; }
+svg text { font-size: 15px; fill: #111; }
 svg rect { fill: #2f6db5; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: right; }
-th:first-child, td:first-child, td.text { text-align: left; }
+th:first-child, td:first-child, td.text, table.list th { text-align: left; }
 tr.total td { font-weight: bold; }
 h2 { font-size: 18px; margin: 20px 0 4px; }
 """
 
-BAR_H, GAP, LABEL_W, BAR_W, NUMBER_W = 20, 6, 150, 260, 50
+BAR_H, GAP, LABEL_W, BAR_W, NUMBER_W = 22, 6, 130, 200, 45
 
 
 def _e(text: object) -> str:
@@ -114,7 +114,14 @@ def render(report: CountyReport) -> str:
         *_rows(
             ["community", "due", "late", "meeting", "motion", "owner"],
             [
-                [f.community, f.due, f.days_overdue, f.title, f"#{f.number} {f.text}", f.owner]
+                [
+                    f.community,
+                    f.due,
+                    f.days_overdue,
+                    f"{f.meeting_date} {f.title}",
+                    f"#{f.number} {f.text}",
+                    f.owner,
+                ]
                 for f in report.overdue
             ],
         ),
@@ -147,7 +154,7 @@ def _rows(columns: list[str], rows: list[list[object]]) -> list[str]:
     if not rows:
         return [f"<p>{_e(i18n.t('county.r.none'))}</p>"]
     head = "".join(f'<th scope="col">{_e(i18n.t(f"county.r.{c}"))}</th>' for c in columns)
-    out = ["<table>", f"<thead><tr>{head}</tr></thead><tbody>"]
+    out = ['<table class="list">', f"<thead><tr>{head}</tr></thead><tbody>"]
     for row in rows:
         out.append("<tr>" + "".join(f'<td class="text">{_e(cell)}</td>' for cell in row) + "</tr>")
     out.append("</tbody></table>")

@@ -64,8 +64,8 @@ def render_table(report: CountyReport) -> str:
     ] or [f"  {i18n.t('county.r.none')}"]
     lines += ["", i18n.t("county.r.overdue_heading")]
     lines += [
-        f"  {f.due}  +{f.days_overdue:<4} {_one_line(f.community)}  #{f.number} {_one_line(f.text)}"
-        f"  [{_one_line(f.owner)}]"
+        f"  {f.due}  +{f.days_overdue:<4} {_one_line(f.community)}  {f.meeting_date}"
+        f" #{f.number} {_one_line(f.text)}  [{_one_line(f.owner)}]"
         for f in report.overdue
     ] or [f"  {i18n.t('county.r.none')}"]
     return "\n".join(lines) + "\n"
