@@ -94,5 +94,9 @@ i18n.register(
             "无法写入 {path}（{reason}）：检查文件夹是否存在、是否可写。",
             "cannot write {path} ({reason}): check that the folder exists and is writable.",
         ),
+        "county.sync.design_forbidden": (
+            "服务器 {url} 不允许本账号安装县级统计视图（需要数据库管理员）：请管理员先运行一次 meeting-tui sync，或为本账号授权。",
+            "the server {url} does not let this account install the county views (a database admin is needed): have an admin run meeting-tui sync once, or grant the right.",
+        ),
     }
 )

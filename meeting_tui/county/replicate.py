@@ -33,7 +33,7 @@ from typing import Any
 from meeting_tui.county.couch import CouchDatabase
 from meeting_tui.county.design import DESIGN_ID, design_document, needs_install
 from meeting_tui.county.document import Identity, content_digest, meeting_document, next_revision
-from meeting_tui.county.errors import ConnectionLostError, ServerRefusedError
+from meeting_tui.county.errors import ConnectionLostError, CountyError, ServerRefusedError
 from meeting_tui.county.installation import installation_key
 from meeting_tui.county.settings import Target
 from meeting_tui.county.sync_state import MeetingRevisions, SyncState
@@ -96,7 +96,13 @@ def sync(
             wanted = design_document()
             if current is not None:
                 wanted["_rev"] = current["_rev"]
-            db.put(DESIGN_ID, wanted)
+            try:
+                db.put(DESIGN_ID, wanted)
+            except ServerRefusedError as exc:
+                if exc.status not in (401, 403):
+                    raise
+                # CouchDB lets only database admins write design documents.
+                raise CountyError("county.sync.design_forbidden", url=target.display) from None
             result.design_installed = True
         remote = db.get(checkpoint_id(identity))
         trusted = (

@@ -132,9 +132,7 @@ def county_report(
             ratings[rating] = ratings.get(rating, 0) + int(row["value"])
         deferrals = _open_deferrals(db, day, community)
         overdue = []
-        for row in db.view(
-            DESIGN_NAME, "followups_open", endkey=[day], inclusive_end=False, reduce=False
-        ):
+        for row in db.view(DESIGN_NAME, "followups_open", endkey=[day], inclusive_end=False):
             due, code = row["key"]
             v = row["value"]
             community(code).overdue += 1

@@ -212,3 +212,18 @@ def test_a_document_the_database_rejects_is_named_and_sent_at_the_next_run(
     assert again.status == 0, again.err
     assert "已发送 1 份" in again.out
     assert_each_meeting_once(county_url)
+
+
+def test_an_account_that_may_not_install_the_views_is_told_who_can(
+    archive_of_five, county_url, couch_server, proxies, cli
+) -> None:
+    """CouchDB lets only database admins write design documents (a member gets 403)."""
+    root = archive_of_five
+    proxy = proxies(
+        couch_server.url,
+        lambda method, path, count: 403 if method == "PUT" and "_design/county" in path else None,
+    )
+    result = cli("--data-dir", str(root), "sync", "--to", through(proxy.url, county_url))
+    assert result.status == 2 and len(result.err.splitlines()) == 1
+    assert "管理员" in result.err
+    assert meeting_docs(county_url) == []
