@@ -27,6 +27,8 @@ from meeting_tui.county.errors import ConnectionLostError, ServerRefusedError, U
 from meeting_tui.county.settings import Target
 
 CONNECT_TIMEOUT_S = 5.0
+# A kept-alive connection the server has closed fails in one of these ways before any answer.
+_STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 READ_TIMEOUT_S = 120.0
 
 
@@ -116,10 +118,16 @@ class CouchDatabase:
         """(status, decoded JSON body); statuses ≥ 400 not in `allow` raise `ServerRefusedError`."""
         payload = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
         try:
-            connection = self._connect()
-            connection.request(method, path, payload, self._headers)
-            response = connection.getresponse()
-            raw = response.read()
+            try:
+                reused = self._connection is not None
+                connection, response, raw = self._exchange(method, path, payload)
+            except _STALE:
+                if not reused:
+                    raise
+                # The server closed the kept-alive connection while we were busy (Node closes
+                # idle ones after 5 s): nothing reached it, so send once more on a new one.
+                self.close()
+                connection, response, raw = self._exchange(method, path, payload)
         except (OSError, http.client.HTTPException) as exc:
             self.close()
             reason = _reason(exc)
@@ -150,6 +158,14 @@ class CouchDatabase:
                 reason=str(error.get("reason", "")),
             )
         return status, decoded
+
+    def _exchange(
+        self, method: str, path: str, payload: bytes | None
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, bytes]:
+        connection = self._connect()
+        connection.request(method, path, payload, self._headers)
+        response = connection.getresponse()
+        return connection, response, response.read()
 
     def _connect(self) -> http.client.HTTPConnection:
         if self._connection is None:

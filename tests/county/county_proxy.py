@@ -7,7 +7,9 @@ None to forward, an int status to answer with that status and a CouchDB-style
 error body, "cut" to close the connection without an answer, or "hold" to
 block until the proxy is stopped (a server that stopped answering), or
 "lose_answer" to forward the request and then close the connection without
-passing the answer on (the server stored it; the client never hears so).
+passing the answer on (the server stored it; the client never hears so), or
+"answer_then_close" to pass the answer on and then close the kept-alive
+connection without saying so (as Node does with idle connections after 5 s).
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class CouchProxy:
                     self.connection.close()
                     return
                 self._reply(response.status, data, response.getheader("Content-Type") or "")
+                if action == "answer_then_close":
+                    self.close_connection = True
 
             def _reply(self, status: int, data: bytes, content_type: str) -> None:
                 self.send_response(status)

@@ -97,16 +97,19 @@ def test_a_server_that_does_not_answer_is_reported_within_5_seconds(archive_of_f
 def test_a_connection_cut_mid_way_keeps_the_confirmed_and_the_next_run_completes(
     archive_of_five, county_url, couch_server, proxies, cli
 ) -> None:
-    """The third batch reaches the server but its answer is lost; the fourth never gets there."""
+    """The third batch reaches the server but its answer is lost, and the network stays down.
+
+    (The client sends once more on a fresh connection when a kept-alive one
+    breaks before any answer; here that second try is cut too.)
+    """
     root = archive_of_five
-    proxy = proxies(
-        couch_server.url,
-        lambda method, path, count: (
-            "lose_answer"
-            if method == "POST" and path.endswith("_bulk_docs") and count == 3
-            else None
-        ),
-    )
+
+    def rule(method: str, path: str, count: int) -> str | None:
+        if method != "POST" or not path.endswith("_bulk_docs") or count < 3:
+            return None
+        return "lose_answer" if count == 3 else "cut"
+
+    proxy = proxies(couch_server.url, rule)
     url = through(proxy.url, county_url)
     with pytest.raises(ConnectionLostError) as cut:
         run_sync(root, url)
@@ -114,6 +117,7 @@ def test_a_connection_cut_mid_way_keeps_the_confirmed_and_the_next_run_completes
     assert len(confirmed(root, url)) == 2  # the local checkpoint: the last confirmed document
     assert len(meeting_docs(county_url)) == 3  # the server had stored the third
 
+    proxy.rule = lambda method, path, count: None  # the network is back
     rerun = cli("--data-dir", str(root), "sync", "--to", url)
     assert rerun.status == 0, rerun.err
     assert "已发送 2 份" in rerun.out  # the third was found present by _revs_diff, not resent
@@ -227,3 +231,14 @@ def test_an_account_that_may_not_install_the_views_is_told_who_can(
     assert result.status == 2 and len(result.err.splitlines()) == 1
     assert "管理员" in result.err
     assert meeting_docs(county_url) == []
+
+
+def test_a_kept_alive_connection_the_server_closed_is_opened_again(
+    archive_of_five, county_url, couch_server, proxies, cli
+) -> None:
+    """Node closes idle connections after 5 s (building 500 documents takes longer)."""
+    root = archive_of_five
+    proxy = proxies(couch_server.url, lambda method, path, count: "answer_then_close")
+    result = run_sync(root, through(proxy.url, county_url))
+    assert result.sent == 5
+    assert_each_meeting_once(county_url)
