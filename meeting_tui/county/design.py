@@ -14,7 +14,7 @@ Views (keys are arrays so a month or a community is a key range):
   withdrew or deferred again the motion taken up from it; a group summing
   to 1 is a deferral still open (the archive's backlog rule, across laptops
   of one community).
-* `deferral_details` [doc id, motion id] → the deferral's text, reason, owner
+* `deferral_details` the same key as `deferrals` → the deferral's text, reason, owner
 * `followups_open` [due date, community code] → the follow-up (no reduce):
   passed motions whose follow-up is not done; overdue = due before today.
 * `evaluations`   [month evaluated, community code, rating] → _sum of hands
@@ -30,7 +30,7 @@ from typing import Any
 
 DESIGN_NAME = "county"
 DESIGN_ID = f"_design/{DESIGN_NAME}"
-DESIGN_VERSION = 1
+DESIGN_VERSION = 2
 
 _MEETINGS = """function (doc) {
   if (doc.type !== 'meeting') { return; }
@@ -62,7 +62,7 @@ _DEFERRAL_DETAILS = """function (doc) {
   for (var i = 0; i < doc.motions.length; i++) {
     var m = doc.motions[i];
     if (m.state === 'deferred' && m.deferral) {
-      emit([doc._id, m.id], {community: doc.community, title: doc.title, date: doc.date,
+      emit([doc.community_code, doc.date, doc._id, m.id], {community: doc.community, title: doc.title, date: doc.date,
         number: m.number, text: m.text, reason: m.deferral.reason, owner: m.deferral.owner});
     }
   }

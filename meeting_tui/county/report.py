@@ -25,7 +25,7 @@ FORMATS = ("table", "csv", "html")
 MOTION_STATES = ("passed", "rejected", "deferred", "answered", "withdrawn", "raised")
 RATINGS = ("satisfied", "basic", "unsatisfied")
 AGE_BUCKETS = ((30, "≤30"), (90, "31–90"), (180, "91–180"), (None, ">180"))
-KEYS_CHUNK = 500
+KEYS_LOOKUP = 200  # more open deferrals than this: one range scan instead
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
@@ -152,20 +152,26 @@ def county_report(
 
 
 def _open_deferrals(db: CouchDatabase, day: str, community: Any) -> list[OpenDeferral]:
-    """Groups of the `deferrals` view summing to more than 0, with their details."""
+    """Groups of the `deferrals` view summing to more than 0, with their details.
+
+    A few open ones are looked up by key; many are read in one range scan of
+    `deferral_details` (PouchDB answers `keys` one lookup at a time).
+    """
     open_keys = [
         row["key"] for row in db.view(DESIGN_NAME, "deferrals", group=True) if row["value"] > 0
     ]
-    details: dict[tuple[str, str], dict[str, Any]] = {}
-    wanted = [[key[2], key[3]] for key in open_keys]
-    for start in range(0, len(wanted), KEYS_CHUNK):
-        chunk = wanted[start : start + KEYS_CHUNK]
-        for row in db.view(DESIGN_NAME, "deferral_details", keys=chunk):
-            details[(row["key"][0], row["key"][1])] = row["value"]
+    details: dict[tuple[str, ...], dict[str, Any]] = {}
+    if len(open_keys) <= KEYS_LOOKUP:
+        rows = db.view(DESIGN_NAME, "deferral_details", keys=open_keys) if open_keys else []
+    else:
+        rows = db.view(DESIGN_NAME, "deferral_details")
+    for row in rows:
+        details[tuple(row["key"])] = row["value"]
     found: list[OpenDeferral] = []
-    for code, deferred_on, doc_id, motion_id in open_keys:
+    for key in open_keys:
+        code, deferred_on = key[0], key[1]
         community(code).open_deferrals += 1
-        v = details.get((doc_id, motion_id), {})
+        v = details.get(tuple(key), {})
         found.append(
             OpenDeferral(
                 str(v.get("community") or code), deferred_on, _days(deferred_on, day),

@@ -160,7 +160,7 @@ def test_views_group_ranges_and_keys_as_the_report_queries_them(db: CouchDatabas
     assert [(r["key"], r["value"]) for r in by_month] == [(["2026-10"], 2), (["2026-11"], 1)]
     # _sum: +1 for the deferral, −1 where it was taken up and passed: nothing open.
     assert [r["value"] for r in db.view(DESIGN_NAME, "deferrals", group=True)] == [0]
-    details = db.view(DESIGN_NAME, "deferral_details", keys=[["a", "m1"]])
+    details = db.view(DESIGN_NAME, "deferral_details", keys=[["x", "2026-10-15", "a", "m1"]])
     assert details[0]["value"]["reason"] == "r"
     due = db.view(DESIGN_NAME, "followups_open", endkey=["2026-11-01"], inclusive_end=False)
     assert due == []  # due on the day itself is not overdue yet

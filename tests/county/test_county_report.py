@@ -15,6 +15,7 @@ from couch_server import couch_json
 from county_meetings import closed_meeting, followup_done_and_evaluated
 
 from meeting_tui.config import Config
+from meeting_tui.county import report as report_module
 from meeting_tui.county.report import county_report
 from meeting_tui.county.report_text import width
 from meeting_tui.county.settings import parse_target
@@ -40,7 +41,11 @@ def county(tmp_path: Path, county_url: str, cli, monkeypatch, laptop) -> str:  #
     return county_url
 
 
-def test_the_report_counts_both_communities_from_the_views(county: str) -> None:
+@pytest.mark.parametrize("lookup", [200, 0], ids=["details-by-key", "details-by-range"])
+def test_the_report_counts_both_communities_from_the_views(
+    county: str, lookup: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report_module, "KEYS_LOOKUP", lookup)
     report = county_report(parse_target(county, Config()), today=TODAY)
     by_code = {c.code: c for c in report.communities}
     assert set(by_code) == {"410105001", "410105002"}

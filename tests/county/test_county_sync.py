@@ -182,3 +182,21 @@ def test_credentials_are_sent_but_never_printed_nor_written_to_the_data_folder(
     for path in files:
         data = path.read_bytes()
         assert b"s3cret" not in data and b"pw-in-url" not in data and b"in-file" not in data, path
+
+
+def test_sync_upgrades_an_older_design_document(tmp_path, county_url, cli, laptop) -> None:
+    from meeting_tui.county.design import DESIGN_VERSION
+
+    root = tmp_path / "data"
+    closed_meeting(root, "20261017-aaaa")
+    write_config(laptop, community_code="nanyuan")
+    assert "_design/county" in cli("--data-dir", str(root), "sync", "--to", county_url).out
+    design = couch_json(county_url, "/_design/county")
+    older = {**design, "meeting_tui_design_version": DESIGN_VERSION - 1, "views": {}}
+    couch_json(county_url, "/_design/county", "PUT", older)
+    result = cli("--data-dir", str(root), "sync", "--to", county_url)
+    assert "_design/county" in result.out and "已发送 0 份" in result.out
+    upgraded = couch_json(county_url, "/_design/county")
+    assert upgraded["meeting_tui_design_version"] == DESIGN_VERSION
+    assert set(upgraded["views"]) >= {"meetings", "motions", "deferrals", "evaluations"}
+    assert "_design/county" not in cli("--data-dir", str(root), "sync", "--to", county_url).out
