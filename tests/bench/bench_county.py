@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "county"))
 
-from couch_server import couch_json, start_or_give_up  # noqa: E402
+from couch_server import couch_json, server_binary, start_or_give_up  # noqa: E402
 from county_meetings import closed_meeting  # noqa: E402
 
 from meeting_tui.config import Config  # noqa: E402
@@ -151,6 +151,11 @@ def _archive(root: Path):  # type: ignore[no-untyped-def]
 
 
 def main() -> str:
+    if server_binary() is None:  # say so in the document rather than stop the other benches
+        return (
+            "## County sync and report\n\nNot run: pouchdb-server is missing "
+            "(`npm install --prefix .ci/node pouchdb-server`, as `.ci/run` does).\n"
+        )
     with tempfile.TemporaryDirectory(prefix="bench-county-") as workdir:
         return run(Path(workdir))
 
