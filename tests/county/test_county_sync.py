@@ -200,3 +200,32 @@ def test_sync_upgrades_an_older_design_document(tmp_path, county_url, cli, lapto
     assert upgraded["meeting_tui_design_version"] == DESIGN_VERSION
     assert set(upgraded["views"]) >= {"meetings", "motions", "deferrals", "evaluations"}
     assert "_design/county" not in cli("--data-dir", str(root), "sync", "--to", county_url).out
+
+
+@pytest.mark.parametrize("privacy", ["redacted", "full"])
+def test_a_checkpoint_saved_with_a_minutes_version_travels_with_it(
+    privacy, tmp_path, county_url, cli, laptop
+) -> None:
+    """The trusted-record work saves a digest beside each minutes version; sync passes it on.
+
+    Written here straight into the meeting file's tables, as that work does,
+    so the document carries whatever fields a version holds besides its text.
+    """
+    from meeting_tui.minutes.record import MINUTES_TABLE
+    from meeting_tui.store import open_archive
+
+    root = tmp_path / "data"
+    closed_meeting(root, "20261017-aaaa")
+    meeting = open_archive(root).open_meeting("20261017-aaaa")
+    try:
+        versions = meeting.table(MINUTES_TABLE)
+        versions[0]["checkpoint"] = {"tree_size": 40, "root": "9f2c" * 16}
+        meeting.write_table(MINUTES_TABLE, versions)
+        meeting.write_table("checkpoints", [{"tree_size": 40, "root": "9f2c" * 16}])
+    finally:
+        meeting.close()
+    write_config(laptop, community_code="nanyuan", county_privacy=privacy)
+    assert cli("--data-dir", str(root), "sync", "--to", county_url).status == 0
+    (doc,) = meeting_docs(county_url)
+    assert doc["minutes"][0]["checkpoint"] == {"tree_size": 40, "root": "9f2c" * 16}
+    assert doc["checkpoints"] == [{"tree_size": 40, "root": "9f2c" * 16}]
