@@ -70,8 +70,3 @@ def proxies() -> Iterator[Callable[..., CouchProxy]]:
     yield make
     for proxy in made:
         proxy.stop()
-
-
-def write_config(path: Path, **values: str) -> Path:
-    path.write_text("".join(f'{k} = "{v}"\n' for k, v in values.items()), encoding="utf-8")
-    return path

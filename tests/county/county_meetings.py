@@ -103,3 +103,9 @@ def followup_done_and_evaluated(root: Path, meeting_id: str, motion_id: str) -> 
         live.execute(c.evaluate_followup(live.state, motion_id, 20, 6, 2))
     finally:
         live.close()
+
+
+def write_config(path: Path, **values: str) -> Path:
+    """A laptop's config.toml with these keys (flat strings, as the app writes it)."""
+    path.write_text("".join(f'{k} = "{v}"\n' for k, v in values.items()), encoding="utf-8")
+    return path

@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write_config
 from couch_server import couch_json, free_port, meeting_docs
-from county_meetings import closed_meeting
+from county_meetings import closed_meeting, write_config
 
 from meeting_tui import config, locations
 from meeting_tui.county.errors import ConnectionLostError, ServerRefusedError

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_config
-from county_meetings import closed_meeting
+from county_meetings import closed_meeting, write_config
 
 from meeting_tui import locations
 from meeting_tui.county.document import Identity

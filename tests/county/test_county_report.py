@@ -10,9 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import write_config
 from couch_server import couch_json
-from county_meetings import closed_meeting, followup_done_and_evaluated
+from county_meetings import closed_meeting, followup_done_and_evaluated, write_config
 
 from meeting_tui.config import Config
 from meeting_tui.county import report as report_module

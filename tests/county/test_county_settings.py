@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import write_config
+from county_meetings import write_config
 
 from meeting_tui.config import Config
 from meeting_tui.county.errors import SettingsError

@@ -8,9 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import write_config
 from couch_server import couch_json, meeting_docs
-from county_meetings import closed_meeting, followup_done_and_evaluated, reopen_and_close
+from county_meetings import (
+    closed_meeting,
+    followup_done_and_evaluated,
+    reopen_and_close,
+    write_config,
+)
 
 from meeting_tui import locations
 
