@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,7 +72,6 @@ def sync(
     *,
     batch_size: int = BATCH_SIZE,
     connect_timeout: float | None = None,
-    on_batch: Callable[[int, int], None] | None = None,
 ) -> SyncResult:
     """Send what the database lacks; raises a `CountyError` with what was confirmed so far.
 
@@ -144,8 +142,6 @@ def sync(
                     known.confirmed[p.meeting_id] = p.rev
                     result.sent += 1
             state.save()
-            if on_batch is not None:
-                on_batch(result.sent, len(to_send))
         if not result.refused and (candidates or not trusted):
             session = uuid.uuid4().hex
             checkpoint = dict(remote or {}, session=session, confirmed=len(known.confirmed))
