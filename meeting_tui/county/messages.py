@@ -98,5 +98,9 @@ i18n.register(
             "服务器 {url} 不允许本账号安装县级统计视图（需要数据库管理员）：请管理员先运行一次 meeting-tui sync，或为本账号授权。",
             "the server {url} does not let this account install the county views (a database admin is needed): have an admin run meeting-tui sync once, or grant the right.",
         ),
+        "county.sync.broken": (
+            "会议 {meeting_id} 的文件已损坏，未发送：在开始界面按 ctrl+r 从备份恢复后再运行 sync。",
+            "meeting {meeting_id} was not sent, its file is damaged: restore it from a backup (ctrl+r on the start screen), then run sync again.",
+        ),
     }
 )

@@ -29,6 +29,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from meeting_tui import i18n
 from meeting_tui.county.couch import CouchDatabase
 from meeting_tui.county.design import DESIGN_ID, design_document, needs_install
 from meeting_tui.county.document import Identity, content_digest, meeting_document, next_revision
@@ -37,6 +38,7 @@ from meeting_tui.county.installation import installation_key
 from meeting_tui.county.settings import Target
 from meeting_tui.county.sync_state import MeetingRevisions, SyncState
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.errors import StoreError
 
 BATCH_SIZE = 20
 REVS_DIFF_CHUNK = 500
@@ -49,6 +51,7 @@ class SyncResult:
     candidates: int = 0  # asked about with _revs_diff
     sent: int = 0  # documents the database stored in this run
     refused: list[tuple[str, str]] = field(default_factory=list)  # (meeting id, reason)
+    unreadable: list[str] = field(default_factory=list)  # why a meeting file could not be read
     design_installed: bool = False
 
 
@@ -86,7 +89,7 @@ def sync(
         db.ensure_database()  # offline: raises before anything is written here
         identity = Identity(community_code, installation_key(archive.root))
         dates = {str(row.get("id")): str(row.get("date", "")) for row in archive.list_meetings()}
-        prepared = _prepare(archive, state, identity, privacy, dates)
+        prepared = _prepare(archive, state, identity, privacy, dates, result.unreadable)
         result.closed = len(prepared)
         known = state.target(target.display)
         current = db.get(DESIGN_ID)
@@ -153,20 +156,29 @@ def sync(
 
 
 def _prepare(
-    archive: Archive, state: SyncState, identity: Identity, privacy: str, dates: dict[str, str]
+    archive: Archive,
+    state: SyncState,
+    identity: Identity,
+    privacy: str,
+    dates: dict[str, str],
+    unreadable: list[str],
 ) -> list[_Prepared]:
     """Every closed meeting with its current revision; a new revision where its content changed.
 
     A meeting file unchanged since its last revision (same size and mtime,
     same settings) is not read again: the second run of 500 meetings costs
-    a stat per meeting.
+    a stat per meeting. A file that cannot be read is named in `unreadable`
+    and left out; the other meetings are still sent.
     """
     rows = archive.list_meetings()
     settings = f"{privacy}|{identity.doc_id('')}"
     prepared: list[_Prepared] = []
     for row in sorted(rows, key=lambda r: str(r.get("id"))):
         meeting_id = str(row.get("id"))
-        if row.get("status") != "closed" or row.get("broken"):
+        if row.get("broken"):
+            unreadable.append(i18n.t("county.sync.broken", meeting_id=meeting_id))
+            continue
+        if row.get("status") != "closed":
             continue
         try:
             stat = os.stat(archive.meeting_path(meeting_id))
@@ -177,7 +189,11 @@ def _prepare(
         if known is not None and known.fingerprint == fingerprint:
             prepared.append(_Prepared(meeting_id, identity.doc_id(meeting_id), known.current, None))
             continue
-        doc = meeting_document(archive, meeting_id, identity, privacy, dates)
+        try:
+            doc = meeting_document(archive, meeting_id, identity, privacy, dates)
+        except StoreError as exc:  # damaged: quarantined by the store; the others still go
+            unreadable.append(exc.message())
+            continue
         if doc is None:  # the index said closed, the log says otherwise (reopened)
             continue
         digest = content_digest(doc)

@@ -79,14 +79,15 @@ def _sync(args: argparse.Namespace) -> int:
     if result.design_installed:
         print(i18n.t("county.sync.design", url=target.display))
     print(i18n.t("county.sync.done", sent=result.sent, url=target.display, closed=result.closed))
+    for problem in result.unreadable:
+        print(i18n.t("cli.error", message=problem), file=sys.stderr)
     for meeting_id, reason in result.refused:
         print(
             i18n.t("county.sync.refused_doc", meeting_id=meeting_id, reason=reason), file=sys.stderr
         )
     if result.refused:
         print(i18n.t("county.sync.refused_total", count=len(result.refused)), file=sys.stderr)
-        return 1
-    return 0
+    return 1 if result.refused or result.unreadable else 0
 
 
 def _county(args: argparse.Namespace) -> int:

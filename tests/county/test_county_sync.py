@@ -233,3 +233,20 @@ def test_a_checkpoint_saved_with_a_minutes_version_travels_with_it(
     (doc,) = meeting_docs(county_url)
     assert doc["minutes"][0]["checkpoint"] == {"tree_size": 40, "root": "9f2c" * 16}
     assert doc["checkpoints"] == [{"tree_size": 40, "root": "9f2c" * 16}]
+
+
+def test_a_damaged_meeting_file_is_named_and_the_others_are_still_sent(
+    tmp_path, county_url, cli, laptop
+) -> None:
+    root = tmp_path / "data"
+    closed_meeting(root, "20261017-aaaa")
+    closed_meeting(root, "20261018-bbbb")
+    (root / "meetings" / "20261018-bbbb.json").write_text('{"meeting": {"1": ', encoding="utf-8")
+    write_config(laptop, community_code="nanyuan")
+    result = cli("--data-dir", str(root), "sync", "--to", county_url)
+    assert result.status == 1
+    assert "已发送 1 份" in result.out
+    assert "20261018-bbbb.json" in result.err and len(result.err.strip().splitlines()) == 1
+    assert [d["meeting_id"] for d in meeting_docs(county_url)] == ["20261017-aaaa"]
+    again = cli("--data-dir", str(root), "sync", "--to", county_url)  # still said, not forgotten
+    assert again.status == 1 and "20261018-bbbb" in again.err and "ctrl+r" in again.err
