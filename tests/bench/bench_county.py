@@ -144,7 +144,7 @@ def run(workdir: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _archive(root: Path):  # type: ignore[no-untyped-def]
+def _archive(root: Path):
     from meeting_tui.store import open_archive
 
     return open_archive(root)

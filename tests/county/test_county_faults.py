@@ -46,7 +46,7 @@ def through(proxy_url: str, county_url: str) -> str:
     return f"{proxy_url}/{county_url.rsplit('/', 1)[1]}"
 
 
-def run_sync(root: Path, url: str, batch_size: int = 1):  # type: ignore[no-untyped-def]
+def run_sync(root: Path, url: str, batch_size: int = 1):
     cfg, _ = config.load()
     target = parse_target(url, cfg)
     return sync(open_archive(root), target, "nanyuan", "redacted", batch_size=batch_size)

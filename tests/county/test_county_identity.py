@@ -62,7 +62,7 @@ def test_a_damaged_key_is_refused_never_replaced(tmp_path: Path, content: bytes)
 
 def test_the_sync_command_reports_a_damaged_key_in_one_line(
     tmp_path, county_url, cli, laptop
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     root = tmp_path / "data"
     closed_meeting(root, "20261017-aaaa")
     path = locations.installation_key_file(root)

@@ -24,7 +24,7 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
-def county(tmp_path: Path, county_url: str, cli, monkeypatch, laptop) -> str:  # type: ignore[no-untyped-def]
+def county(tmp_path: Path, county_url: str, cli, monkeypatch, laptop) -> str:
     """南苑: October (a deferral later taken up) and November; 北湖: October, evaluated."""
     nanyuan, beihu = tmp_path / "nanyuan", tmp_path / "beihu"
     october = closed_meeting(nanyuan, "20261017-aaaa", community="南苑社区", due="2026-11-01")
@@ -79,7 +79,7 @@ def test_a_month_limits_meetings_motions_and_evaluations(county: str) -> None:
     assert november.rating_totals["satisfied"] == 20  # evaluated on 20 November
 
 
-def test_the_table_and_csv_from_the_command(county: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_and_csv_from_the_command(county: str, cli) -> None:
     table = cli("county", "--from", county)
     assert table.status == 0, table.err
     assert "南苑社区" in table.out and "北湖社区" in table.out
@@ -107,7 +107,7 @@ class _Page(HTMLParser):
 def test_the_html_report_is_one_self_contained_page_with_svg_charts(
     county: str,
     cli,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     out = tmp_path / "county.html"
     result = cli("county", "--from", county, "--format", "html", "--out", str(out))
@@ -127,7 +127,7 @@ def test_the_html_report_is_one_self_contained_page_with_svg_charts(
 
 def test_text_from_a_meeting_is_escaped_in_the_page(
     tmp_path: Path, county_url: str, cli, laptop
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     root = tmp_path / "data"
     closed_meeting(root, "20261017-aaaa", community="<script>alert(1)</script>社区")
     write_config(laptop, community_code="x1")
@@ -136,7 +136,7 @@ def test_text_from_a_meeting_is_escaped_in_the_page(
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_bad_month_and_missing_views_are_one_line_each(county_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_month_and_missing_views_are_one_line_each(county_url: str, cli) -> None:
     bad = cli("county", "--from", county_url, "--month", "2026-13")
     assert bad.status == 2 and "YYYY-MM" in bad.err and len(bad.err.splitlines()) == 1
     couch_json(county_url, method="PUT")

@@ -14,14 +14,14 @@ def _no_server_anywhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     monkeypatch.setenv("PATH", str(tmp_path))
 
 
-def test_under_ci_a_missing_server_fails_the_test(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_under_ci_a_missing_server_fails_the_test(monkeypatch, tmp_path) -> None:
     _no_server_anywhere(monkeypatch, tmp_path)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="pouchdb-server not found"):
         couch_server.start_or_give_up(tmp_path / "work")
 
 
-def test_outside_ci_a_missing_server_skips_with_the_install_command(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_outside_ci_a_missing_server_skips_with_the_install_command(monkeypatch, tmp_path) -> None:
     _no_server_anywhere(monkeypatch, tmp_path)
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(

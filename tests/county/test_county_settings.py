@@ -17,7 +17,7 @@ def test_plain_http_is_allowed_to_this_machine(url: str) -> None:
     assert parse_target(url, Config()).database == "county"
 
 
-def test_plain_http_elsewhere_is_refused_unless_insecure(tmp_path, cli, laptop) -> None:  # type: ignore[no-untyped-def]
+def test_plain_http_elsewhere_is_refused_unless_insecure(tmp_path, cli, laptop) -> None:
     with pytest.raises(SettingsError):
         parse_target("http://couch.example.org/county", Config())
     assert parse_target("http://couch.example.org/county", Config(), insecure=True).port == 80
@@ -72,7 +72,7 @@ def test_community_code_and_privacy_are_checked() -> None:
         privacy(Config(county_privacy="public"))
 
 
-def test_sync_without_settings_says_which_key_to_set(tmp_path, cli, laptop) -> None:  # type: ignore[no-untyped-def]
+def test_sync_without_settings_says_which_key_to_set(tmp_path, cli, laptop) -> None:
     no_url = cli("--data-dir", str(tmp_path / "data"), "sync")
     assert no_url.status == 2 and "county_url" in no_url.err
     no_code = cli("--data-dir", str(tmp_path / "data"), "sync", "--to", "http://localhost:9/c")

@@ -32,7 +32,7 @@ def two_laptops(tmp_path: Path) -> tuple[Path, Path]:
     return nanyuan, beihu
 
 
-def sync_as(cli, monkeypatch, folder: Path, *args: str):  # type: ignore[no-untyped-def]
+def sync_as(cli, monkeypatch, folder: Path, *args: str):
     monkeypatch.setenv("MEETING_TUI_CONFIG", str(folder.parent / f"{folder.name}.toml"))
     return cli("--data-dir", str(folder), "sync", *args)
 
