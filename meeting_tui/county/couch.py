@@ -131,6 +131,10 @@ class CouchDatabase:
         except (OSError, http.client.HTTPException) as exc:
             self.close()
             reason = _reason(exc)
+            if isinstance(exc, ssl.SSLError) and not self._answered:
+                raise UnreachableError(
+                    "county.http.tls", url=self.target.display, reason=reason
+                ) from None
             if self._answered:
                 raise ConnectionLostError(
                     "county.http.lost", url=self.target.display, reason=reason

@@ -102,5 +102,9 @@ i18n.register(
             "会议 {meeting_id} 的文件已损坏，未发送：在开始界面按 ctrl+r 从备份恢复后再运行 sync。",
             "meeting {meeting_id} was not sent, its file is damaged: restore it from a backup (ctrl+r on the start screen), then run sync again.",
         ),
+        "county.http.tls": (
+            "无法验证 {url} 的加密连接（{reason}）：未做任何更改；请检查服务器证书和本机日期时间。",
+            "cannot verify the encrypted connection to {url} ({reason}): nothing was changed; check the server's certificate and this computer's date and time.",
+        ),
     }
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,8 +63,12 @@ def proxies() -> Iterator[Callable[..., CouchProxy]]:
     """Make proxies in front of the server; all are stopped after the test."""
     made: list[CouchProxy] = []
 
-    def make(upstream: str, rule: Callable[[str, str, int], int | str | None]) -> CouchProxy:
-        proxy = CouchProxy(upstream, rule)
+    def make(
+        upstream: str,
+        rule: Callable[[str, str, int], int | str | None],
+        tls: ssl.SSLContext | None = None,
+    ) -> CouchProxy:
+        proxy = CouchProxy(upstream, rule, tls)
         made.append(proxy)
         return proxy
 

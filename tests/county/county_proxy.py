@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import ssl
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -26,7 +27,7 @@ Rule = Callable[[str, str, int], "int | str | None"]
 
 
 class CouchProxy:
-    def __init__(self, upstream: str, rule: Rule) -> None:
+    def __init__(self, upstream: str, rule: Rule, tls: ssl.SSLContext | None = None) -> None:
         parts = urlsplit(upstream)
         self.upstream = (parts.hostname or "127.0.0.1", parts.port or 80)
         self.rule = rule
@@ -90,13 +91,17 @@ class CouchProxy:
             do_GET = do_PUT = do_POST = do_DELETE = _handle
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.scheme = "http"
+        if tls is not None:  # HTTPS in front, plain HTTP to the server behind
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+            self.scheme = "https"
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
 
     def wait_for(self, method: str, endpoint: str, count: int, timeout: float = 30) -> bool:
         with self.arrived:
