@@ -1,5 +1,5 @@
 """The user's settings (theme, language, publicity base URL, DOCX layout, committee and
-office phone) in a small TOML file.
+office phone, county database) in a small TOML file.
 
 Read with tomllib; written by hand because the file holds flat string keys
 only. A broken file never stops the app: it falls back to the defaults and
@@ -24,6 +24,12 @@ class Config:
     # The 公示's 落款 and contact line: the committee's name and its own office phone.
     committee: str = ""
     office_phone: str = ""
+    # The county database (`meeting-tui sync`, `meeting-tui county`): see README "County".
+    community_code: str = ""
+    county_url: str = ""
+    county_user: str = ""
+    county_password: str = ""
+    county_privacy: str = "redacted"
 
 
 def load(path: Path | None = None) -> tuple[Config, str | None]:

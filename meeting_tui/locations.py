@@ -54,6 +54,16 @@ def exports_directory(meeting_id: str, root: Path | None = None) -> Path:
     return (root or data_directory()) / "exports" / meeting_id
 
 
+def installation_key_file(root: Path | None = None) -> Path:
+    """The data folder's installation key, part of every county document id."""
+    return (root or data_directory()) / "county" / "installation-key"
+
+
+def sync_state_file(root: Path | None = None) -> Path:
+    """What `sync` has sent to which county database (revisions and checkpoints)."""
+    return (root or data_directory()) / "county" / "sync-state.json"
+
+
 def config_file() -> Path:
     """The TOML config file (theme, language, publicity base URL)."""
     env = os.environ.get(CONFIG_ENV)

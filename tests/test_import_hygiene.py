@@ -19,6 +19,7 @@ HEADLESS = [
     "meeting_tui.store",
     "meeting_tui.minutes",
     "meeting_tui.publicity",
+    "meeting_tui.county",
 ]
 
 
