@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
+from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
@@ -52,6 +54,14 @@ class MeetingApp(App[None]):
         self.register_theme(SUNLIGHT)
         chosen = theme or self.settings.theme
         self.theme = chosen if chosen in THEMES else "textual-dark"
+        self.key_order = KeyOrder(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal go through `KeyOrder`: each lands where it was typed."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.key_order.offer(event)
+        else:
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.live is None:
