@@ -193,6 +193,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Motion {number} has no follow-up owner: assign one first.",
     ),
     "error.nothing_to_undo": ("没有可以撤销的操作。", "There is nothing to undo."),
+    "error.empty_vote": (
+        "还没有填票数：赞成、反对、弃权至少填一项（0 也算）；全体同意请按 y 无异议通过。",
+        "No count entered: fill in for, against or abstain (0 counts); "
+        "if everyone agrees, press y for acclamation.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
