@@ -25,6 +25,7 @@ from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
+from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.themes import SUNLIGHT, THEMES
 
 del _strings, _lifecycle_strings
@@ -62,6 +63,11 @@ class MeetingApp(App[None]):
             await self.key_order.offer(event)
         else:
             await super().on_event(event)
+
+    def _display(self, screen: Screen[Any], renderable: Any) -> None:
+        """Every frame passes `terminal_guard`: text from a file never steers the terminal."""
+        guard_update(renderable)
+        super()._display(screen, renderable)
 
     def on_mount(self) -> None:
         if self.live is None:
