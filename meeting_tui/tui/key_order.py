@@ -20,8 +20,10 @@ the App itself has nothing queued. The held key then goes to whatever has
 the focus by then, exactly as if the chair had typed slowly.
 
 Quiet is found in rounds, as Textual's Pilot waits for a screen: a callback
-is queued behind every pump's pending messages; when all have run, the
-checks above are made again; another round if anything is still moving.
+is queued behind the pending messages of every pump that has work (and of
+the focused widget and its ancestors, where a key is being handled); when
+all have run, the checks above are made again; another round if anything is
+still moving.
 A safety valve hands a key on after `MAX_WAIT` seconds of unrest, so a widget
 that never stops posting cannot freeze the keyboard.
 
@@ -105,11 +107,22 @@ class KeyOrder:
             if remaining == 0:
                 self.app.call_later(self._after_round)
 
-        for pump in _pumps(self.app):
+        for pump in self._watched():
             if pump.call_later(one_done):
                 remaining += 1
         if remaining == 0:
             self.app.call_later(self._after_round)
+
+    def _watched(self) -> list[MessagePump]:
+        """Pumps a round waits on: those with work queued or mounting, and the focus and its
+        ancestors (where a key is handled, possibly across an await that empties the queue)."""
+        focused = self.app.focused
+        chain = list(focused.ancestors_with_self) if focused is not None else []
+        watched: dict[int, MessagePump] = {id(p): p for p in chain if p is not self.app}
+        for pump in _pumps(self.app):
+            if _moving(pump):
+                watched.setdefault(id(pump), pump)
+        return list(watched.values())
 
     async def _after_round(self) -> None:
         if not self.app.is_running:
