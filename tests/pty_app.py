@@ -222,4 +222,10 @@ class PtyApp:
 
     @property
     def time_to_first_byte(self) -> float | None:
+        """Seconds from spawning to the app's first output."""
         return None if self.first_byte is None else self.first_byte - self.started
+
+    def time_to_quiet(self, since: float, quiet: float = 0.3) -> float:
+        """Seconds from `since` (a `time.monotonic()` taken before a write) to the app's last
+        output before it stayed quiet for `quiet` seconds: how long a burst took to show."""
+        return self.wait_for_quiet(quiet) - since
