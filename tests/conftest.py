@@ -49,6 +49,33 @@ def quick_idle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.004)
 
 
+@pytest.fixture(autouse=True)
+def pilot_waits_for_held_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's waits (after `press`, in `pause`) also wait for the keys the app still holds.
+
+    The app hands each key on only once it has settled after the one before
+    (`tui/key_order.py`); Pilot's own wait knows nothing of those held keys,
+    and its CPU-idle check is fooled on a loaded machine. So every Pilot wait
+    first waits, on the condition itself, until no key is held or in flight.
+    """
+    import time
+
+    from textual.pilot import Pilot, WaitForScreenTimeout
+
+    original = Pilot._wait_for_screen
+
+    async def wait_for_screen(self: Pilot[Any], timeout: float = 30.0) -> bool:
+        order = getattr(self.app, "key_order", None)
+        deadline = time.monotonic() + timeout
+        while order is not None and (order.busy or order.held) and self.app.is_running:
+            if time.monotonic() > deadline:
+                raise WaitForScreenTimeout("the app still holds keys it was sent")
+            await asyncio.sleep(0.002)
+        return await original(self, timeout)
+
+    monkeypatch.setattr(Pilot, "_wait_for_screen", wait_for_screen)
+
+
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 11, 21, 9, 50, tzinfo=CST)
 

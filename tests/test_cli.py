@@ -137,16 +137,17 @@ def test_new_prints_the_id_and_imports_the_agenda(capsys, data_dir: Path) -> Non
     status, out, err = run(
         capsys, data_dir, "new", "--title", "南苑社区电梯议事会", "--agenda", str(NANYUAN_MD)
     )
-    assert (status, err) == (0, "")
-    match = re.fullmatch(r"已创建会议 ([0-9]{8}-[a-z0-9]+)：南苑社区电梯议事会\n", out)
+    assert status == 0
+    match = re.fullmatch(r"([0-9]{8}-[a-z0-9]+)\n", out)  # the bare id; the sentence on stderr
     assert match, out
+    assert err == f"已创建会议 {match.group(1)}：南苑社区电梯议事会\n"
     _, events = open_archive(data_dir).read_meeting(match.group(1))
     assert sum(e["kind"] == "item_added" for e in events) == 12
 
 
 def test_lang_en(capsys, data_dir: Path) -> None:
-    status, out, _ = run(capsys, data_dir, "--lang", "en", "new", "--title", "Lift")
-    assert status == 0 and out.startswith("created meeting ")
+    status, out, err = run(capsys, data_dir, "--lang", "en", "new", "--title", "Lift")
+    assert status == 0 and err == f"created meeting {out.strip()}: Lift\n"
 
 
 # -- errors: one line on stderr, exit 2, nothing written ----------------------------------

@@ -208,6 +208,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "「{title}」第 {number} 项已经列入本次会议：无需再次列入。",
         "Motion {number} of “{title}” is already on this meeting's agenda.",
     ),
+    "error.empty_vote": (
+        "还没有填票数：赞成、反对、弃权至少填一项（0 也算）；全体同意请按 y 无异议通过。",
+        "No count entered: fill in for, against or abstain (0 counts); "
+        "if everyone agrees, press y for acclamation.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {

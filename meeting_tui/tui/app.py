@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -19,10 +20,12 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
+from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
+from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.textual_words import (
     name_the_palette,
     quit_key,
@@ -65,6 +68,19 @@ class MeetingApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
         chosen = theme or self.settings.theme
         self.theme = chosen if chosen in THEMES else "textual-dark"
+        self.key_order = KeyOrder(self, super().on_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes from the terminal go through `KeyOrder`: each lands where it was typed."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self.key_order.offer(event)
+        else:
+            await super().on_event(event)
+
+    def _display(self, screen: Screen[Any], renderable: Any) -> None:
+        """Every frame passes `terminal_guard`: text from a file never steers the terminal."""
+        guard_update(renderable)
+        super()._display(screen, renderable)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}

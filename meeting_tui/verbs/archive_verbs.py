@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from meeting_tui import i18n
+from meeting_tui.domain import MeetingKind
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
 from meeting_tui.domain.archive_views import backlog, where_text
@@ -17,10 +18,17 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_states import read_states
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting, local_now
+from meeting_tui.verbs.choices import accepted, choice_type
 
 i18n.register(
     {
         "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
+        "cli.no_terminal": (
+            "错误：会议界面需要一个终端（标准输入和输出都不是管道或文件）：请在终端窗口里运行；"
+            "脚本请用 list、backlog、export、publish。",
+            "error: the meeting screens need a terminal (stdin and stdout not a pipe or file): "
+            "run this in a terminal window; scripts can use list, backlog, export, publish.",
+        ),
         "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
         "cli.empty": (
             "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
@@ -28,8 +36,6 @@ i18n.register(
         ),
     }
 )
-
-KINDS = ["bench", "roundtable", "council", "tripartite", "joint", "other"]
 
 
 def add(verbs: Any) -> None:
@@ -44,7 +50,13 @@ def add(verbs: Any) -> None:
     backlog.add_argument("--json", action="store_true", help="print JSON for scripts")
     new = verbs.add_parser("new", help="create a meeting and print its id")
     new.add_argument("--title", required=True)
-    new.add_argument("--kind", choices=KINDS, default="bench")
+    new.add_argument(
+        "--kind",
+        type=choice_type(MeetingKind),
+        default=MeetingKind.BENCH.value,
+        metavar="KIND",
+        help=f"kind of meeting: {accepted(MeetingKind)} (default bench)",
+    )
     new.add_argument("--community", default="")
     new.add_argument("--location", default="")
     new.add_argument("--agenda", metavar="FILE", help="agenda file: text, Markdown list or CSV")
@@ -53,6 +65,9 @@ def add(verbs: Any) -> None:
 
 def run(args: argparse.Namespace) -> int | None:
     """The verb's exit status, or None when `args.verb` is not one of these."""
+    if opens_app(args) and not has_terminal():
+        print(i18n.t("cli.no_terminal"), file=sys.stderr)
+        return 2
     archive = open_archive()
     if args.verb == "demo":
         from meeting_tui.demo import LIVE_ID, install_demo
@@ -94,7 +109,8 @@ def run(args: argparse.Namespace) -> int | None:
         )
         if entries:
             live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
-        print(i18n.t("cli.created", id=meeting_id, title=live.state.title))
+        print(meeting_id)  # the bare id, for scripts: ID=$(meeting-tui new --title …)
+        print(i18n.t("cli.created", id=meeting_id, title=live.state.title), file=sys.stderr)
         if args.open:
             return open_in_app(archive, live)
         live.close()
@@ -104,8 +120,23 @@ def run(args: argparse.Namespace) -> int | None:
     return None
 
 
+def opens_app(args: argparse.Namespace) -> bool:
+    """Verbs that open the screens and write first; `open` checks its id first, then this."""
+    return args.verb in (None, "demo") or (args.verb == "new" and args.open)
+
+
+def has_terminal() -> bool:
+    """Textual needs a terminal on both sides; without one it would wait forever for keys."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def open_in_app(archive: Archive, live: LiveMeeting | None = None) -> int:
-    """The app on `live`, or on the start screen."""
+    """The app on `live`, or on the start screen; refused (status 2) without a terminal."""
+    if not has_terminal():
+        if live is not None:
+            live.close()
+        print(i18n.t("cli.no_terminal"), file=sys.stderr)
+        return 2
     from meeting_tui.tui.app import MeetingApp
 
     MeetingApp(archive, live).run()

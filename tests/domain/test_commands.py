@@ -740,7 +740,7 @@ def test_vote_uses_meeting_default_rule(make_session: Callable[..., Any]) -> Non
         ((1, 0, "-1"), "error.negative_count", "abstain"),
         (("二十", 0, 0), "error.not_a_number", "for"),
         ((1, "x", 0), "error.not_a_number", "against"),
-        ((1, 0, None), "error.not_a_number", "abstain"),
+        ((1, 0, "1.5"), "error.not_a_number", "abstain"),  # None now means "not entered"
         ((100_001, 0, 0), "error.count_too_large", "for"),
     ],
 )

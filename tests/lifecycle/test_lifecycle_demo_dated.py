@@ -37,6 +37,7 @@ def test_the_demo_verb_dates_the_live_demo_today(
     from meeting_tui.verbs import archive_verbs
 
     monkeypatch.setattr(archive_verbs, "open_in_app", lambda archive, live=None: 0)
+    monkeypatch.setattr(archive_verbs, "has_terminal", lambda: True)  # as from a terminal
     before = datetime.now().astimezone()
     assert cli.main(["--data-dir", str(tmp_path / "data"), "demo"]) == 0
     state = fold(events_from_json(open_archive(tmp_path / "data").read_events(LIVE_ID)))

@@ -33,12 +33,16 @@ GATE = "重新商议大门位置，打通小区和学校"
 def cli(capsys, root: Path, *argv: str) -> str:
     status = main(["--data-dir", str(root), *argv])
     out, err = capsys.readouterr()
-    assert (status, err) == (0, ""), err
+    assert status == 0, err
+    if argv[0] == "new":  # the id on stdout, the sentence on stderr
+        assert err == f"已创建会议 {out.strip()}：{argv[argv.index('--title') + 1]}\n", err
+    else:
+        assert err == "", err
     return out
 
 
 def created_id(out: str) -> str:
-    match = re.fullmatch(r"已创建会议 ([0-9]{8}-[a-z0-9]+)：.*\n", out)
+    match = re.fullmatch(r"([0-9]{8}-[a-z0-9]+)\n", out)
     assert match, out
     return match.group(1)
 

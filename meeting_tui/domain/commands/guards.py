@@ -64,8 +64,13 @@ def text(value: Any, field: str, *, required: bool = True, limit: int = MAX_TEXT
 def count(value: Any, field: str) -> int:
     """A headcount or tally: a whole number from 0 up."""
     if isinstance(value, bool) or not isinstance(value, int):
+        typed = str(value).strip()
+        if typed.isdigit() and len(typed) > len(str(MAX_COUNT)):
+            # int() itself refuses beyond 4,300 digits; no count is that long anyway.
+            shown = f"{typed[:12]}…"
+            raise DomainError("error.count_too_large", field=field, value=shown, limit=MAX_COUNT)
         try:
-            value = int(str(value).strip())
+            value = int(typed)
         except ValueError:
             raise DomainError("error.not_a_number", field=field, value=str(value)[:20]) from None
     if value < 0:

@@ -203,13 +203,9 @@ def record_vote(
     if not motion.state.decided:
         _require_state(motion, MotionState.RAISED)
     chosen = guards.choice(VoteMethod, method, "method")
-    counts = [
-        guards.count(in_favour, "for"),
-        guards.count(against, "against"),
-        guards.count(abstain, "abstain"),
-    ]
     require_voters(state)
     present = state.eligible_present
+    counts = _entered_counts({"for": in_favour, "against": against, "abstain": abstain})
     if sum(counts) > present:
         raise DomainError("error.too_many_votes", cast=sum(counts), present=present)
     if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:
@@ -230,6 +226,19 @@ def record_vote(
         "recount": motion.state.decided,
     }
     return [*drafts, Draft(EventKind.VOTE_RECORDED, payload)]
+
+
+def _entered_counts(typed: dict[str, Any]) -> list[int]:
+    """The three counts; a field left empty reads 0, but three empty fields are no vote at all.
+
+    A 0/0/0 "vote" from an Enter pressed too early would reject the motion in
+    the minutes and on the public page; acclamation (`acclaim`) is the way to
+    record everyone in favour without counting.
+    """
+    entered = {k: v for k, v in typed.items() if v is not None and str(v).strip() != ""}
+    if not entered:
+        raise DomainError("error.empty_vote")
+    return [guards.count(entered.get(k, 0), k) for k in typed]
 
 
 def acclaim(state: MeetingState, motion_id: str, *, recount: bool = False) -> list[Draft]:

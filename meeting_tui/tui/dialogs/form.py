@@ -86,7 +86,7 @@ class FormDialog(ModalScreen[Answers | None]):
         if f.options:
             return ChoiceField(f.options, f.value, id=f"f-{f.name}")
         if f.count:
-            return CountInput(f.value or 0, id=f"f-{f.name}")
+            return CountInput(f.value, id=f"f-{f.name}")
         if f.suggestions:
             return Input(
                 f.value,
@@ -104,7 +104,8 @@ class FormDialog(ModalScreen[Answers | None]):
             if isinstance(widget, ChoiceField):
                 out[f.name] = widget.value
             elif isinstance(widget, CountInput):
-                out[f.name] = str(widget.number)
+                # As typed, for the command to judge; a prefilled count emptied reads 0.
+                out[f.name] = widget.text or ("0" if f.value else "")
             elif isinstance(widget, Input):
                 out[f.name] = widget.value
         return out

@@ -8,7 +8,11 @@ from textual.widgets import Input
 
 from meeting_tui import i18n
 from meeting_tui.domain import DecisionRule, VoteMethod, evaluate, label
+from meeting_tui.tui import strings_records as _strings  # registers the words used here
+from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+
+del _strings
 
 
 class VoteDialog(FormDialog):
@@ -47,8 +51,15 @@ class VoteDialog(FormDialog):
         self.preview()
 
     def preview(self) -> None:
-        a = self.answers()
-        counts = [int(a[k] or 0) for k in ("for", "against", "abstain")]
+        fields = [self.query_one(f"#f-{k}", CountInput) for k in ("for", "against", "abstain")]
+        typed = [f.number for f in fields]
+        if not any(f.text for f in fields):
+            self.show_error(i18n.t("form.vote.nothing_yet"), ok=True)
+            return
+        counts = [n for n in typed if n is not None]
+        if len(counts) < len(typed) and self.check:  # a minus sign: the command says why
+            self.show_error(self.check(self.answers()) or "")
+            return
         if sum(counts) > self.present:
             self.show_error(i18n.t("error.too_many_votes", cast=sum(counts), present=self.present))
             return

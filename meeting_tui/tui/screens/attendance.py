@@ -64,12 +64,16 @@ class AttendanceScreen(Screen[None]):
             table.add_column(i18n.t(key), key=key)
         self.refresh_view()
 
-    def counts(self) -> dict[str, int]:
-        return {p.value: self.query_one(f"#count-{p.value}", CountInput).number for p in Party}
+    def counts(self) -> dict[str, str]:
+        """As typed (an emptied field is 0), for the command to refuse `-5` with a reason."""
+        return {p.value: self._field(p).text or "0" for p in Party}
+
+    def _field(self, party: Party) -> CountInput:
+        return self.query_one(f"#count-{party.value}", CountInput)
 
     def refresh_view(self) -> None:
-        voting = {p.value for p in self.live.state.voting_parties}
-        eligible = sum(n for p, n in self.counts().items() if p in voting)
+        voting = self.live.state.voting_parties
+        eligible = sum(self._field(p).number or 0 for p in Party if p in voting)
         self.query_one("#eligible", Static).update(i18n.t("attendance.eligible", n=eligible))
         table = self.query_one(DataTable)
         table.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -15,13 +16,16 @@ from textual.widgets import DataTable, Footer, Input, Static
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
 from meeting_tui.domain import commands as c
+from meeting_tui.store.backup_compare import compare_backup
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
+from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.strings_records import RESTORE_WORDS
 
 START_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "key.open", "group.archive"),
@@ -255,9 +259,48 @@ class StartScreen(Screen[None]):
         self.app.push_screen(FollowUpsScreen())
 
     def action_restore(self) -> None:
+        """Restore a backup: straight after one question for a damaged file; on a healthy
+        one only if the facilitator insists twice, told how many steps would be lost."""
         meeting_id = self.selected_id()
         if not meeting_id:
             return
+        archive = app_of(self).archive
+        seen = compare_backup(archive, meeting_id)
+        if seen is None:
+            self._restore(meeting_id)  # the store says there is no backup, and where it looked
+            return
+        counts = {
+            "meeting_id": meeting_id,
+            "events": seen.lost_events,
+            "motions": seen.lost_motions,
+        }
+        if seen.damaged:
+            question = i18n.t("restore.damaged", meeting_id=meeting_id, events=seen.backup_events)
+            self._ask(question, lambda: self._restore(meeting_id))
+        elif seen.lost_events == 0:
+            self.notify(i18n.t("restore.none_lost", meeting_id=meeting_id))
+        else:
+            self._ask(i18n.t("restore.healthy", **counts), lambda: self._insist(meeting_id, counts))
+
+    def _ask(self, question: str, then: Callable[[], None]) -> None:
+        self.app.push_screen(ConfirmDialog(question), lambda yes: then() if yes else None)
+
+    def _insist(self, meeting_id: str, counts: dict[str, Any]) -> None:
+        """The second question for a healthy file: the word typed, so Enter alone never restores."""
+        fields = [Field("word", i18n.t("restore.word_label"))]
+
+        def check(a: Answers) -> str | None:
+            typed = a["word"].strip().casefold()
+            return None if typed in RESTORE_WORDS else i18n.t("restore.word_wrong")
+
+        def done(a: Answers | None) -> None:
+            if a is not None:
+                self._restore(meeting_id)
+
+        title = i18n.t("restore.type_word", **counts)
+        self.app.push_screen(FormDialog(title, fields, check), done)
+
+    def _restore(self, meeting_id: str) -> None:
         try:
             path = app_of(self).archive.restore_backup(meeting_id)
         except StoreError as error:

@@ -1,0 +1,138 @@
+"""Keys land where the chair typed them: one key at a time, each after the app has settled.
+
+Why this exists (Textual 8.2.8): the App routes a key from the terminal to
+the widget focused *at the moment the App reads it*, then reads the next key
+at once. But what a key does happens later, in other message queues: a
+non-priority binding (`v`, `n`, `d`, `a` on the session screen) runs only when
+the key has bubbled from the focused widget back up to the App; the screen it
+pushes mounts its fields and focuses the first one some messages later; Enter
+in a form posts `Input.Submitted`, and the form reads its fields and dismisses
+itself later still. Keys arriving in one read (a fast typist, a paste, SSH)
+are therefore routed to a focus that is about to change: `v1<Tab>2<Tab>3<Enter>`
+recorded 0/0/0, a Tab typed as a form opened was lost, an `n` typed while a
+form closed went into its text field before the form read it.
+
+`KeyOrder` makes the App hold every key (and paste) that arrives while an
+earlier one is still being worked on, and hand it on only once the app is
+quiet: every message pump of every screen on the stack has an empty queue,
+no callback is waiting for a refresh, every widget has finished mounting, and
+the App itself has nothing queued. The held key then goes to whatever has
+the focus by then, exactly as if the chair had typed slowly.
+
+Quiet is found in rounds, as Textual's Pilot waits for a screen: a callback
+is queued behind the pending messages of every pump that has work (and of
+the focused widget and its ancestors, where a key is being handled); when
+all have run, the checks above are made again; another round if anything is
+still moving.
+A safety valve hands a key on after `MAX_WAIT` seconds of unrest, so a widget
+that never stops posting cannot freeze the keyboard.
+
+This reads a few private attributes of Textual's message pumps; Textual is
+pinned in pyproject.toml, and tests/tui/test_tui_type_ahead.py and the pty tests
+fail if a new version changes them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+
+MAX_WAIT = 5.0
+
+Dispatch = Callable[[events.Event], Awaitable[None]]
+
+
+def _pumps(app: App[Any]) -> Iterator[MessagePump]:
+    for screen in app.screen_stack:
+        yield from screen.walk_children(with_self=True)
+
+
+def _moving(pump: MessagePump) -> bool:
+    """Anything queued, a callback due, or not yet mounted."""
+    return (
+        not pump._message_queue.empty()
+        or pump._pending_message is not None  # peeked at, not yet handled
+        or bool(pump._next_callbacks)
+        or not pump._mounted_event.is_set()
+        or bool(getattr(pump, "_callbacks", None))  # a Screen's call_after_refresh list
+    )
+
+
+def settled(app: App[Any]) -> bool:
+    """True when no screen on the stack, none of their widgets and not the App has work pending."""
+    if not app._message_queue.empty() or app._pending_message is not None or app._next_callbacks:
+        return False
+    return not any(_moving(pump) for pump in _pumps(app))
+
+
+class KeyOrder:
+    """The App's key queue: `offer` each terminal key; it is dispatched now or held for later."""
+
+    def __init__(self, app: App[Any], dispatch: Dispatch) -> None:
+        self.app = app
+        self.dispatch = dispatch
+        self.held: deque[events.Event] = deque()
+        self.busy = False
+        self.unsettled_since = 0.0
+
+    async def offer(self, event: events.Event) -> None:
+        """Hold `event` behind the keys before it; it is dispatched once the app is quiet."""
+        self.held.append(event)
+        if not self.busy:
+            # Even a key typed alone waits one round: a handler started before it (the app
+            # starting up, a timer's work) may be half done with an empty queue.
+            self.busy = True
+            self.unsettled_since = time.monotonic()
+            self._round()
+
+    async def _send(self, event: events.Event) -> None:
+        self.busy = True
+        self.unsettled_since = time.monotonic()
+        await self.dispatch(event)
+        self._round()
+
+    def _round(self) -> None:
+        """Queue a callback behind every pump's messages; `_after_round` runs when all have."""
+        remaining = 0
+
+        def one_done() -> None:
+            nonlocal remaining
+            remaining -= 1
+            if remaining == 0:
+                self.app.call_later(self._after_round)
+
+        for pump in self._watched():
+            if pump.call_later(one_done):
+                remaining += 1
+        if remaining == 0:
+            self.app.call_later(self._after_round)
+
+    def _watched(self) -> list[MessagePump]:
+        """Pumps a round waits on: those with work queued or mounting, and the focus and its
+        ancestors (where a key is handled, possibly across an await that empties the queue)."""
+        focused = self.app.focused
+        chain = list(focused.ancestors_with_self) if focused is not None else []
+        watched: dict[int, MessagePump] = {id(p): p for p in chain if p is not self.app}
+        for pump in _pumps(self.app):
+            if _moving(pump):
+                watched.setdefault(id(pump), pump)
+        return list(watched.values())
+
+    async def _after_round(self) -> None:
+        if not self.app.is_running:
+            self.held.clear()
+            return
+        overdue = time.monotonic() - self.unsettled_since > MAX_WAIT
+        if not settled(self.app) and not overdue:
+            self._round()
+            return
+        if self.held:
+            await self._send(self.held.popleft())
+        else:
+            self.busy = False
