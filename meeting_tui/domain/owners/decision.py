@@ -124,7 +124,28 @@ class DecisionState:
         return QUESTION_ANSWERS
 
 
-def apply(state: DecisionState, event: DecisionEvent) -> DecisionState:
+def fold(events: Iterable[DecisionEvent], state: DecisionState | None = None) -> DecisionState:
+    """The state after `events` (from `state`, or from nothing).
+
+    The answers are accumulated in one dict and one list, not copied per
+    event, so reopening a 3,000-unit decision folds in linear time.
+    """
+    state = state or DecisionState()
+    current = dict(state.current)
+    history = list(state.history)
+    positions = {ballot.seq: n for n, ballot in enumerate(history)}
+    for event in events:
+        state = _apply(state, event, current, history, positions)
+    return replace(state, current=current, history=tuple(history))
+
+
+def _apply(
+    state: DecisionState,
+    event: DecisionEvent,
+    current: dict[str, Ballot],
+    history: list[Ballot],
+    positions: dict[int, int],
+) -> DecisionState:
     p = event.payload
     kind = event.kind
     if kind is DecisionEventKind.CREATED:
@@ -143,7 +164,7 @@ def apply(state: DecisionState, event: DecisionEvent) -> DecisionState:
         )
     elif kind is DecisionEventKind.BALLOT_RECORDED:
         unit = str(p["unit"])
-        earlier = state.current.get(unit)
+        earlier = current.get(unit)
         ballot = Ballot(
             event.seq,
             event.at,
@@ -154,21 +175,17 @@ def apply(state: DecisionState, event: DecisionEvent) -> DecisionState:
             str(p.get("note", "")),
             corrects=earlier.seq if earlier else None,
         )
-        state = replace(
-            state, current={**state.current, unit: ballot}, history=(*state.history, ballot)
-        )
+        current[unit] = ballot
+        positions[ballot.seq] = len(history)
+        history.append(ballot)
     elif kind is DecisionEventKind.BALLOT_WITHDRAWN:
-        unit = str(p["unit"])
-        current = dict(state.current)
-        withdrawn = current.pop(unit)
-        marked = replace(
+        withdrawn = current.pop(str(p["unit"]))
+        history[positions[withdrawn.seq]] = replace(
             withdrawn,
             withdrawn_at=event.at,
             withdrawn_seq=event.seq,
             withdrawn_reason=str(p.get("reason", "")),
         )
-        history = tuple(marked if b.seq == withdrawn.seq else b for b in state.history)
-        state = replace(state, current=current, history=history)
     elif kind is DecisionEventKind.COUNT_CLOSED:
         state = replace(
             state, closed=True, outcome=Outcome.from_json(p["outcome"]), closed_at=event.at
@@ -181,13 +198,6 @@ def apply(state: DecisionState, event: DecisionEvent) -> DecisionState:
             reopen_reasons=(*state.reopen_reasons, str(p.get("reason", ""))),
         )
     return replace(state, last_seq=event.seq)
-
-
-def fold(events: Iterable[DecisionEvent], state: DecisionState | None = None) -> DecisionState:
-    state = state or DecisionState()
-    for event in events:
-        state = apply(state, event)
-    return state
 
 
 # -- commands -----------------------------------------------------------------
