@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from meeting_tui import __version__, i18n, locations
 from meeting_tui.domain import DomainError
 from meeting_tui.store.errors import StoreError
-from meeting_tui.verbs import archive_verbs, export_verb, publish_verb
+from meeting_tui.verbs import archive_verbs, export_verb, owners_verb, publish_verb
 
 i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
 
 # Each verb module: add(subparsers) and run(args) -> int | None (None: not mine).
-VERBS = [archive_verbs, publish_verb, export_verb]
+VERBS = [archive_verbs, publish_verb, export_verb, owners_verb]
 
 
 def build_parser() -> argparse.ArgumentParser:
