@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Book, make_roster
 from hypothesis import given
 from hypothesis import strategies as st
+from owners_cases import Book, make_roster
 
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import T0, make_roster
+from owners_cases import T0, make_roster
 
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.rules import Counts

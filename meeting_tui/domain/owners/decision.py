@@ -22,7 +22,7 @@ from meeting_tui.domain.owners.roster import Roster
 from meeting_tui.domain.owners.rules import MatterKind, Outcome
 from meeting_tui.domain.text import clean_text
 
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 9  # one key each on the screen (1–9; 0 abstains)
 QUESTION_ANSWERS = ("yes", "no", "abstain")
 ABSTAIN = "abstain"
 

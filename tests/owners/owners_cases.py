@@ -1,4 +1,4 @@
-"""Rosters and decisions for the owners' tests, built through the domain commands."""
+"""Rosters and decisions for the owners tests, built through the domain commands (imported by name)."""
 
 from __future__ import annotations
 
