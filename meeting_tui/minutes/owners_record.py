@@ -30,9 +30,9 @@ i18n.register(
     {
         "owners.record.title": ("{title} 表决记录", "{title}: ballot record"),
         "owners.record.columns": (
-            "序号,时间,楼号,单元,房号,业主,面积(m²),面积依据,选项,方式,收集人,更正第几条,撤回时间,撤回理由,计入",
+            "序号,时间,楼号,单元,房号,业主,面积(m²),面积依据,选项,方式,收集人,更正第几条,撤回时间,撤回理由,撤回经手人,计入",
             "no,time,building,unit,room,owners,area (m²),area basis,answer,method,collector,"
-            "corrects no,withdrawn at,withdrawal reason,counted",
+            "corrects no,withdrawn at,withdrawal reason,withdrawn by,counted",
         ),
         "owners.record.counted": ("是", "yes"),
         "owners.record.not_counted": ("否", "no"),
@@ -93,6 +93,7 @@ def _row(
         str(number_of.get(ballot.corrects, "")) if ballot.corrects else "",
         (ballot.withdrawn_at or "").replace("T", " ")[:19],
         ballot.withdrawn_reason,
+        ballot.withdrawn_by,
         i18n.t("owners.record.counted" if counted else "owners.record.not_counted", lang),
     ]
 

@@ -232,8 +232,8 @@ class LiveDecision:
     ) -> list[d.DecisionEvent]:
         return self.execute(d.record_ballot(self.state, unit, answer, method, collector, note))
 
-    def withdraw(self, unit: str, reason: str = "") -> list[d.DecisionEvent]:
-        return self.execute(d.withdraw_ballot(self.state, unit, reason))
+    def withdraw(self, unit: str, reason: str = "", collector: str = "") -> list[d.DecisionEvent]:
+        return self.execute(d.withdraw_ballot(self.state, unit, reason, collector))
 
     def close_count(self) -> list[d.DecisionEvent]:
         events = self.execute(d.close_count(self.state, outcome(self.state)))

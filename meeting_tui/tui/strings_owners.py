@@ -40,6 +40,7 @@ i18n.register(
             "谁在收集表决（入户或收表决票）？",
             "Who is collecting the answers (visits or ballots)?",
         ),
+        "owners.form.withdraw_reason": ("撤回理由（可空）", "Reason (optional)"),
         "owners.form.reopen": ("重新开启计票", "Reopen the count"),
         "owners.form.reason": ("理由", "Reason"),
         "owners.key.new": ("新建", "new"),
@@ -78,8 +79,8 @@ i18n.register(
         ),
         "owners.withdrawn": ("✓ {unit}：已撤回（已保存）", "✓ {unit}: withdrawn (saved)"),
         "owners.confirm.withdraw": (
-            "撤回 {unit} 的表决（{answer}）？撤回会记录在案。",
-            "Withdraw the answer of {unit} ({answer})? The withdrawal is recorded.",
+            "撤回 {unit} 的表决（{answer}）？撤回会记录在案；Enter 确认，esc 取消。",
+            "Withdraw the answer of {unit} ({answer})? It is recorded. Enter confirms, esc cancels.",
         ),
         "owners.confirm.close": (
             "结束计票？结果将按现在的统计保存：\n{result}",

@@ -103,6 +103,7 @@ def add(verbs: Any) -> None:
     withdraw.add_argument("decision_id", metavar="ID")
     withdraw.add_argument("unit", metavar="UNIT")
     withdraw.add_argument("--reason", default="")
+    withdraw.add_argument("--by", default="", help="who took the withdrawal")
     tally_parser = sub.add_parser("tally", help="print the double count, by area and by head")
     tally_parser.add_argument("decision_id", metavar="ID")
     tally_parser.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -197,7 +198,7 @@ def _change(live: LiveDecision, args: argparse.Namespace) -> int:
                 )
             )
     elif verb == "withdraw":
-        events = live.withdraw(args.unit, args.reason)
+        events = live.withdraw(args.unit, args.reason, args.by)
         print(i18n.t("owners.cli.withdrawn", unit=events[0].payload["unit"]))
     elif verb == "close":
         live.close_count()

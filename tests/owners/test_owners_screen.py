@@ -86,7 +86,9 @@ async def test_a_correction_withdrawal_and_close_from_the_screen(make: Any, data
         await pilot.press(
             *"3-2-501", "enter", "2"
         )  # correction: both of 张建国's units? only one answered
-        await pilot.press(*"1-1-101", "enter", "w", "y")
+        await pilot.press(*"1-1-101", "enter", "w")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert "已撤回" in str(screen.query_one("#unit").render())
         await pilot.press("f2")  # written ballots from now on

@@ -92,6 +92,7 @@ class Ballot:
     withdrawn_at: str | None = None
     withdrawn_seq: int | None = None
     withdrawn_reason: str = ""
+    withdrawn_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def _apply(
             withdrawn_at=event.at,
             withdrawn_seq=event.seq,
             withdrawn_reason=str(p.get("reason", "")),
+            withdrawn_by=str(p.get("collector", "")),
         )
     elif kind is DecisionEventKind.COUNT_CLOSED:
         state = replace(
@@ -321,7 +323,9 @@ def record_ballot(
     ]
 
 
-def withdraw_ballot(state: DecisionState, typed_unit: str, reason: str = "") -> list[DecisionDraft]:
+def withdraw_ballot(
+    state: DecisionState, typed_unit: str, reason: str = "", collector: str = ""
+) -> list[DecisionDraft]:
     """Take a unit's answer back before the count closes; the answer stays in the history."""
     _open(state)
     if state.roster is None:
@@ -329,7 +333,7 @@ def withdraw_ballot(state: DecisionState, typed_unit: str, reason: str = "") -> 
     unit = state.roster.find(typed_unit)
     if unit.id not in state.current:
         raise DomainError("owners.ballot.nothing_to_withdraw", unit=unit.id)
-    payload = {"unit": unit.id, "reason": clean_text(reason)}
+    payload = {"unit": unit.id, "reason": clean_text(reason), "collector": clean_text(collector)}
     return [DecisionDraft(DecisionEventKind.BALLOT_WITHDRAWN, payload)]
 
 

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.errors import DomainError
@@ -36,6 +36,7 @@ from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.widgets.owners_entry import RoomEntry
 from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally
 
 del _strings
@@ -46,8 +47,6 @@ OWNERS_KEYS: tuple[Key, ...] = (
     Key("f5", "close_count", "owners.key.close", "group.owners", priority=True),
     Key("f6", "export", "owners.key.export", "group.owners", priority=True),
     Key("escape", "escape", "owners.key.back", "group.owners", display="esc"),
-    Key("w", "withdraw", "key.withdraw", "group.owners", show=False),
-    *(Key(str(n), f"answer('{n}')", "owners.room", "group.owners", show=False) for n in range(10)),
 )
 ROSTER_COLUMNS = ("unit", "owners", "area", "answer", "method", "collector")
 
@@ -71,7 +70,6 @@ class OwnersScreen(Screen[None]):
         self.live = live
         self.method = d.BallotMethod.VISIT
         self.collector = collector
-        self.pending: Unit | None = None
 
     @property
     def state(self) -> d.DecisionState:
@@ -81,7 +79,9 @@ class OwnersScreen(Screen[None]):
         yield Static("", id="header", markup=False)
         with Horizontal(id="entry"):
             yield Label(i18n.t("owners.room"))
-            yield Input(placeholder=i18n.t("owners.room.placeholder"), compact=True, id="room")
+            yield RoomEntry(
+                self.find_room, placeholder=i18n.t("owners.room.placeholder"), id="room"
+            )
             yield Static("", id="keys", markup=False)
         yield Static("", id="unit", markup=False)
         with Horizontal(id="middle"):
@@ -140,18 +140,16 @@ class OwnersScreen(Screen[None]):
 
     # -- entry ---------------------------------------------------------------
 
-    @on(Input.Submitted, "#room")
-    def _room_entered(self, event: Input.Submitted) -> None:
-        event.stop()
+    def find_room(self, typed: str) -> bool:
+        """Enter in the room input: show the unit and which keys answer, or say what is wrong."""
         if self.state.roster is None:
             self.say(i18n.t("owners.roster.missing"), error=True)
-            return
+            return False
         try:
-            unit = self.state.roster.find(event.value)
+            unit = self.state.roster.find(typed)
         except DomainError as error:
             self.say(error.message(), error=True)
-            return
-        self.pending = unit
+            return False
         ballot = self.state.current.get(unit.id)
         now = (
             i18n.t("owners.unit.has", answer=option_label(self.state, ballot.answer))
@@ -164,43 +162,39 @@ class OwnersScreen(Screen[None]):
             else i18n.t("owners.unit.keys_question")
         )
         owners = "、".join(unit.owners)
-        line = i18n.t(
-            "owners.unit.line", unit=unit.id, owners=owners, area=format_area(unit.area), now=now
-        )
-        self.say(line)
+        area = format_area(unit.area)
+        self.say(i18n.t("owners.unit.line", unit=unit.id, owners=owners, area=area, now=now))
         self.query_one("#keys", Static).update(keys)
         table = self.query_one("#roster", DataTable)
         table.move_cursor(row=table.get_row_index(unit.id), animate=False)
-        table.focus()
+        return True
 
     def _back_to_room(self) -> None:
-        self.pending = None
         self.query_one("#keys", Static).update(i18n.t("owners.room.placeholder"))
-        room = self.query_one("#room", Input)
-        room.value = ""
-        room.focus()
+        self.query_one("#room", RoomEntry).focus()
 
-    def action_answer(self, key: str) -> None:
-        if self.pending is None:
-            room = self.query_one("#room", Input)
-            room.focus()
-            room.insert_text_at_cursor(key)
-            return
-        unit = self.pending
+    @on(RoomEntry.Cancelled)
+    def _cancelled(self) -> None:
+        self._back_to_room()
+
+    @on(RoomEntry.Answered)
+    def _answered(self, message: RoomEntry.Answered) -> None:
+        """Record the answer (durably) for the room it was typed after."""
         if not self.collector:
             self.action_collector()
             return
         try:
-            events = self.live.record(unit.id, key, str(self.method), self.collector)
+            events = self.live.record(message.room, message.key, str(self.method), self.collector)
         except (DomainError, StoreError) as error:
             self.say(error.message(), error=True)
+            self._back_to_room()
             return
-        ballot = self.state.current[unit.id]
-        answer = option_label(self.state, ballot.answer)
+        unit_id = str(events[0].payload["unit"])
+        ballot = self.state.current[unit_id]
         for event in events:
             self._update_row(str(event.payload["unit"]))
         saved = "owners.saved_correction" if ballot.corrects else "owners.saved"
-        self.say(i18n.t(saved, unit=unit.id, answer=answer))
+        self.say(i18n.t(saved, unit=unit_id, answer=option_label(self.state, ballot.answer)))
         self.refresh_view()
         self._back_to_room()
 
@@ -212,11 +206,11 @@ class OwnersScreen(Screen[None]):
         for column, value in zip(ROSTER_COLUMNS[3:], self._cells(unit)[3:], strict=True):
             table.update_cell(unit_id, column, value, update_width=True)
 
-    def action_withdraw(self) -> None:
-        unit = self.pending
-        if unit is None:
-            self.query_one("#room", Input).focus()
+    @on(RoomEntry.WithdrawAsked)
+    def _withdraw_asked(self, message: RoomEntry.WithdrawAsked) -> None:
+        if self.state.roster is None:
             return
+        unit = self.state.roster.find(message.room)
         ballot = self.state.current.get(unit.id)
         if ballot is None:
             self.say(i18n.t("owners.ballot.nothing_to_withdraw", unit=unit.id), error=True)
@@ -224,12 +218,14 @@ class OwnersScreen(Screen[None]):
         question = i18n.t(
             "owners.confirm.withdraw", unit=unit.id, answer=option_label(self.state, ballot.answer)
         )
+        field = Field("reason", i18n.t("owners.form.withdraw_reason"))
 
-        def done(yes: bool | None) -> None:
-            if not yes:
+        def done(a: Answers | None) -> None:
+            if a is None:
+                self._back_to_room()
                 return
             try:
-                self.live.withdraw(unit.id, self.collector)
+                self.live.withdraw(unit.id, a["reason"], self.collector)
             except (DomainError, StoreError) as error:
                 self.say(error.message(), error=True)
                 return
@@ -238,10 +234,13 @@ class OwnersScreen(Screen[None]):
             self.refresh_view()
             self._back_to_room()
 
-        self.app.push_screen(ConfirmDialog(question), done)
+        self.app.push_screen(FormDialog(question, [field]), done)
 
     def action_escape(self) -> None:
-        if self.pending is not None or self.focused is not self.query_one("#room", Input):
+        """esc with the room input empty and focused goes back; otherwise it clears first."""
+        room = self.query_one("#room", RoomEntry)
+        if room.value or self.focused is not room:
+            room.value = ""
             self.say("")
             self._back_to_room()
             return
