@@ -107,3 +107,20 @@ async def test_a_correction_withdrawal_and_close_from_the_screen(make: Any, data
     assert state.current["3-2-502"].method is d.BallotMethod.WRITTEN
     assert tally(state).counts("2") == Counts(17950, 1)
     assert state.closed and state.outcome is not None
+
+
+async def test_the_roster_follows_the_room_entered_and_scrolls(make: Any, data_dir: Path) -> None:
+    from meeting_tui.tui.widgets.owners_roster import RosterWindow
+
+    make_decision(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_owners(pilot)
+        roster = screen.query_one(RosterWindow)
+        await pilot.press(*"1-1-101", "enter")
+        assert roster.index == 2
+        assert "1-1-101" in str(roster.render())
+        await pilot.press("escape", "tab", "up")
+        assert screen.focused is roster and roster.index == 1
+        await pilot.press("home")
+        assert roster.index == 0

@@ -70,10 +70,10 @@ class Unit:
     area_source: AreaSource
     owner_key: str  # units with the same key are one owner
     developer: bool = False
+    id: str = field(init=False, compare=False)  # "3-2-501", computed once: tallies read it often
 
-    @property
-    def id(self) -> str:
-        return unit_id(self.building, self.entrance, self.room)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", unit_id(self.building, self.entrance, self.room))
 
     def to_json(self) -> dict[str, Any]:
         return {

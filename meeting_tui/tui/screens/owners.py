@@ -17,12 +17,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import Footer, Label
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
-from meeting_tui.domain.owners.roster import Unit
+from meeting_tui.domain.owners.roster import Roster, Unit
 from meeting_tui.domain.owners.rules import format_area
 from meeting_tui.domain.owners.tally import option_label, outcome, tally
 from meeting_tui.domain.text import safe_filename
@@ -37,7 +37,8 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.widgets.owners_entry import RoomEntry
-from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally
+from meeting_tui.tui.widgets.owners_roster import RosterWindow
+from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally, TextPanel
 
 del _strings
 
@@ -49,6 +50,7 @@ OWNERS_KEYS: tuple[Key, ...] = (
     Key("escape", "escape", "owners.key.back", "group.owners", display="esc"),
 )
 ROSTER_COLUMNS = ("unit", "owners", "area", "answer", "method", "collector")
+ROSTER_WIDTHS = (10, 14, 8, 16, 8, 8)
 
 
 class OwnersScreen(Screen[None]):
@@ -61,8 +63,7 @@ class OwnersScreen(Screen[None]):
     OwnersScreen #unit { height: 1; padding: 0 1; }
     OwnersScreen #unit.-error { color: $error; text-style: bold; }
     OwnersScreen #middle { height: auto; border-bottom: solid $primary 50%; }
-    OwnersScreen #roster { height: 1fr; }
-    """
+        """
 
     def __init__(self, live: LiveDecision, collector: str = "") -> None:
         super().__init__()
@@ -76,27 +77,27 @@ class OwnersScreen(Screen[None]):
         return self.live.state
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="header", markup=False)
+        yield TextPanel(id="header")
         with Horizontal(id="entry"):
             yield Label(i18n.t("owners.room"))
             yield RoomEntry(
                 self.find_room, placeholder=i18n.t("owners.room.placeholder"), id="room"
             )
-            yield Static("", id="keys", markup=False)
-        yield Static("", id="unit", markup=False)
+            yield TextPanel(id="keys")
+        yield TextPanel(id="unit")
         with Horizontal(id="middle"):
             yield OwnersTally(id="tally")
             yield BuildingProgressPanel(id="buildings")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="roster")
+        yield RosterWindow(
+            self.state.roster or Roster(()),
+            self._cells,
+            [i18n.t(f"owners.roster_col.{key}") for key in ROSTER_COLUMNS],
+            ROSTER_WIDTHS,
+            id="roster",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#roster", DataTable)
-        for key in ROSTER_COLUMNS:
-            table.add_column(i18n.t(f"owners.roster_col.{key}"), key=key)
-        roster = self.state.roster
-        for unit in roster.units if roster else ():
-            table.add_row(*self._cells(unit), key=unit.id)
         self.refresh_view()
         self._back_to_room()
         if not self.collector:
@@ -131,12 +132,12 @@ class OwnersScreen(Screen[None]):
             method=i18n.t(f"owners.method.{self.method}"),
             collector=self.collector or i18n.t("owners.no_collector"),
         )
-        self.query_one("#header", Static).update(header)
+        self.query_one("#header", TextPanel).set_text(header)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#unit", Static)
+        line = self.query_one("#unit", TextPanel)
         line.set_class(error, "-error")
-        line.update(text)
+        line.set_text(text)
 
     # -- entry ---------------------------------------------------------------
 
@@ -164,13 +165,12 @@ class OwnersScreen(Screen[None]):
         owners = "、".join(unit.owners)
         area = format_area(unit.area)
         self.say(i18n.t("owners.unit.line", unit=unit.id, owners=owners, area=area, now=now))
-        self.query_one("#keys", Static).update(keys)
-        table = self.query_one("#roster", DataTable)
-        table.move_cursor(row=table.get_row_index(unit.id), animate=False)
+        self.query_one("#keys", TextPanel).set_text(keys)
+        self.query_one(RosterWindow).show_unit(unit.id)
         return True
 
     def _back_to_room(self) -> None:
-        self.query_one("#keys", Static).update(i18n.t("owners.room.placeholder"))
+        self.query_one("#keys", TextPanel).set_text(i18n.t("owners.room.placeholder"))
         self.query_one("#room", RoomEntry).focus()
 
     @on(RoomEntry.Cancelled)
@@ -199,12 +199,7 @@ class OwnersScreen(Screen[None]):
         self._back_to_room()
 
     def _update_row(self, unit_id: str) -> None:
-        table = self.query_one("#roster", DataTable)
-        unit = self.state.roster.by_id[unit_id] if self.state.roster else None
-        if unit is None:
-            return
-        for column, value in zip(ROSTER_COLUMNS[3:], self._cells(unit)[3:], strict=True):
-            table.update_cell(unit_id, column, value, update_width=True)
+        self.query_one(RosterWindow).show_unit(unit_id)
 
     @on(RoomEntry.WithdrawAsked)
     def _withdraw_asked(self, message: RoomEntry.WithdrawAsked) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import set_cell_size
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import DecisionState
@@ -27,9 +27,32 @@ def share_bar(part: int, total: int, width: int = BAR, mark: tuple[int, int] | N
     return Text("".join(cells))
 
 
-class OwnersTally(Static):
+class TextPanel(Widget):
+    """Text that changes often at a fixed size: a redraw without a new layout of the screen
+    (a Static's update lays the whole screen out again, which an answer key cannot afford)."""
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.text = Text()
+
+    def set_text(self, text: Text | str) -> None:
+        text = Text(text, no_wrap=True, overflow="ellipsis") if isinstance(text, str) else text
+        text.rstrip()
+        if text == self.text:
+            return  # unchanged (the header on most answers): nothing to draw
+        self.text = text
+        lines = text.plain.count("\n") + 1
+        if self.styles.height is None or self.styles.height.value != lines:
+            self.styles.height = lines
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
+class OwnersTally(TextPanel):
     DEFAULT_CSS = """
-    OwnersTally { height: auto; width: 1fr; padding: 0 1; }
+    OwnersTally { width: 1fr; padding: 0 1; }
     """
 
     def show(self, state: DecisionState, result: Tally) -> None:
@@ -66,7 +89,7 @@ class OwnersTally(Static):
         if not state.closed:
             text.append(i18n.t("owners.tally.so_far"), style="dim")
         text.append(verdict.explain().rsplit("→", 1)[-1].strip(), style=style)
-        self.update(text)
+        self.set_text(text)
         self.tooltip = verdict.explain()
 
     @staticmethod
@@ -87,11 +110,11 @@ class OwnersTally(Static):
         text.append(f" {percent(heads, of_heads):>7}\n")
 
 
-class BuildingProgressPanel(Static):
+class BuildingProgressPanel(TextPanel):
     """Where to knock next: each building's share of units answered."""
 
     DEFAULT_CSS = """
-    BuildingProgressPanel { width: 24; height: auto; max-height: 12; padding: 0 1; }
+    BuildingProgressPanel { width: 24; max-height: 12; padding: 0 1; }
     """
 
     def show(self, result: Tally) -> None:
@@ -102,4 +125,4 @@ class BuildingProgressPanel(Static):
             text.append(set_cell_size(name, 6) + " ")
             text.append_text(share_bar(b.answered, b.units, 6, (2, 3)))
             text.append(f" {b.share:>7}\n")
-        self.update(text)
+        self.set_text(text)
