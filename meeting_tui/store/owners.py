@@ -194,6 +194,7 @@ class LiveDecision:
         self.clock = clock
         self.events = _events(file.events(), file.path)
         self.state = d.fold(self.events)
+        self.pending: list[d.DecisionEvent] = []  # refused by the disk, kept to write first
 
     @classmethod
     def open(
@@ -218,29 +219,56 @@ class LiveDecision:
         return self.file.meeting_id
 
     def execute(self, drafts: Sequence[d.DecisionDraft]) -> list[d.DecisionEvent]:
-        """Store `drafts` as events, then show them; raises StoreError if the disk refuses."""
+        """Store `drafts` as events, then show them; raises StoreError if the disk refuses.
+
+        Events the disk refused stay pending (not shown as recorded) and are
+        written before anything else, so a full disk loses no answer and
+        never reorders them. Callers compute drafts after `retry()`.
+        """
+        self.retry()
         if not drafts:
             return []
         events = d.stamp(self.state.last_seq, drafts, self.clock())
-        self.file.append([e.to_json() for e in events])
+        try:
+            self.file.append([e.to_json() for e in events])
+        except StoreError:
+            if self.file.pending:
+                self.pending = events
+            raise
+        self._take(events)
+        return events
+
+    def retry(self) -> list[d.DecisionEvent]:
+        """Write what the disk refused before; raises StoreError if it still refuses."""
+        if not self.pending:
+            return []
+        self.file.retry_pending()
+        events, self.pending = self.pending, []
+        self._take(events)
+        return events
+
+    def _take(self, events: list[d.DecisionEvent]) -> None:
         self.events.extend(events)
         self.state = d.fold(events, self.state)
-        return events
 
     def record(
         self, unit: str, answer: str, method: str, collector: str, note: str = ""
     ) -> list[d.DecisionEvent]:
+        self.retry()
         return self.execute(d.record_ballot(self.state, unit, answer, method, collector, note))
 
     def withdraw(self, unit: str, reason: str = "", collector: str = "") -> list[d.DecisionEvent]:
+        self.retry()
         return self.execute(d.withdraw_ballot(self.state, unit, reason, collector))
 
     def close_count(self) -> list[d.DecisionEvent]:
+        self.retry()
         events = self.execute(d.close_count(self.state, outcome(self.state)))
         self.file.set_meeting_row(summary_row(self.state))
         return events
 
     def reopen_count(self, reason: str) -> list[d.DecisionEvent]:
+        self.retry()
         events = self.execute(d.reopen_count(self.state, reason))
         self.file.set_meeting_row(summary_row(self.state))
         return events

@@ -59,8 +59,8 @@ i18n.register(
         ),
         "owners.no_collector": ("（未填，按 F3）", "(none: press F3)"),
         "owners.unit.line": (
-            "{unit} {owners} {area} m² · {now}",
-            "{unit} {owners} {area} m² · {now}",
+            "{unit} 业主 {owners} · 面积 {area} m² · {now}",
+            "{unit} owner {owners} · area {area} m² · {now}",
         ),
         "owners.unit.no_answer": ("未表态", "no answer yet"),
         "owners.unit.has": ("现为 {answer}（将更正）", "now {answer} (will correct)"),

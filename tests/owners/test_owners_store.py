@@ -80,3 +80,34 @@ def test_an_unknown_id_names_the_list_verb(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         DecisionArchive(tmp_path).open("20261121-zzzz")
     assert "owners list" in caught.value.message("zh")
+
+
+def test_an_answer_the_disk_refused_is_kept_and_written_before_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from meeting_tui.store.errors import DiskFullError
+
+    live = new_decision(tmp_path)
+    real = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(DiskFullError):
+        live.record("1-1-101", "1", "visit", "崔辉")
+    assert "1-1-101" not in live.state.current  # not shown as recorded
+    with pytest.raises(DiskFullError):
+        live.record("1-1-102", "2", "visit", "崔辉")  # still full: refused, the first still kept
+    monkeypatch.setattr(os, "fsync", real)
+    live.record("1-1-102", "2", "visit", "崔辉")
+    assert {u: b.answer for u, b in live.state.current.items()} == {
+        "1-1-101": "yes",
+        "1-1-102": "no",
+    }
+    live.close()
+    stored = DecisionArchive(tmp_path).read("20261121-kxdj")
+    assert [b.unit for b in stored.history] == ["1-1-101", "1-1-102"]

@@ -10,6 +10,7 @@ against the 2/3 mark) and each building's share update after every answer.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -239,6 +240,11 @@ class OwnersScreen(Screen[None]):
             self.say("")
             self._back_to_room()
             return
+        try:
+            self.live.retry()  # never leave an answer the disk refused behind
+        except StoreError as error:
+            self.say(error.message(), error=True)
+            return
         self.dismiss()
 
     # -- settings, close, export -------------------------------------------------
@@ -335,5 +341,10 @@ class OwnersScreen(Screen[None]):
         self.app.call_from_thread(self.notify, text, timeout=10)
 
     def on_unmount(self) -> None:
-        """Everything is saved already; leaving releases the decision's lock."""
-        self.live.close()
+        """Everything is saved already; leaving releases the decision's lock.
+
+        (If the disk still refuses an answer at the app's exit, the file stays as
+        it was last written and its lock is taken over as stale next time.)
+        """
+        with contextlib.suppress(StoreError):
+            self.live.close()
