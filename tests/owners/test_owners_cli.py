@@ -86,3 +86,23 @@ def test_a_bad_roster_is_one_line_naming_the_line(
     assert status == 2
     assert err.count("\n") == 1 and "第 3 行" in err
     assert not list((tmp_path / "owners").glob("*.json"))  # nothing half-made
+
+
+def test_export_into_a_folder_and_refuse_dotdot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "清册.csv"
+    roster.write_text(ROSTER, encoding="utf-8-sig")
+    _, out, _ = cli(capsys, tmp_path, "new", "--title", "维修资金使用", "--roster", str(roster))
+    decision_id = re.search(r"\d{8}-[a-z0-9]+", out).group(0)  # type: ignore[union-attr]
+    folder = tmp_path / "公告"
+    folder.mkdir()
+    status, out, _ = cli(
+        capsys, tmp_path, "export", decision_id, "--format", "notice-md", "--out", str(folder)
+    )
+    assert status == 0 and Path(out.strip()).parent == folder
+    assert "计票尚未结束" in Path(out.strip()).read_text(encoding="utf-8")
+    status, _, err = cli(
+        capsys, tmp_path, "export", decision_id, "--format", "csv", "--out", "../x.csv"
+    )
+    assert status == 2 and ".." in err

@@ -124,3 +124,31 @@ async def test_the_roster_follows_the_room_entered_and_scrolls(make: Any, data_d
         assert screen.focused is roster and roster.index == 1
         await pilot.press("home")
         assert roster.index == 0
+
+
+async def test_f6_writes_the_announcement_and_the_record(make: Any, data_dir: Path) -> None:
+    make_decision(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_owners(pilot)
+        await pilot.press(*"3-2-501", "enter", "1", "f6")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("已写入" in m for m in app.notices.messages())
+        await pilot.press("f6")  # a second export never overwrites the first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    folder = data_dir / "exports" / ID
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "物业选聘_表决结果公告-2.html",
+        "物业选聘_表决结果公告.html",
+        "物业选聘_表决记录-2.csv",
+        "物业选聘_表决记录-2.docx",
+        "物业选聘_表决记录.csv",
+        "物业选聘_表决记录.docx",
+    ]
+    page = (folder / "物业选聘_表决结果公告.html").read_text(encoding="utf-8")
+    assert "张建国" not in page and "3-2-501" not in page and "崔辉" not in page
+    record = (folder / "物业选聘_表决记录.csv").read_text(encoding="utf-8-sig")
+    assert "张建国" in record and "崔辉" in record
