@@ -30,8 +30,8 @@ i18n.register(
     {
         "owners.record.title": ("{title} 表决记录", "{title}: ballot record"),
         "owners.record.columns": (
-            "序号,时间,楼号,单元,房号,业主,面积(m²),面积依据,选项,方式,收集人,更正第几条,撤回时间,撤回理由,撤回经手人,计入",
-            "no,time,building,unit,room,owners,area (m²),area basis,answer,method,collector,"
+            "序号,收集时间,楼号,单元,房号,业主,面积(m²),面积依据,选项,方式,收集人,更正第几条,撤回时间,撤回理由,撤回经手人,计入",
+            "no,collected,building,unit,room,owners,area (m²),area basis,answer,method,collector,"
             "corrects no,withdrawn at,withdrawal reason,withdrawn by,counted",
         ),
         "owners.record.counted": ("是", "yes"),
@@ -80,7 +80,7 @@ def _row(
     counted = state.current.get(ballot.unit) == ballot
     return [
         str(n),
-        ballot.at.replace("T", " ")[:19],
+        (ballot.collected_at or ballot.at).replace("T", " ")[:16],
         unit.building if unit else "",
         unit.entrance if unit else "",
         unit.room if unit else ballot.unit,

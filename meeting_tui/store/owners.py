@@ -252,10 +252,17 @@ class LiveDecision:
         self.state = d.fold(events, self.state)
 
     def record(
-        self, unit: str, answer: str, method: str, collector: str, note: str = ""
+        self,
+        unit: str,
+        answer: str,
+        method: str,
+        collector: str,
+        note: str = "",
+        collected_at: str = "",
     ) -> list[d.DecisionEvent]:
         self.retry()
-        return self.execute(d.record_ballot(self.state, unit, answer, method, collector, note))
+        drafts = d.record_ballot(self.state, unit, answer, method, collector, note, collected_at)
+        return self.execute(drafts)
 
     def withdraw(self, unit: str, reason: str = "", collector: str = "") -> list[d.DecisionEvent]:
         self.retry()

@@ -103,6 +103,9 @@ def add(verbs: Any) -> None:
     ballot.add_argument("--by", required=True, help="who collected it")
     ballot.add_argument("--method", choices=["written", "visit"], default="written")
     ballot.add_argument("--note", default="")
+    ballot.add_argument(
+        "--when", default="", help="when it was collected, e.g. 2026-11-20T19:30 (default: now)"
+    )
     withdraw = sub.add_parser("withdraw", help="withdraw one unit's answer before the count closes")
     withdraw.add_argument("decision_id", metavar="ID")
     withdraw.add_argument("unit", metavar="UNIT")
@@ -192,7 +195,7 @@ def _change(live: LiveDecision, args: argparse.Namespace) -> int:
             )
         )
     elif verb == "ballot":
-        events = live.record(args.unit, args.answer, args.method, args.by, args.note)
+        events = live.record(args.unit, args.answer, args.method, args.by, args.note, args.when)
         ballot = live.state.current[events[0].payload["unit"]]
         key = "owners.cli.corrected" if ballot.corrects else "owners.cli.recorded"
         for event in events:

@@ -106,3 +106,20 @@ def test_export_into_a_folder_and_refuse_dotdot(
         capsys, tmp_path, "export", decision_id, "--format", "csv", "--out", "../x.csv"
     )
     assert status == 2 and ".." in err
+
+
+def test_a_written_ballot_keeps_when_it_was_collected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "清册.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    _, out, _ = cli(capsys, tmp_path, "new", "--title", "维修资金使用", "--roster", str(roster))
+    decision_id = re.search(r"\d{8}-[a-z0-9]+", out).group(0)  # type: ignore[union-attr]
+    ballot = ("ballot", decision_id, "1-1-201", "1", "--by", "李娜", "--method", "written")
+    status, _, err = cli(capsys, tmp_path, *ballot, "--when", "昨天晚上")
+    assert status == 2 and "2026-11-20 19:30" in err
+    assert cli(capsys, tmp_path, *ballot, "--when", "2026-11-20 19:30")[0] == 0
+    _, out, _ = cli(capsys, tmp_path, "export", decision_id, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(Path(out.strip()).read_text(encoding="utf-8-sig"))))
+    assert rows[0][1] == "收集时间" and rows[1][1] == "2026-11-20 19:30"
+    assert rows[1][9] == "书面表决"

@@ -88,7 +88,8 @@ class Ballot:
     method: BallotMethod
     collector: str
     note: str = ""
-    corrects: int | None = None  # seq of the answer this one replaces
+    corrects: int | None = None
+    collected_at: str = ""  # when the ballot was collected, if not when it was entered  # seq of the answer this one replaces
     withdrawn_at: str | None = None
     withdrawn_seq: int | None = None
     withdrawn_reason: str = ""
@@ -175,6 +176,7 @@ def _apply(
             str(p.get("collector", "")),
             str(p.get("note", "")),
             corrects=earlier.seq if earlier else None,
+            collected_at=str(p.get("collected_at", "")),
         )
         current[unit] = ballot
         positions[ballot.seq] = len(history)
@@ -280,6 +282,7 @@ def record_ballot(
     method: str,
     collector: str,
     note: str = "",
+    collected_at: str = "",
 ) -> list[DecisionDraft]:
     """A unit's answer; if the unit has one already, a correction of it (earlier one kept).
 
@@ -317,6 +320,12 @@ def record_ballot(
     payload = {"answer": answer, "method": str(how), "collector": who}
     if note.strip():
         payload["note"] = clean_text(note)
+    if collected_at.strip():
+        try:
+            when = datetime.fromisoformat(collected_at.strip())
+        except ValueError:
+            raise DomainError("owners.ballot.bad_time", value=collected_at.strip()) from None
+        payload["collected_at"] = when.isoformat(timespec="minutes")
     return [
         DecisionDraft(DecisionEventKind.BALLOT_RECORDED, {"unit": target, **payload})
         for target in targets

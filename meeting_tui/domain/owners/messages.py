@@ -133,6 +133,10 @@ i18n.register(
             "请填写收集人（谁收的表决票或入户征求的意见）。",
             "Name the collector (who took the ballot or made the visit).",
         ),
+        "owners.ballot.bad_time": (
+            "收集时间“{value}”无法识别：请写成 2026-11-20 19:30。",
+            "Cannot read the collection time “{value}”: write it as 2026-11-20 19:30.",
+        ),
         "owners.ballot.same": (
             "{unit} 已记录为同一选项，未作改动。",
             "{unit} already has this answer: nothing changed.",
