@@ -61,6 +61,10 @@ i18n.register(
             "Owners who dispute the count may raise it with {community} during the publicity period.",
         ),
         "owners.notice.community_fallback": ("社区居委会", "the community office"),
+        "owners.notice.issued": (
+            "{community}　{year}年{month}月{day}日",
+            "{community}, {year}-{month:0>2}-{day:0>2}",
+        ),
     }
 )
 
@@ -73,6 +77,7 @@ class Notice:
     facts: list[tuple[str, str]]
     sections: list[tuple[str, list[str]]]
     footer: list[str]
+    issued: str = ""  # "宁安社区　2026年12月1日": the signature line
 
 
 def build_notice(state: DecisionState, lang: str | None = None) -> Notice:
@@ -116,6 +121,18 @@ def build_notice(state: DecisionState, lang: str | None = None) -> Notice:
             i18n.t("owners.notice.privacy", lang),
             i18n.t("owners.notice.objection", lang, community=community),
         ],
+        issued=_issued(state, community, lang),
+    )
+
+
+def _issued(state: DecisionState, community: str, lang: str | None) -> str:
+    """The signature line: who issues it and on which day (the close, else the last answer)."""
+    day = (state.closed_at or (state.history[-1].at if state.history else ""))[:10]
+    if len(day) != 10:
+        return ""
+    year, month, date = (int(part) for part in day.split("-"))
+    return i18n.t(
+        "owners.notice.issued", lang, community=community, year=year, month=month, day=date
     )
 
 
@@ -126,6 +143,8 @@ def render_markdown(notice: Notice) -> str:
         lines += ["", f"## {heading}", ""]
         lines += [f"- {line}" for line in body]
     lines += ["", *notice.footer]
+    if notice.issued:
+        lines += ["", notice.issued]
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +153,7 @@ _CSS = (
     "max-width:48em;margin:1em auto;padding:0 1em;line-height:1.6}"
     "h1{font-size:1.5em;text-align:center}h2{font-size:1.15em;border-bottom:1px solid #000}"
     "dt{font-weight:bold}dd{margin:0 0 .4em 0}"
-    "@page{size:A4;margin:20mm}"
+    ".issued{text-align:right;margin-top:2em}@page{size:A4;margin:20mm}"
 )
 
 
@@ -155,5 +174,7 @@ def render_html(notice: Notice, lang: str | None = None) -> str:
         parts += [f"<li>{e(line)}</li>" for line in body]
         parts.append("</ul>")
     parts += [f"<p>{e(line)}</p>" for line in notice.footer]
+    if notice.issued:
+        parts.append(f'<p class="issued">{e(notice.issued)}</p>')
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

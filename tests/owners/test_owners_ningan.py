@@ -162,6 +162,7 @@ async def test_the_ningan_canvass_over_three_sessions(
     page = render_html(notice, "zh") + render_markdown(notice)
     assert "凯旋帝景小区物业选聘 表决结果公告" in page
     assert "选定 凯旋物业服务" in page
+    assert notice.issued.startswith("宁安社区　") and notice.issued.endswith("日")
     for building in range(1, 7):
         assert f"{building} 号楼：入户比例" in page
     for flat in FLATS:
