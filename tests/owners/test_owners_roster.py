@@ -126,3 +126,42 @@ def test_bad_areas_are_refused(text: str) -> None:
 @pytest.mark.parametrize("typed", ["3-2-501", "3－2－501", "3 2 501", "3栋2单元501室", " 3/2/501 "])
 def test_what_a_canvasser_types_finds_the_unit(typed: str) -> None:
     assert normalise_unit_id(typed) == "3-2-501"
+
+
+# -- properties ------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+names = st.text(
+    st.characters(codec="gbk", exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=12
+).filter(lambda s: s.strip() and not any(sep in s for sep in "、，,;；/／"))
+
+
+@given(st.lists(st.tuples(names, st.integers(1, 99_999_99)), min_size=1, max_size=30))
+def test_names_and_areas_survive_excel_csv_in_gbk(rows: list[tuple[str, int]]) -> None:
+    import csv as csv_module
+    import io as io_module
+
+    from meeting_tui.domain.owners.rules import format_area
+    from meeting_tui.domain.text import clean_text
+
+    buffer = io_module.StringIO(newline="")
+    writer = csv_module.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["楼号", "房号", "业主", "登记面积"])
+    for n, (name, area) in enumerate(rows, start=1):
+        writer.writerow(["1", str(100 + n), name, format_area(area)])
+    roster = parse_roster(buffer.getvalue().encode("gbk"))
+    assert [u.area for u in roster.units] == [area for _, area in rows]
+    assert [u.owners for u in roster.units] == [(clean_text(name).strip(),) for name, _ in rows]
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_roster_or_a_roster_error(data: bytes) -> None:
+    try:
+        parse_roster(
+            b"\xef\xbb\xbf\xe6\xa5\xbc\xe5\x8f\xb7,\xe6\x88\xbf\xe5\x8f\xb7,\xe9\x9d\xa2\xe7\xa7\xaf\n"
+            + data
+        )
+    except RosterFileError as error:
+        assert "\n" not in error.message("zh")
