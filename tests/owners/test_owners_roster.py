@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meeting_tui.domain.owners.roster import (
     DEVELOPER_KEY,
@@ -14,6 +18,8 @@ from meeting_tui.domain.owners.roster import (
     parse_area,
 )
 from meeting_tui.domain.owners.roster_csv import RosterFileError, parse_roster, read_roster_file
+from meeting_tui.domain.owners.rules import format_area
+from meeting_tui.domain.text import clean_text
 
 ROSTER = (
     "楼号,单元,房号,业主,登记面积,测绘面积,合同面积,业主标识,开发商\n"
@@ -130,8 +136,6 @@ def test_what_a_canvasser_types_finds_the_unit(typed: str) -> None:
 
 # -- properties ------------------------------------------------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 names = st.text(
     st.characters(codec="gbk", exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=12
@@ -140,14 +144,8 @@ names = st.text(
 
 @given(st.lists(st.tuples(names, st.integers(1, 99_999_99)), min_size=1, max_size=30))
 def test_names_and_areas_survive_excel_csv_in_gbk(rows: list[tuple[str, int]]) -> None:
-    import csv as csv_module
-    import io as io_module
-
-    from meeting_tui.domain.owners.rules import format_area
-    from meeting_tui.domain.text import clean_text
-
-    buffer = io_module.StringIO(newline="")
-    writer = csv_module.writer(buffer, lineterminator="\r\n")
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["楼号", "房号", "业主", "登记面积"])
     for n, (name, area) in enumerate(rows, start=1):
         writer.writerow(["1", str(100 + n), name, format_area(area)])
