@@ -15,12 +15,19 @@ from meeting_tui.domain import DomainError
 from meeting_tui.store.archive import check_data_folder
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.storage import read_failure
-from meeting_tui.verbs import archive_verbs, county_verbs, export_verb, publish_verb, verify_verb
+from meeting_tui.verbs import (
+    archive_verbs,
+    county_verbs,
+    export_verb,
+    owners_verb,
+    publish_verb,
+    verify_verb,
+)
 
 i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
 
 # Each verb module: add(subparsers) and run(args) -> int | None (None: not mine).
-VERBS = [archive_verbs, publish_verb, export_verb, verify_verb, county_verbs]
+VERBS = [archive_verbs, publish_verb, export_verb, verify_verb, county_verbs, owners_verb]
 
 
 def build_parser() -> argparse.ArgumentParser:

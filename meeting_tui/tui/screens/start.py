@@ -21,6 +21,7 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
+from meeting_tui.tui import strings_owners as _owners_strings  # the `o` key's words
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
@@ -33,10 +34,12 @@ START_KEYS: tuple[Key, ...] = (
     Key("d", "demo", "key.demo", "group.archive"),
     Key("b", "backlog", "key.backlog", "group.archive"),
     Key("f", "followups", "key.followups", "group.archive"),
+    Key("o", "owners", "key.owners", "group.archive"),
     Key("slash", "filter", "key.filter", "group.archive", display="/"),
     Key("ctrl+r", "restore", "key.restore", "group.archive", show=False),
     Key("q", "quit", "key.quit", "group.meeting"),
 )
+del _owners_strings
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -257,6 +260,11 @@ class StartScreen(Screen[None]):
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
         self.app.push_screen(FollowUpsScreen())
+
+    def action_owners(self) -> None:
+        from meeting_tui.tui.screens.owners_list import OwnersListScreen
+
+        self.app.push_screen(OwnersListScreen())
 
     def action_restore(self) -> None:
         """Restore a backup: straight after one question for a damaged file; on a healthy

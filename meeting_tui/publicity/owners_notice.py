@@ -1,0 +1,180 @@
+"""The announcement of an owners' decision (表决结果公告) for the bulletin board and WeChat.
+
+Public by design, so redacted by construction: it is built from aggregates
+only — totals, participation and each answer by area and by head, the rule
+and the result with its reasons, participation per building. No owner's
+name, no collector's name, no room-level answer ever reaches it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from meeting_tui import i18n
+from meeting_tui.domain.owners.decision import DecisionState
+from meeting_tui.domain.owners.report import building_lines, option_lines, participation_line
+from meeting_tui.domain.owners.rules import format_area
+from meeting_tui.domain.owners.tally import outcome, tally
+
+i18n.register(
+    {
+        "owners.notice.title": ("{title} 表决结果公告", "{title}: announcement of the result"),
+        "owners.notice.question": ("表决事项", "Question"),
+        "owners.notice.kind": ("事项类别", "Kind"),
+        "owners.notice.rule_ordinary": (
+            "依据《民法典》第二百七十八条：参与表决的专有部分面积和人数均须达到三分之二以上；"
+            "经参与表决专有部分面积过半数的业主且参与表决人数过半数的业主同意。",
+            "Civil Code art. 278: owners holding at least 2/3 of the exclusive area and at "
+            "least 2/3 of the owners take part; more than half of the participating area and "
+            "more than half of the participating owners agree.",
+        ),
+        "owners.notice.rule_major": (
+            "依据《民法典》第二百七十八条：参与表决的专有部分面积和人数均须达到三分之二以上；"
+            "经参与表决专有部分面积四分之三以上的业主且参与表决人数四分之三以上的业主同意。",
+            "Civil Code art. 278: owners holding at least 2/3 of the exclusive area and at "
+            "least 2/3 of the owners take part; at least 3/4 of the participating area and at "
+            "least 3/4 of the participating owners agree.",
+        ),
+        "owners.notice.rule": ("表决规则", "Rule"),
+        "owners.notice.totals": ("房屋总数", "Totals"),
+        "owners.notice.totals_value": (
+            "{units} 套，业主 {owners} 人，专有部分面积 {area} m²",
+            "{units} units, {owners} owners, exclusive area {area} m²",
+        ),
+        "owners.notice.participation": ("参与表决", "Taking part"),
+        "owners.notice.answers": ("表决情况", "Answers"),
+        "owners.notice.result": ("表决结果", "Result"),
+        "owners.notice.buildings": ("各楼参与情况", "Participation by building"),
+        "owners.notice.provisional": (
+            "计票尚未结束，以上为截至目前的统计，不是最终结果。",
+            "The count is still open: these are the figures so far, not the result.",
+        ),
+        "owners.notice.period": ("收集时间", "Collected"),
+        "owners.notice.privacy": (
+            "本公告只列统计数字，不公布业主姓名和逐户表决意见；逐户记录存档备查。",
+            "This notice gives figures only: no owner's name and no unit's answer. The full "
+            "record is filed.",
+        ),
+        "owners.notice.objection": (
+            "业主对统计结果有异议的，请在公示期内向{community}提出。",
+            "Owners who dispute the count may raise it with {community} during the publicity period.",
+        ),
+        "owners.notice.community_fallback": ("社区居委会", "the community office"),
+        "owners.notice.issued": (
+            "{community}　{year}年{month}月{day}日",
+            "{community}, {year}-{month:0>2}-{day:0>2}",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The announcement's parts in reading order; rendered as Markdown or HTML."""
+
+    title: str
+    facts: list[tuple[str, str]]
+    sections: list[tuple[str, list[str]]]
+    footer: list[str]
+    issued: str = ""  # "宁安社区　2026年12月1日": the signature line
+
+
+def build_notice(state: DecisionState, lang: str | None = None) -> Notice:
+    result = tally(state)
+    rule_key = (
+        "owners.notice.rule_major" if str(state.kind) == "major" else "owners.notice.rule_ordinary"
+    )
+    times = sorted(b.at[:10] for b in state.history)
+    period = f"{times[0]} – {(state.closed_at or times[-1])[:10]}" if times else "—"
+    facts = [
+        (i18n.t("owners.notice.question", lang), state.question or state.title),
+        (i18n.t("owners.notice.kind", lang), i18n.t(f"owners.kind.{state.kind}", lang)),
+        (i18n.t("owners.notice.rule", lang), i18n.t(rule_key, lang)),
+        (i18n.t("owners.notice.period", lang), period),
+        (
+            i18n.t("owners.notice.totals", lang),
+            i18n.t(
+                "owners.notice.totals_value",
+                lang,
+                units=result.units,
+                owners=result.total.heads,
+                area=format_area(result.total.area),
+            ),
+        ),
+    ]
+    verdict = outcome(state, result).explain(lang)
+    result_lines = (
+        [verdict] if state.closed else [i18n.t("owners.notice.provisional", lang), verdict]
+    )
+    community = state.community or i18n.t("owners.notice.community_fallback", lang)
+    return Notice(
+        title=i18n.t("owners.notice.title", lang, title=state.title),
+        facts=facts,
+        sections=[
+            (i18n.t("owners.notice.participation", lang), [participation_line(result, lang)]),
+            (i18n.t("owners.notice.answers", lang), option_lines(state, result, lang)),
+            (i18n.t("owners.notice.result", lang), result_lines),
+            (i18n.t("owners.notice.buildings", lang), building_lines(result, lang)),
+        ],
+        footer=[
+            i18n.t("owners.notice.privacy", lang),
+            i18n.t("owners.notice.objection", lang, community=community),
+        ],
+        issued=_issued(state, community, lang),
+    )
+
+
+def _issued(state: DecisionState, community: str, lang: str | None) -> str:
+    """The signature line: who issues it and on which day (the close, else the last answer)."""
+    day = (state.closed_at or (state.history[-1].at if state.history else ""))[:10]
+    if len(day) != 10:
+        return ""
+    year, month, date = (int(part) for part in day.split("-"))
+    return i18n.t(
+        "owners.notice.issued", lang, community=community, year=year, month=month, day=date
+    )
+
+
+def render_markdown(notice: Notice) -> str:
+    lines = [f"# {notice.title}", ""]
+    lines += [f"- **{name}**：{value}" for name, value in notice.facts]
+    for heading, body in notice.sections:
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- {line}" for line in body]
+    lines += ["", *notice.footer]
+    if notice.issued:
+        lines += ["", notice.issued]
+    return "\n".join(lines) + "\n"
+
+
+_CSS = (
+    "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#000;background:#fff;"
+    "max-width:48em;margin:1em auto;padding:0 1em;line-height:1.6}"
+    "h1{font-size:1.5em;text-align:center}h2{font-size:1.15em;border-bottom:1px solid #000}"
+    "dt{font-weight:bold}dd{margin:0 0 .4em 0}"
+    ".issued{text-align:right;margin-top:2em}@page{size:A4;margin:20mm}"
+)
+
+
+def render_html(notice: Notice, lang: str | None = None) -> str:
+    """One self-contained page: inline CSS, no scripts, nothing fetched."""
+    e = html.escape
+    code = "zh-CN" if i18n.normalise_lang(lang or i18n.current_language()) == "zh" else "en"
+    parts = [
+        f'<!DOCTYPE html><html lang="{code}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(notice.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(notice.title)}</h1><dl>",
+        *(f"<dt>{e(name)}</dt><dd>{e(value)}</dd>" for name, value in notice.facts),
+        "</dl>",
+    ]
+    for heading, body in notice.sections:
+        parts.append(f"<h2>{e(heading)}</h2><ul>")
+        parts += [f"<li>{e(line)}</li>" for line in body]
+        parts.append("</ul>")
+    parts += [f"<p>{e(line)}</p>" for line in notice.footer]
+    if notice.issued:
+        parts.append(f'<p class="issued">{e(notice.issued)}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,284 @@
+"""Owners' decisions on disk: one TinyDB file per decision, like a meeting's.
+
+`owners/<id>.json` holds the tables `meeting` (the decision's summary row)
+and `events` (the decision's log: created, roster, ballots …), written by the
+same `MeetingFile` as meetings: atomic, fsynced before an answer shows as
+recorded, locked against a second window, backed up, quarantined if damaged.
+Ballots are collected over days; each session opens the file, appends, and
+closes it, and the next one reopens it from disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from meeting_tui import i18n
+from meeting_tui.domain.owners import decision as d
+from meeting_tui.domain.owners.tally import outcome, tally
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.errors import (
+    CorruptMeetingFileError,
+    MeetingExistsError,
+    StoreError,
+    UnknownMeetingError,
+)
+from meeting_tui.store.ids import is_valid_meeting_id, new_meeting_id
+from meeting_tui.store.lock import FileLock, LockOwner
+from meeting_tui.store.meeting_file import MeetingFile, check_layout
+from meeting_tui.store.storage import decode, encode, remove_stale_temps, write_atomically
+
+i18n.register(
+    {
+        "owners.store.locked": (
+            "这个表决事项已在另一个窗口中打开（{host} 上的进程 {pid}）。请先在那里关闭；"
+            "如果那个窗口已经不在了，删除锁文件 {lock} 后重试。",
+            "This decision is open in another window (process {pid} on {host}): close it "
+            "there, or if that window is gone, delete the lock file {lock} and try again.",
+        ),
+        "owners.store.unknown": (
+            "没有编号为 {id} 的表决事项。用 meeting-tui owners list 查看全部。",
+            "No decision with id {id}. See them all with meeting-tui owners list.",
+        ),
+        "owners.store.bad_events": (
+            "表决记录 {file} 无法读取（{reason}）。文件已保留，请用备份 .1.bak 恢复。",
+            "The decision file {file} cannot be read ({reason}). It is kept; restore the "
+            "backup .1.bak.",
+        ),
+    }
+)
+
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class DecisionArchive:
+    """Every owners' decision under one data folder (`<root>/owners/`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(os.path.abspath(root))
+        self.folder = self.root / "owners"
+        self._archive = Archive(self.root)  # for the quarantine folder
+
+    def path(self, decision_id: str) -> Path:
+        if not is_valid_meeting_id(decision_id):
+            raise UnknownMeetingError("owners.store.unknown", id=str(decision_id))
+        return self.folder / f"{decision_id}.json"
+
+    def new_id(self, today: date) -> str:
+        while True:
+            candidate = new_meeting_id(today)
+            if not self.path(candidate).exists():
+                return candidate
+
+    def _lock(self, decision_id: str, path: Path) -> FileLock:
+        lock_path = path.with_suffix(".lock")
+
+        def locked(owner: LockOwner | None) -> StoreError:
+            return StoreError(
+                "owners.store.locked",
+                pid=owner.pid if owner else "?",
+                host=owner.host if owner else "?",
+                lock=str(lock_path),
+            )
+
+        return FileLock(lock_path, locked)
+
+    def create(self, decision_id: str, row: dict[str, Any], events: Sequence[Any]) -> MeetingFile:
+        path = self.path(decision_id)
+        data = {
+            "meeting": {"1": dict(row)},
+            "events": {str(e["seq"]): dict(e) for e in events},
+        }
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = self._lock(decision_id, path)
+        lock.acquire()
+        try:
+            if path.exists():
+                raise MeetingExistsError(
+                    "store.meeting.exists", meeting_id=decision_id, file=str(path)
+                )
+            write_atomically(path, encode(data))
+            return MeetingFile(decision_id, path, lock, data)
+        except BaseException:
+            lock.release()
+            raise
+
+    def open(self, decision_id: str) -> MeetingFile:
+        path = self.path(decision_id)
+        if not path.exists():
+            raise UnknownMeetingError("owners.store.unknown", id=decision_id)
+        lock = self._lock(decision_id, path)
+        lock.acquire()
+        try:
+            remove_stale_temps(path)
+            try:
+                data = check_layout(decode(path.read_bytes(), path), path)
+            except CorruptMeetingFileError:
+                with contextlib.suppress(OSError, StoreError):
+                    self._archive.quarantine(path)
+                raise
+            file = MeetingFile(decision_id, path, lock, data)
+            with contextlib.suppress(OSError, StoreError):
+                file.backup()
+        except BaseException:
+            lock.release()
+            raise
+        return file
+
+    def read_events(self, decision_id: str) -> list[d.DecisionEvent]:
+        """The log of any decision, read-only and without the lock (exports, the list)."""
+        path = self.path(decision_id)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise UnknownMeetingError("owners.store.unknown", id=decision_id) from None
+        table = check_layout(decode(raw, path), path).get("events", {})
+        return _events([table[k] for k in sorted(table, key=int)], path)
+
+    def read(self, decision_id: str) -> d.DecisionState:
+        return d.fold(self.read_events(decision_id))
+
+    def list(self) -> list[dict[str, Any]]:
+        """Summary rows of every decision, newest id first (a damaged file is marked)."""
+        try:
+            names = sorted(p.stem for p in self.folder.glob("*.json"))
+        except OSError:
+            return []
+        rows: list[dict[str, Any]] = []
+        for decision_id in reversed(names):
+            if not is_valid_meeting_id(decision_id):
+                continue
+            try:
+                state = self.read(decision_id)
+            except (StoreError, ValueError):
+                rows.append({"id": decision_id, "broken": True})
+                continue
+            rows.append(summary_row(state))
+        return rows
+
+
+def summary_row(state: d.DecisionState) -> dict[str, Any]:
+    result = tally(state)
+    return {
+        "id": state.id,
+        "title": state.title,
+        "kind": str(state.kind),
+        "units": result.units,
+        "answered": result.answered_units,
+        "closed": state.closed,
+    }
+
+
+def _events(rows: Sequence[dict[str, Any]], path: Path) -> list[d.DecisionEvent]:
+    try:
+        return [d.DecisionEvent.from_json(row) for row in rows]
+    except ValueError as exc:
+        raise CorruptMeetingFileError(
+            "owners.store.bad_events", file=str(path), reason=str(exc)
+        ) from exc
+
+
+class LiveDecision:
+    """A decision being collected: commands → drafts → durable append → state, in that order."""
+
+    def __init__(self, file: MeetingFile, clock: Clock = local_now) -> None:
+        self.file = file
+        self.clock = clock
+        self.events = _events(file.events(), file.path)
+        self.state = d.fold(self.events)
+        self.pending: list[d.DecisionEvent] = []  # refused by the disk, kept to write first
+
+    @classmethod
+    def open(
+        cls, archive: DecisionArchive, decision_id: str, clock: Clock = local_now
+    ) -> LiveDecision:
+        return cls(archive.open(decision_id), clock)
+
+    @classmethod
+    def create(
+        cls,
+        archive: DecisionArchive,
+        drafts: Sequence[d.DecisionDraft],
+        clock: Clock = local_now,
+    ) -> LiveDecision:
+        events = d.stamp(0, drafts, clock())
+        state = d.fold(events)
+        file = archive.create(state.id, summary_row(state), [e.to_json() for e in events])
+        return cls(file, clock)
+
+    @property
+    def decision_id(self) -> str:
+        return self.file.meeting_id
+
+    def execute(self, drafts: Sequence[d.DecisionDraft]) -> list[d.DecisionEvent]:
+        """Store `drafts` as events, then show them; raises StoreError if the disk refuses.
+
+        Events the disk refused stay pending (not shown as recorded) and are
+        written before anything else, so a full disk loses no answer and
+        never reorders them. Callers compute drafts after `retry()`.
+        """
+        self.retry()
+        if not drafts:
+            return []
+        events = d.stamp(self.state.last_seq, drafts, self.clock())
+        try:
+            self.file.append([e.to_json() for e in events])
+        except StoreError:
+            if self.file.pending:
+                self.pending = events
+            raise
+        self._take(events)
+        return events
+
+    def retry(self) -> list[d.DecisionEvent]:
+        """Write what the disk refused before; raises StoreError if it still refuses."""
+        if not self.pending:
+            return []
+        self.file.retry_pending()
+        events, self.pending = self.pending, []
+        self._take(events)
+        return events
+
+    def _take(self, events: list[d.DecisionEvent]) -> None:
+        self.events.extend(events)
+        self.state = d.fold(events, self.state)
+
+    def record(
+        self,
+        unit: str,
+        answer: str,
+        method: str,
+        collector: str,
+        note: str = "",
+        collected_at: str = "",
+    ) -> list[d.DecisionEvent]:
+        self.retry()
+        drafts = d.record_ballot(self.state, unit, answer, method, collector, note, collected_at)
+        return self.execute(drafts)
+
+    def withdraw(self, unit: str, reason: str = "", collector: str = "") -> list[d.DecisionEvent]:
+        self.retry()
+        return self.execute(d.withdraw_ballot(self.state, unit, reason, collector))
+
+    def close_count(self) -> list[d.DecisionEvent]:
+        self.retry()
+        events = self.execute(d.close_count(self.state, outcome(self.state)))
+        self.file.set_meeting_row(summary_row(self.state))
+        return events
+
+    def reopen_count(self, reason: str) -> list[d.DecisionEvent]:
+        self.retry()
+        events = self.execute(d.reopen_count(self.state, reason))
+        self.file.set_meeting_row(summary_row(self.state))
+        return events
+
+    def close(self) -> None:
+        self.file.close()

@@ -1,0 +1,113 @@
+"""A decision on disk: every answer durable before it shows, reopened across sessions, locked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from owners_cases import T0, make_roster
+
+from meeting_tui.domain.owners import decision as d
+from meeting_tui.domain.owners.rules import Counts
+from meeting_tui.domain.owners.tally import tally
+from meeting_tui.store.errors import CorruptMeetingFileError, StoreError
+from meeting_tui.store.owners import DecisionArchive, LiveDecision
+
+ROSTER = make_roster([("1", "1", "101", 9000, "a"), ("1", "1", "102", 8000, "b")])
+
+
+def new_decision(root: Path) -> LiveDecision:
+    archive = DecisionArchive(root)
+    live = LiveDecision.create(
+        archive, d.create_decision("20261121-kxdj", "物业选聘", "", "ordinary"), lambda: T0
+    )
+    live.execute(d.import_roster(live.state, ROSTER, "清册.csv"))
+    return live
+
+
+def test_answers_survive_closing_and_reopening(tmp_path: Path) -> None:
+    live = new_decision(tmp_path)
+    live.record("1-1-101", "1", "visit", "崔辉")
+    live.close()
+    again = LiveDecision.open(DecisionArchive(tmp_path), "20261121-kxdj", lambda: T0)
+    assert tally(again.state).counts("yes") == Counts(9000, 1)
+    again.record("1-1-101", "2", "written", "李娜")
+    again.close()
+    state = DecisionArchive(tmp_path).read("20261121-kxdj")
+    assert [b.answer for b in state.history] == ["yes", "no"]
+    raw = (tmp_path / "owners" / "20261121-kxdj.json").read_text(encoding="utf-8")
+    assert "崔辉" in raw  # UTF-8, readable
+
+
+def test_a_second_window_is_refused_while_one_has_it_open(tmp_path: Path) -> None:
+    live = new_decision(tmp_path)
+    with pytest.raises(StoreError) as caught:
+        DecisionArchive(tmp_path).open("20261121-kxdj")
+    assert "另一个窗口" in caught.value.message("zh")
+    live.close()
+    DecisionArchive(tmp_path).open("20261121-kxdj").close()
+
+
+def test_the_list_shows_progress_without_opening(tmp_path: Path) -> None:
+    live = new_decision(tmp_path)
+    live.record("1-1-102", "3", "visit", "崔辉")
+    rows = DecisionArchive(tmp_path).list()
+    assert rows == [
+        {
+            "id": "20261121-kxdj",
+            "title": "物业选聘",
+            "kind": "ordinary",
+            "units": 2,
+            "answered": 1,
+            "closed": False,
+        }
+    ]
+    live.close()
+
+
+def test_a_damaged_file_is_quarantined_not_overwritten(tmp_path: Path) -> None:
+    new_decision(tmp_path).close()
+    path = tmp_path / "owners" / "20261121-kxdj.json"
+    path.write_bytes(b"{broken")
+    with pytest.raises(CorruptMeetingFileError):
+        DecisionArchive(tmp_path).open("20261121-kxdj")
+    assert path.read_bytes() == b"{broken"
+    assert list((tmp_path / "quarantine").glob("20261121-kxdj-*.json"))
+    assert DecisionArchive(tmp_path).list() == [{"id": "20261121-kxdj", "broken": True}]
+
+
+def test_an_unknown_id_names_the_list_verb(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        DecisionArchive(tmp_path).open("20261121-zzzz")
+    assert "owners list" in caught.value.message("zh")
+
+
+def test_an_answer_the_disk_refused_is_kept_and_written_before_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from meeting_tui.store.errors import DiskFullError
+
+    live = new_decision(tmp_path)
+    real = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(DiskFullError):
+        live.record("1-1-101", "1", "visit", "崔辉")
+    assert "1-1-101" not in live.state.current  # not shown as recorded
+    with pytest.raises(DiskFullError):
+        live.record("1-1-102", "2", "visit", "崔辉")  # still full: refused, the first still kept
+    monkeypatch.setattr(os, "fsync", real)
+    live.record("1-1-102", "2", "visit", "崔辉")
+    assert {u: b.answer for u, b in live.state.current.items()} == {
+        "1-1-101": "yes",
+        "1-1-102": "no",
+    }
+    live.close()
+    stored = DecisionArchive(tmp_path).read("20261121-kxdj")
+    assert [b.unit for b in stored.history] == ["1-1-101", "1-1-102"]
