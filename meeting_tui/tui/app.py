@@ -27,6 +27,7 @@ from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.textual_words import (
+    Palette,
     name_the_palette,
     quit_key,
     theme_choices,
@@ -197,11 +198,9 @@ class MeetingApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The palette with the catalogue's placeholder (Textual's is English)."""
-        from textual.command import CommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             placeholder = i18n.t("palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def action_help_quit(self) -> None:
         """ctrl+c: say how to quit in the app's language (Textual's hint is English markup)."""

@@ -19,14 +19,17 @@ class Key:
     show: bool = True
     display: str = ""
     priority: bool = False  # before the focused widget's own keys (an Input's ctrl+x)
+    footer: str = (
+        ""  # i18n key of a shorter word for the footer (help and palette keep `description`)
+    )
 
 
 SESSION_KEYS: tuple[Key, ...] = (
-    Key("n", "new_motion", "key.new_motion", "group.motion"),
+    Key("n", "new_motion", "key.new_motion", "group.motion", footer="footer.new_motion"),
     Key("e", "edit_motion", "key.edit_motion", "group.motion", show=False),
     Key("r", "respond", "key.respond", "group.motion", show=False),
     Key("v", "vote", "key.vote", "group.vote"),
-    Key("y", "acclaim", "key.acclaim", "group.vote"),
+    Key("y", "acclaim", "key.acclaim", "group.vote", footer="footer.acclaim"),
     Key("V", "voting", "key.voting", "group.vote", show=False),
     Key("d", "defer", "key.defer", "group.motion"),
     Key("w", "withdraw", "key.withdraw", "group.motion", show=False),
@@ -38,7 +41,14 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key(
         "left_square_bracket", "prev_item", "key.prev_item", "group.agenda", show=False, display="["
     ),
-    Key("right_square_bracket", "next_item", "key.next_item", "group.agenda", display="]"),
+    Key(
+        "right_square_bracket",
+        "next_item",
+        "key.next_item",
+        "group.agenda",
+        display="]",
+        footer="footer.next_item",
+    ),
     Key("t", "timer", "key.timer", "group.agenda", show=False),
     Key("i", "add_agenda_item", "key.add_agenda_item", "group.agenda", show=False),
     Key(
@@ -86,7 +96,7 @@ def install(node: DOMNode, keys: tuple[Key, ...], prefix: str) -> None:
         Binding(
             k.key,
             k.action,
-            i18n.t(k.description),
+            i18n.t(k.footer or k.description),
             show=k.show,
             key_display=k.display or None,
             tooltip=i18n.t(k.group),

@@ -6,6 +6,10 @@ i18n.register(
     {
         # key descriptions (footer, help, palette)
         "key.new_motion": ("新事项", "new motion"),
+        # the footer's shorter words, so the main keys fit at 80 columns in English too
+        "footer.new_motion": ("新事项", "new"),
+        "footer.acclaim": ("无异议通过", "no objection"),
+        "footer.next_item": ("下一议题", "next"),
         "key.edit_motion": ("编辑", "edit"),
         "key.respond": ("答复", "respond"),
         "key.vote": ("表决", "vote"),

@@ -11,10 +11,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from rich.align import Align
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import App, SystemCommand
+from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets._toast import Toast, ToastHolder, ToastRack
+from textual.widgets.option_list import Option
 
 from meeting_tui import i18n
 
@@ -49,6 +53,7 @@ i18n.register(
         "theme.textual-light": ("浅色", "light"),
         "theme.sunlight": ("强光（高对比，户外用）", "sunlight (high contrast, outdoors)"),
         "palette.theme_placeholder": ("选择主题…", "Choose a theme…"),
+        "palette.no_matches": ("没有找到命令", "No matches found"),
     }
 )
 
@@ -196,3 +201,25 @@ def toast_message(app: App[Any], message: str, title: str = "") -> tuple[str, st
             break
         lines = needed
     return shown, heading
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "no matches" in the app's language.
+
+    Textual 8.2 writes "No matches found" in English in its countdown (a private
+    method): this is the same countdown with the catalogue's words.
+    """
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:  # browsing with an empty search: nothing to say
+                self._list_visible = False
+                return
+            text = Text(i18n.t("palette.no_matches"), style="not bold")
+            option = Option(Align.center(text), disabled=True, id=self._NO_MATCHES)
+            self.query_one(CommandList).add_option(option)
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -15,12 +15,14 @@ from screen_reading import rendered_lines, rendered_region
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from meeting_tui import i18n
 from meeting_tui.demo import LIVE_ID
 from meeting_tui.domain import commands as c
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import FormDialog
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.widgets.vote_panel import VotePanel
 
 SIZES = [(80, 24), (120, 40)]
@@ -111,6 +113,20 @@ async def test_the_header_keeps_the_title_and_the_footer_keeps_quit(
         if size[0] == 80:
             assert "…" in lines[0], lines[0]  # shortened, not wrapped away
         assert quit_key in lines[-1], lines[-1]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_narrow_footer_shows_every_main_key_whole(make, lang) -> None:
+    """At 80×24 the footer's main keys fit before ^p, none cut, none hidden under it."""
+    app = make(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = rendered_lines(app)[-1]
+        words = {k.key: i18n.t(k.footer or k.description, lang) for k in SESSION_KEYS if k.show}
+        for key, word in words.items():
+            shown = next(k.display or k.key for k in SESSION_KEYS if k.key == key)
+            assert f"{shown} {word}" in footer, footer
+        assert footer.rstrip().endswith(f"^p {i18n.t('key.palette', lang)}"), footer
 
 
 @pytest.fixture

@@ -38,6 +38,23 @@ async def test_the_palettes_system_commands_are_chinese(make, meeting) -> None:
         assert "截图" in shown or "主题" in shown, shown
 
 
+async def test_a_search_with_no_match_says_so_in_chinese(make) -> None:
+    app = make("20261121-demo")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"zzqx")
+        shown = ""
+        for _ in range(40):  # Textual shows the line after a short countdown
+            await pilot.pause(0.1)
+            shown = "\n".join(rendered_lines(app))
+            if i18n.t("palette.no_matches") in shown:
+                break
+        assert "No matches found" not in shown
+        assert i18n.t("palette.no_matches") in shown, shown
+
+
 async def test_the_keys_command_opens_the_screens_own_help(make) -> None:
     from meeting_tui.tui.dialogs.help import HelpScreen
 
