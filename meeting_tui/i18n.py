@@ -67,6 +67,28 @@ def t(key: str, lang: str | None = None, /, **values: Any) -> str:
         return text
 
 
+class CatalogueError(Exception):
+    """An error a person can act on: a catalogue key plus the values that fill it.
+
+    `str(error)` is the message in the current language; `message(lang)` in another.
+    The domain, the store, publicity and the county sync each raise their own subclass.
+    """
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, {self.values!r})"
+
+
 def keys() -> list[str]:
     return sorted(_catalog)
 

@@ -11,19 +11,8 @@ from typing import Any
 from meeting_tui import i18n
 
 
-class CountyError(Exception):
+class CountyError(i18n.CatalogueError):
     """A sync or a county report refused or failed; `str(error)` says why and what to do."""
-
-    def __init__(self, key: str, /, **values: Any) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(key)
-
-    def message(self, lang: str | None = None) -> str:
-        return i18n.t(self.key, lang, **self.values)
-
-    def __str__(self) -> str:
-        return self.message()
 
 
 class SettingsError(CountyError):

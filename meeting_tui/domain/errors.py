@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from meeting_tui import i18n
 
 # Values that are codes (a field name, a motion state) are shown in the reader's language.
@@ -16,17 +14,12 @@ def party_names(codes: list[str], lang: str | None = None) -> str:
     return ("，" if zh else ", ").join(i18n.t(f"party.{code}", lang) for code in codes)
 
 
-class DomainError(Exception):
+class DomainError(i18n.CatalogueError):
     """A command refused: what is wrong and how to fix it, in the reader's language.
 
     `key` names a catalog entry (see `domain/messages.py`); `values` fill its
     placeholders. `str(error)` is the message in the current language.
     """
-
-    def __init__(self, key: str, /, **values: Any) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(key)
 
     def message(self, lang: str | None = None) -> str:
         values = {
@@ -36,9 +29,3 @@ class DomainError(Exception):
         if "parties" in values:  # party codes, named in the reader's language
             values["parties"] = party_names(self.values["parties"], lang)
         return i18n.t(self.key, lang, **values)
-
-    def __str__(self) -> str:
-        return self.message()
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.key!r}, {self.values!r})"

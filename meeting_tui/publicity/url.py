@@ -21,13 +21,8 @@ del _messages
 _MEETING_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
-class PublicityError(Exception):
+class PublicityError(i18n.CatalogueError):
     """A problem the facilitator can fix (bad base URL, unwritable folder), said in one line."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
     def message(self, lang: str | None = None) -> str:
         values = {
