@@ -7,7 +7,7 @@ at its edges. The commands keep Textual's callbacks; only the words change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +21,7 @@ from textual.widgets._toast import Toast, ToastHolder, ToastRack
 from textual.widgets.option_list import Option
 
 from meeting_tui import i18n
+from meeting_tui.tui.dialogs.help import HelpScreen, screen_rows
 
 i18n.register(
     {
@@ -80,9 +81,16 @@ def translated(commands: Iterable[SystemCommand], screen: Screen[Any]) -> Iterab
             yield command
             continue
         command = command._replace(title=i18n.t(key), help=i18n.t(f"{key}.help"))
-        if key == "system.keys" and hasattr(screen, "action_help"):
-            command = command._replace(callback=lambda: screen.run_action("help"))
+        if key == "system.keys":
+            command = command._replace(callback=_own_help(screen))
         yield command
+
+
+def _own_help(screen: Screen[Any]) -> Callable[[], object]:
+    """The screen's own help where it has one, else a help built from its key table."""
+    if hasattr(screen, "action_help"):
+        return lambda: screen.run_action("help")
+    return lambda: screen.app.push_screen(HelpScreen(screen_rows(screen)))
 
 
 def theme_label(name: str) -> str:

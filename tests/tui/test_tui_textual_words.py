@@ -67,6 +67,23 @@ async def test_the_keys_command_opens_the_screens_own_help(make) -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_the_keys_command_on_the_start_screen_lists_its_keys_in_chinese(make) -> None:
+    """A screen without a help screen of its own gets one from its key table, not Textual's
+    English key panel ("Cursor up", "Select")."""
+    from meeting_tui.tui.dialogs.help import HelpScreen
+
+    app = make(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (keys,) = [c for c in app.get_system_commands(app.screen) if c.title == "按键面板"]
+        app.call_later(keys.callback)
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(rendered_lines(app))
+        assert "新会议" in shown and "演示" in shown, shown
+        assert "Cursor" not in shown and "Select" not in shown, shown
+
+
 async def test_english_keeps_textuals_english_commands(make) -> None:
     app = make(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
