@@ -16,11 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from meeting_tui import config, i18n
 from meeting_tui.domain.events import events_from_json
@@ -34,6 +35,7 @@ from meeting_tui.store.live import local_now
 from meeting_tui.tui import strings_present as _strings
 from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
+from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
 
 del _strings
 
@@ -87,6 +89,7 @@ class PresentApp(App[None]):
     #stage.-agenda #decisions { display: none; }
     #stage.-results #motion-box, #stage.-no-motion #motion-box { display: none; }
     #stage.-no-vote #tally, #stage.-no-vote #not-voting { display: none; }
+    #stage.-closed #item-row { display: none; }
     #problem { dock: bottom; height: auto; color: $text-warning; }
     """
     )
@@ -135,7 +138,7 @@ class PresentApp(App[None]):
                     for name, key in COUNTS:
                         with Vertical(classes="count"):
                             yield Static(i18n.t(key), classes="count-label")
-                            yield Digits("0", id=f"count-{name}")
+                            yield TallyDigits("0", id=f"count-{name}")
                             yield ShareBar(id=f"bar-{name}")
                 yield Static(id="not-voting")
                 yield Static(id="verdict")
@@ -147,6 +150,11 @@ class PresentApp(App[None]):
         self.follow()
         self.set_interval(POLL_S, self.follow)
         self.set_interval(1, self.tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The digits grow with the screen: a projector's room sits metres away."""
+        for digits in self.query(TallyDigits):
+            digits.set_scale(scale_for(event.size))
 
     def follow(self) -> None:
         """One stat of each file; a read, a fold and a redraw only when one of them moved."""
@@ -185,6 +193,7 @@ class PresentApp(App[None]):
         for emphasis in ("agenda", "results", "motion"):
             stage.set_class(p.emphasis == emphasis, f"-{emphasis}")
         motion = p.motion
+        stage.set_class(p.closed, "-closed")
         stage.set_class(motion is None or p.closed, "-no-motion")
         stage.set_class(motion is None or motion.vote is None, "-no-vote")
         self._text("#title", p.title)
@@ -212,7 +221,7 @@ class PresentApp(App[None]):
             return
         counts = {"for": vote.in_favour, "against": vote.against, "abstain": vote.abstain}
         for name, count in counts.items():
-            self.query_one(f"#count-{name}", Digits).update(str(count))
+            self.query_one(f"#count-{name}", TallyDigits).update(str(count))
             self.query_one(f"#bar-{name}", ShareBar).set_share(count, vote.eligible_present)
         self._text(
             "#not-voting",

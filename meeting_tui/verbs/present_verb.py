@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int | None:
     if not has_terminal():
         print(i18n.t("cli.no_terminal"), file=sys.stderr)
         return 2
-    from meeting_tui.tui.present_app import PresentApp
+    from meeting_tui.tui.factory import make_present_app
 
-    PresentApp(archive, args.meeting_id, theme=args.theme).run()
+    make_present_app(args.meeting_id, data_dir=archive.root, theme=args.theme).run()
     return 0
