@@ -13,7 +13,7 @@ from datetime import datetime
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
-from meeting_tui.domain.model import ItemState, MeetingStatus, Vote
+from meeting_tui.domain.model import AgendaItem, ItemState, MeetingStatus, Vote
 from meeting_tui.domain.rules import RuleOutcome, evaluate
 from meeting_tui.publicity import present_messages as _messages
 from meeting_tui.publicity.view import PublicMotion, public_view
@@ -102,6 +102,15 @@ def current_motion(state: MeetingState) -> Motion | None:
     return None
 
 
+def timebox_text(item: AgendaItem, now: datetime | None, lang: str | None = None) -> str:
+    """ "12:00 / 20 分钟": time spent on the item (to `now` while its clock runs) and its box."""
+    elapsed = item.elapsed(now)
+    clock = f"{elapsed // 60:02d}:{elapsed % 60:02d}"
+    if not item.timebox_min:
+        return clock
+    return i18n.t("present.timebox", lang, elapsed=clock, minutes=item.timebox_min)
+
+
 def _vote(vote: Vote | None, lang: str) -> ShownVote | None:
     if vote is None:
         return None
@@ -154,13 +163,7 @@ def project(
     if active is not None and not closed:
         number = state.items.index(active) + 1
         item_text = i18n.t("present.item", lang, n=number, title=titles[number - 1])
-        elapsed = active.elapsed(now)
-        clock = f"{elapsed // 60:02d}:{elapsed % 60:02d}"
-        timebox = (
-            i18n.t("present.timebox", lang, elapsed=clock, minutes=active.timebox_min)
-            if active.timebox_min
-            else clock
-        )
+        timebox = timebox_text(active, now, lang)
     motion = None if closed else current_motion(state)
     shown_motion = None
     if motion is not None and motion.number in shown:

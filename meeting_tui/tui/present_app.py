@@ -1,7 +1,7 @@
 """`meeting-tui present ID`: the public view, the laptop turned round or a projector for the room.
 
 A separate, read-only App: it takes no lock and opens no file for writing, so
-it can run beside the chair's window on the same meeting. Four times a second
+it can run beside the chair's window on the same meeting. Five times a second
 it stats the meeting file and its display state (`store.follow`), re-reads
 only when a stamp moved, and shows the redacted `Projection` large enough to
 read from a few metres. A file briefly missing, damaged or unreadable keeps
@@ -27,7 +27,7 @@ from meeting_tui import config, i18n
 from meeting_tui.domain.events import events_from_json
 from meeting_tui.domain.fold import fold
 from meeting_tui.domain.model import MeetingState
-from meeting_tui.publicity.projection import Projection, ShownVote, project
+from meeting_tui.publicity.projection import Projection, ShownVote, project, timebox_text
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.follow import MeetingFollower
@@ -39,7 +39,7 @@ from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
 
 del _strings
 
-POLL_S = 0.25  # 4 stats a second: a change shows within 250 ms plus one read and a redraw
+POLL_S = 0.2  # 5 stats a second: a change shows within 200 ms plus one read and a redraw
 COUNTS = (("for", "field.for"), ("against", "field.against"), ("abstain", "field.abstain"))
 
 
@@ -176,8 +176,9 @@ class PresentApp(App[None]):
     def tick(self) -> None:
         """Once a second, only while an item's clock runs: the time box counts on screen."""
         item = self.state.active_item if self.state is not None else None
-        if item is not None and item.running_since is not None:
-            self.show()
+        closed = self.projection is None or self.projection.closed
+        if item is not None and item.running_since is not None and not closed:
+            self._text("#timebox", timebox_text(item, self.clock()))
 
     def _problem(self, message: str) -> None:
         if message:

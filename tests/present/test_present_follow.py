@@ -2,7 +2,7 @@
 
 The chair records a vote and closes the meeting through Pilot; the view, an
 independent `PresentApp` following the same files, must show the new tally and
-then the final results. Waiting is bounded by the view's own poll (250 ms);
+then the final results. Waiting is bounded by the view's own poll (200 ms);
 the latency itself is measured in tests/bench/bench_present.py.
 """
 
