@@ -93,6 +93,9 @@ class PresentApp(App[None]):
     #problem { dock: bottom; height: auto; color: $text-warning; }
     """
     )
+    ENABLE_COMMAND_PALETTE = (
+        False  # its 截图 (screenshot) would write a file: this view never writes
+    )
     BINDINGS = [Binding("q", "quit", "present.quit", show=False)]
 
     def __init__(
