@@ -87,10 +87,6 @@ class MeetingFollower:
         self._seen = now
         return True
 
-    def forget(self) -> None:
-        """Read again at the next `changed()` (after a read failed half-way through a replace)."""
-        self._seen = None
-
     def read_events(self) -> list[dict[str, Any]]:
         """The events, lock-free; a damaged file raises without being copied or marked."""
         return self.archive.read_meeting(self.meeting_id, report_damage=False)[1]

@@ -136,7 +136,8 @@ class PresentApp(App[None]):
                 yield Static(id="timebox")
             with Vertical(id="motion-box"):
                 yield Static(id="motion-head")
-                yield Static(id="motion-text")
+                # The tally and verdict above the text, as on the session's vote panel: a long
+                # motion at 80×24 may run off the bottom, the count the room checks never does.
                 with Horizontal(id="tally"):
                     for name, key in COUNTS:
                         with Vertical(classes="count"):
@@ -145,6 +146,7 @@ class PresentApp(App[None]):
                             yield ShareBar(id=f"bar-{name}")
                 yield Static(id="not-voting")
                 yield Static(id="verdict")
+                yield Static(id="motion-text")
             yield Static(id="decisions")
             yield Static(id="agenda")
         yield Static(id="problem")
