@@ -93,7 +93,8 @@ def run(root: Path) -> str:
         f"| idle CPU over {IDLE_S:.0f} s, item clock running (+ time box 1×/s) | {ticking * 100:.2f} % of a core | ≤ {TARGET_IDLE * 100:.0f} % |",
         "",
         f"Targets {verdict}. The latency includes the chair's fsynced append, the view's",
-        "poll wait (0–200 ms), its read, fold and redraw, and the pty.",
+        "poll wait (0–200 ms), its read, fold and redraw, and the pty. Load average during",
+        f"the run {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.",
         "",
     ]
     return "\n".join(lines)

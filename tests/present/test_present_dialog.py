@@ -15,6 +15,7 @@ from textual.widgets import Static
 from meeting_tui import locations
 from meeting_tui.demo import LIVE_ID
 from meeting_tui.store import open_archive
+from meeting_tui.store.follow import write_emphasis
 from meeting_tui.tui.dialogs.present_dialog import PresentDialog, present_command
 from meeting_tui.tui.present_app import PresentApp
 
@@ -58,3 +59,13 @@ async def test_p_shows_the_command_and_saves_the_emphasis_outside_the_log(
     stored = json.loads((data_dir / "meetings" / f"{LIVE_ID}.present.json").read_text("utf-8"))
     assert stored == {"emphasis": "agenda"}
     assert len(stored_events()) == before  # display state, not a meeting event
+
+
+async def test_results_so_far_puts_the_decisions_in_place_of_the_motion(data_dir, clock) -> None:
+    write_emphasis(open_archive(data_dir), LIVE_ID, "results")
+    view = PresentApp(open_archive(data_dir), LIVE_ID, clock=clock)
+    async with view.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        assert not view.query_one("#motion-box").display
+        assert view.query_one("#decisions").display
+        assert "1. 通过  38 / 0 / 0" in text_of(view.query_one("#decisions", Static))
