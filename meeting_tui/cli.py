@@ -20,6 +20,7 @@ from meeting_tui.verbs import (
     county_verbs,
     export_verb,
     owners_verb,
+    present_verb,
     publish_verb,
     verify_verb,
 )
@@ -27,7 +28,15 @@ from meeting_tui.verbs import (
 i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
 
 # Each verb module: add(subparsers) and run(args) -> int | None (None: not mine).
-VERBS = [archive_verbs, publish_verb, export_verb, verify_verb, county_verbs, owners_verb]
+VERBS = [
+    archive_verbs,
+    publish_verb,
+    export_verb,
+    verify_verb,
+    county_verbs,
+    owners_verb,
+    present_verb,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

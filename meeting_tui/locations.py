@@ -83,3 +83,8 @@ def bundled_data_directory() -> Path:
     if packed.is_dir():
         return packed
     return here.parent / "data"
+
+
+def default_data_directory() -> Path:
+    """The platform's data folder, as a second terminal without `--data-dir` or the variable uses."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

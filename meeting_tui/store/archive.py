@@ -195,13 +195,17 @@ class Archive:
             clean = {key: value for key, value in row.items() if key != "broken"}
             self.index.set_row(meeting_id, clean)
 
-    def read_meeting(self, meeting_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def read_meeting(
+        self, meeting_id: str, *, report_damage: bool = True
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """(meeting row, events in seq order), read-only and without the lock.
 
         For the backlog and exports of meetings possibly open elsewhere: the
         atomic writes mean this sees a complete version, old or new.
+        `report_damage=False` (the public view) raises on a damaged file without
+        copying it to the quarantine or marking the index: that reader never writes.
         """
-        data = self._read_data(meeting_id)
+        data = self._read_data(meeting_id, report_damage=report_damage)
         rows = _docs(data, MEETING_TABLE)
         return (rows[0] if rows else {}), _docs(data, EVENTS_TABLE)
 
@@ -209,7 +213,7 @@ class Archive:
         """One table of any meeting (e.g. its saved `minutes`), read-only, in insertion order."""
         return _docs(self._read_data(meeting_id), name)
 
-    def _read_data(self, meeting_id: str) -> dict[str, Any]:
+    def _read_data(self, meeting_id: str, *, report_damage: bool = True) -> dict[str, Any]:
         path = self.meeting_path(meeting_id)
         try:
             raw = fs.read_bytes(path)
@@ -222,6 +226,8 @@ class Archive:
         try:
             return check_layout(decode(raw, path), path)
         except CorruptMeetingFileError:
+            if not report_damage:
+                raise
             raise repair.report_broken(self, meeting_id, path) from None
 
     def read_events(self, meeting_id: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from meeting_tui import i18n
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui.app import MeetingApp
+from meeting_tui.tui.present_app import PresentApp
 
 
 def make_app(
@@ -27,3 +28,17 @@ def make_app(
     archive = open_archive(data_dir)
     live = LiveMeeting.open(archive, meeting_id, clock) if meeting_id else None
     return MeetingApp(archive, live, clock=clock, config_path=config_path, theme=theme)
+
+
+def make_present_app(
+    meeting_id: str,
+    *,
+    data_dir: Path | None = None,
+    clock: Callable[[], datetime] = local_now,
+    lang: str | None = None,
+    theme: str | None = None,
+) -> PresentApp:
+    """The read-only public view of `meeting_id` (no lock taken: the chair's window may hold it)."""
+    if lang:
+        i18n.set_language(lang)
+    return PresentApp(open_archive(data_dir), meeting_id, clock=clock, theme=theme)

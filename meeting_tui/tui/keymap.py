@@ -8,6 +8,9 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from meeting_tui import i18n
+from meeting_tui.tui import strings_present as _present_strings  # `P`'s description
+
+del _present_strings
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("p", "publish", "key.publish", "group.meeting", show=False),
     Key("l", "all_motions", "key.all_motions", "group.view", show=False),
     Key("b", "lists", "key.lists", "group.view", show=False),
+    Key("P", "present", "key.present", "group.view", show=False),
     Key("s", "retry", "key.retry", "group.meeting", show=False),
     Key("ctrl+t", "cycle_theme", "key.theme", "group.view", show=False),
     Key("escape", "archive", "key.back", "group.view", show=False, display="esc"),

@@ -193,6 +193,27 @@ class SessionScreen(MeetingActions):
 
         self.app.push_screen(PublishScreen(self.live))
 
+    def action_present(self) -> None:
+        """The public view's command line, and what it emphasises (display state, not an event)."""
+        from meeting_tui.store.follow import read_emphasis, write_emphasis
+        from meeting_tui.tui.dialogs.present_dialog import PresentDialog, present_command
+
+        archive, meeting_id = self.live.archive, self.live.state.meeting_id
+
+        def done(emphasis: str | None) -> None:
+            if emphasis is None:
+                return
+            try:
+                write_emphasis(archive, meeting_id, emphasis)
+            except StoreError as error:
+                self.notify(error.message(), severity="error", timeout=12)
+                return
+            label = i18n.t(f"present.emphasis.{emphasis}")
+            self.notify(i18n.t("present.saved", emphasis=label))
+
+        command = present_command(archive.root, meeting_id)
+        self.app.push_screen(PresentDialog(command, read_emphasis(archive, meeting_id)), done)
+
     def action_archive(self) -> None:
         """Back to the archive list; the meeting is saved and stays as it is."""
         if self.live.pending:

@@ -26,6 +26,7 @@ OPEN_ON_CLOSED = frozenset(
         "reopen",
         "all_motions",
         "lists",
+        "present",
         "retry",
         "cycle_theme",
         "archive",
