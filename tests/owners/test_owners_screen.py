@@ -7,6 +7,7 @@ from typing import Any
 
 from owners_cases import T0
 
+from meeting_tui.domain.checkpoint import Checkpoint
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.roster_csv import parse_roster
 from meeting_tui.domain.owners.rules import Counts
@@ -96,6 +97,9 @@ async def test_a_correction_withdrawal_and_close_from_the_screen(make: Any, data
         await pilot.press("f5", "y")
         await pilot.pause()
         assert screen.state.closed
+        (result,) = DecisionArchive(data_dir).read_results(ID)  # the close sealed the record
+        digest = Checkpoint.from_json(result["checkpoint"]).digest
+        assert any(digest in m for m in app.notices.messages())
     state = DecisionArchive(data_dir).read(ID)
     assert [(b.unit, b.answer) for b in state.history] == [
         ("3-2-501", "1"),
