@@ -21,7 +21,7 @@ from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners import decision as d
-from meeting_tui.domain.owners.tally import outcome, tally
+from meeting_tui.domain.owners.tally import RunningTally, Tally, outcome, tally
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -211,6 +211,7 @@ class LiveDecision:
         self.events = _events(file.events(), file.path)
         self.state = d.fold(self.events)
         self.pending: list[d.DecisionEvent] = []  # refused by the disk, kept to write first
+        self.running = RunningTally.of(self.state)
 
     @classmethod
     def open(
@@ -266,6 +267,18 @@ class LiveDecision:
     def _take(self, events: list[d.DecisionEvent]) -> None:
         self.events.extend(events)
         self.state = d.fold(events, self.state)
+        for event in events:
+            if event.kind is d.DecisionEventKind.BALLOT_RECORDED:
+                self.running.set(str(event.payload["unit"]), str(event.payload["answer"]))
+            elif event.kind is d.DecisionEventKind.BALLOT_WITHDRAWN:
+                self.running.set(str(event.payload["unit"]), None)
+            else:  # the roster or the question itself: count again from the state
+                self.running = RunningTally.of(self.state)
+                break
+
+    def tally(self) -> Tally:
+        """The count now, kept one answer at a time (equal to `tally(self.state)`)."""
+        return self.running.tally()
 
     def record(
         self,

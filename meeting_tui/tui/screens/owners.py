@@ -27,7 +27,7 @@ from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.digest import owners_digest_line
 from meeting_tui.domain.owners.roster import Roster, Unit
 from meeting_tui.domain.owners.rules import format_area
-from meeting_tui.domain.owners.tally import option_label, outcome, tally
+from meeting_tui.domain.owners.tally import option_label, outcome
 from meeting_tui.domain.text import safe_filename
 from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
@@ -124,7 +124,7 @@ class OwnersScreen(Screen[None]):
         return f"{option} {name}" if option.isdigit() else name
 
     def refresh_view(self) -> None:
-        result = tally(self.state)
+        result = self.live.tally()
         self.query_one(OwnersTally).show(self.state, result)
         self.query_one(BuildingProgressPanel).show(result)
         status = i18n.t("owners.status." + ("closed" if self.state.closed else "open"))
