@@ -16,6 +16,7 @@ from meeting_tui.domain.owners.tally import tally
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui.screens.owners import OwnersScreen
 from meeting_tui.tui.screens.owners_list import OwnersListScreen
+from meeting_tui.tui.widgets.owners_roster import RosterWindow
 from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally
 
 ROSTER = "楼号,单元,房号,业主,登记面积,业主标识\n3,2,501,张建国,89.50,A\n3,2,502,张建国,90.00,A\n1,1,101,李红,100.00,\n"
@@ -161,10 +162,11 @@ async def test_f6_writes_the_announcement_and_the_record(make: Any, data_dir: Pa
 
 
 async def _painted(pilot: Any, screen: OwnersScreen) -> list[str]:
-    """The tally and building panels as last painted (clean lines are not rendered again)."""
+    """The tally, building and roster panels as last painted (clean lines are not rendered again)."""
     await pilot.pause()
     lines = []
-    for panel in (screen.query_one(OwnersTally), screen.query_one(BuildingProgressPanel)):
+    panels = (OwnersTally, BuildingProgressPanel, RosterWindow)
+    for panel in (screen.query_one(kind) for kind in panels):
         region = Region(0, 0, *panel.outer_size)
         lines += [strip.text for strip in panel.render_lines(region)]
     return lines
@@ -174,7 +176,8 @@ async def test_redrawing_only_changed_lines_shows_what_a_full_redraw_shows(
     make: Any, data_dir: Path
 ) -> None:
     """After answers, a correction and a withdrawal, the panels as painted line by line
-    equal the same panels painted afresh by a new session on the same file."""
+    equal the same panels painted afresh by a new session on the same file (the roster
+    window centred on the same unit)."""
     make_decision(data_dir, ("甲物业", "乙物业"))
     app = make(None)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -189,5 +192,7 @@ async def test_redrawing_only_changed_lines_shows_what_a_full_redraw_shows(
     assert after != first
     again = make(None)
     async with again.run_test(size=(80, 24)) as pilot:
-        fresh = await _painted(pilot, await open_owners(pilot))
+        screen = await open_owners(pilot)
+        await pilot.press(*"1-1-101", "enter")  # the roster window centred on the same unit
+        fresh = await _painted(pilot, screen)
     assert after == fresh

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from rich.cells import set_cell_size
 from rich.text import Text
-from textual.geometry import Region
-from textual.strip import Strip
-from textual.visual import Visual, visualize
-from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import DecisionState
 from meeting_tui.domain.owners.rules import format_area, percent
 from meeting_tui.domain.owners.tally import Tally, option_label, outcome
+from meeting_tui.tui.widgets.line_panel import LinePanel
 
 BAR = 8
 NAME = 14  # cells for an answer's name: "7 第七物业服务公司" is cut to fit
@@ -30,56 +27,18 @@ def share_bar(part: int, total: int, width: int = BAR, mark: tuple[int, int] | N
     return Text("".join(cells))
 
 
-class TextPanel(Widget):
+class TextPanel(LinePanel):
     """Text that changes often at a fixed size: a redraw without a new layout of the screen
-    (a Static's update lays the whole screen out again, which an answer key cannot afford).
-
-    Only the lines whose text changed are redrawn: an answer moves two or three
-    lines of the tally and one building's, and rendering the others again
-    was most of the answer key's time. Each line is rendered on its own
-    (`render_line`), as the whole text would render it: lines never wrap.
-    """
-
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.text = Text()
-        self.lines: list[Text] = [Text()]
-        self._strips: dict[int, tuple[tuple[object, ...], Strip]] = {}
+    (a Static's update lays the whole screen out again, which an answer key cannot afford),
+    and of the changed lines only (`LinePanel`)."""
 
     def set_text(self, text: Text | str) -> None:
         text = Text(text, no_wrap=True, overflow="ellipsis") if isinstance(text, str) else text
         text.rstrip()
-        if text == self.text:
-            return  # unchanged (the header on most answers): nothing to draw
-        before, self.text = self.lines, text
-        self.lines = list(text.split("\n", allow_blank=True)) or [Text()]
-        if self.styles.height is None or self.styles.height.value != len(self.lines):
-            self.styles.height = len(self.lines)  # a new layout, which redraws everything
-        width = self.size.width
-        changed = [
-            y
-            for y in range(max(len(before), len(self.lines)))
-            if y >= len(before) or y >= len(self.lines) or before[y] != self.lines[y]
-        ]
-        if width:
-            self.refresh(*(Region(0, y, width, 1) for y in changed))
-        else:
-            self.refresh()
-
-    def render(self) -> Text:
-        return self.text
-
-    def render_line(self, y: int) -> Strip:
-        width, style = self.size.width, self.visual_style
-        if y >= len(self.lines):
-            return Strip.blank(width, style.rich_style)
-        key = (width, style, self.lines[y])
-        cached = self._strips.get(y)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        strip = Visual.to_strips(self, visualize(self, self.lines[y]), width, 1, style)[0]
-        self._strips[y] = (key, strip)
-        return strip
+        lines = text.plain.count("\n") + 1
+        if text != self.text and (self.styles.height is None or self.styles.height.value != lines):
+            self.styles.height = lines  # a new layout, which redraws everything
+        self.show_text(text)  # unchanged (the header on most answers): nothing to draw
 
 
 class OwnersTally(TextPanel):
