@@ -13,9 +13,9 @@ JSON export (which holds every name anyway), never in a public output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from meeting_tui.domain import merkle
 from meeting_tui.domain.checkpoint import (
@@ -49,6 +49,23 @@ def salt_docs(salt: str) -> list[dict[str, Any]]:
 
 def fresh_salt() -> str:
     return new_salt()
+
+
+class Tables(Protocol):
+    """The tables of a record file (a meeting's or an owners' decision's `MeetingFile`)."""
+
+    def table(self, name: str) -> list[dict[str, Any]]: ...
+
+    def write_table(self, name: str, docs: Iterable[Mapping[str, Any]]) -> None: ...
+
+
+def salt_in(file: Tables) -> str:
+    """The file's salt, made and stored (one durable write) at its first checkpoint."""
+    salt = salt_of(file.table(SALT_TABLE))
+    if salt is None:
+        salt = fresh_salt()
+        file.write_table(SALT_TABLE, salt_docs(salt))
+    return salt
 
 
 def seal(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from docx import Document
@@ -20,6 +21,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import Ballot, DecisionState
+from meeting_tui.domain.owners.digest import owners_digest_line
 from meeting_tui.domain.owners.report import tally_lines
 from meeting_tui.domain.owners.roster import Unit
 from meeting_tui.domain.owners.rules import format_area
@@ -99,13 +101,21 @@ def _row(
     ]
 
 
-def render_csv(state: DecisionState, lang: str | None = None) -> bytes:
-    """UTF-8 with BOM (Chinese Excel reads BOM-less UTF-8 as GBK); formula-like cells quoted."""
+Results = Sequence[Mapping[str, Any]]  # the decision file's saved results (their checkpoints)
+
+
+def render_csv(state: DecisionState, lang: str | None = None, results: Results = ()) -> bytes:
+    """UTF-8 with BOM (Chinese Excel reads BOM-less UTF-8 as GBK); formula-like cells quoted.
+
+    After the rows, an empty row and the record digest line, as on paper.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns(lang))
     for row in ballot_rows(state, lang):
         writer.writerow([_cell(value) for value in row])
+    writer.writerow([])
+    writer.writerow([_cell(owners_digest_line(state, results, lang))])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -122,7 +132,7 @@ def _run(parent: Any, text: str, bold: bool = False) -> None:
     run.append(t)
 
 
-def render_docx(state: DecisionState, lang: str | None = None) -> bytes:
+def render_docx(state: DecisionState, lang: str | None = None, results: Results = ()) -> bytes:
     """A4, 宋体 body and 黑体 headings, black on white; the table written as WordML directly
     (python-docx's add_row rescans the table per row: too slow for 3,000 answers)."""
     document = Document()
@@ -141,6 +151,7 @@ def render_docx(state: DecisionState, lang: str | None = None) -> bytes:
     section.left_margin = section.right_margin = Mm(15)
     document.core_properties.author = ""
     document.add_paragraph(i18n.t("owners.record.title", lang, title=state.title), style="Title")
+    document.add_paragraph(owners_digest_line(state, results, lang))
     document.add_paragraph(i18n.t("owners.record.summary", lang), style="Heading 1")
     for line in tally_lines(state, lang):
         document.add_paragraph(line)

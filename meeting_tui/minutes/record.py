@@ -68,10 +68,7 @@ def record_minutes(live: LiveMeeting) -> int:
         raise ValueError("minutes are recorded when the meeting is closed")
     docs = live.file.table(MINUTES_TABLE)
     version = max((v.version for v in saved_versions(docs)), default=0) + 1
-    salt = checkpoints.salt_of(live.file.table(checkpoints.SALT_TABLE))
-    if salt is None:
-        salt = checkpoints.fresh_salt()
-        live.file.write_table(checkpoints.SALT_TABLE, checkpoints.salt_docs(salt))
+    salt = checkpoints.salt_in(live.file)
     covered = [e for e in live.file.events() if e["seq"] <= seq]
     sealed = checkpoints.seal(
         covered, live.state.community, live.state.meeting_id, salt, earlier=docs

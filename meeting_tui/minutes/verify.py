@@ -1,7 +1,8 @@
 """Check a meeting's record against its checkpoint: `meeting-tui verify ID|FILE [--digest D]`.
 
 Three sources verify the same way: the meeting file itself (events, saved
-checkpoints and the salt), a full JSON export (events, checkpoints, salt)
+checkpoints and the salt; an owners' decision file `owners/<id>.json` too,
+its checkpoints saved with each result of the count), a full JSON export (events, checkpoints, salt)
 and a redacted JSON export (redacted events, checkpoints and the salted
 hashes of the personal strings). Each gives the root of the events the
 latest checkpoint covers; the printed digest, when given, is compared with
@@ -25,6 +26,7 @@ from meeting_tui.minutes.checkpoints import (
     salt_of,
 )
 from meeting_tui.minutes.json import DOCUMENT_KIND
+from meeting_tui.store.owners import RESULTS_TABLE
 
 MATCH, MISMATCH, ERROR = 0, 1, 2
 
@@ -133,7 +135,8 @@ def _record_of_meeting_file(path: Path, data: dict[str, Any]) -> Record:
         return [docs[k] for k in sorted(docs, key=int) if isinstance(docs[k], dict)]
 
     try:
-        events, minutes, salts = table("events"), table("minutes"), table(SALT_TABLE)
+        events, salts = table("events"), table(SALT_TABLE)
+        versions = table("minutes") or table(RESULTS_TABLE)  # a meeting's, or an owners' decision's
     except ValueError as exc:
         raise ValueError(str(exc)) from None
-    return record_of_meeting(str(path), events, minutes, salt_of(salts))
+    return record_of_meeting(str(path), events, versions, salt_of(salts))

@@ -2,17 +2,21 @@
 
 Public by design, so redacted by construction: it is built from aggregates
 only — totals, participation and each answer by area and by head, the rule
-and the result with its reasons, participation per building. No owner's
-name, no collector's name, no room-level answer ever reaches it.
+and the result with its reasons, participation per building, and the record
+digest (记录校验码) of the close. No owner's name, no collector's name, no
+room-level answer ever reaches it.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import DecisionState
+from meeting_tui.domain.owners.digest import owners_digest_line
 from meeting_tui.domain.owners.report import building_lines, option_lines, participation_line
 from meeting_tui.domain.owners.rules import format_area
 from meeting_tui.domain.owners.tally import outcome, tally
@@ -80,7 +84,12 @@ class Notice:
     issued: str = ""  # "宁安社区　2026年12月1日": the signature line
 
 
-def build_notice(state: DecisionState, lang: str | None = None) -> Notice:
+def build_notice(
+    state: DecisionState,
+    lang: str | None = None,
+    results: Sequence[Mapping[str, Any]] = (),
+) -> Notice:
+    """`results`: the decision file's saved results, whose checkpoint gives the digest line."""
     result = tally(state)
     rule_key = (
         "owners.notice.rule_major" if str(state.kind) == "major" else "owners.notice.rule_ordinary"
@@ -120,6 +129,7 @@ def build_notice(state: DecisionState, lang: str | None = None) -> Notice:
         footer=[
             i18n.t("owners.notice.privacy", lang),
             i18n.t("owners.notice.objection", lang, community=community),
+            owners_digest_line(state, results, lang),
         ],
         issued=_issued(state, community, lang),
     )

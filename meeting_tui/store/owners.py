@@ -1,7 +1,9 @@
 """Owners' decisions on disk: one TinyDB file per decision, like a meeting's.
 
 `owners/<id>.json` holds the tables `meeting` (the decision's summary row)
-and `events` (the decision's log: created, roster, ballots …), written by the
+and `events` (the decision's log: created, roster, ballots …), and from the first
+close of the count `results` and `checkpoint_salt` (see
+`minutes.owners_checkpoints`), written by the
 same `MeetingFile` as meetings: atomic, fsynced before an answer shows as
 recorded, locked against a second window, backed up, quarantined if damaged.
 Ballots are collected over days; each session opens the file, appends, and
@@ -19,7 +21,7 @@ from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners import decision as d
-from meeting_tui.domain.owners.tally import outcome, tally
+from meeting_tui.domain.owners.tally import RunningTally, Tally, outcome, tally
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -53,6 +55,7 @@ i18n.register(
 )
 
 Clock = Callable[[], datetime]
+RESULTS_TABLE = "results"  # one document per close: the outcome, its checkpoint and proof
 
 
 def local_now() -> datetime:
@@ -133,15 +136,28 @@ class DecisionArchive:
             raise
         return file
 
-    def read_events(self, decision_id: str) -> list[d.DecisionEvent]:
-        """The log of any decision, read-only and without the lock (exports, the list)."""
+    def _read_table(self, decision_id: str, name: str) -> list[dict[str, Any]]:
+        """One table of any decision, read-only and without the lock (it may be open elsewhere).
+
+        Writes are atomic, so this sees a whole file, old or new.
+        """
         path = self.path(decision_id)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise UnknownMeetingError("owners.store.unknown", id=decision_id) from None
-        table = check_layout(decode(raw, path), path).get("events", {})
-        return _events([table[k] for k in sorted(table, key=int)], path)
+        table = check_layout(decode(raw, path), path).get(name, {})
+        if not isinstance(table, dict):
+            return []
+        return [table[k] for k in sorted(table, key=int) if isinstance(table[k], dict)]
+
+    def read_events(self, decision_id: str) -> list[d.DecisionEvent]:
+        """The log of any decision, read-only and without the lock (exports, the list)."""
+        return _events(self._read_table(decision_id, "events"), self.path(decision_id))
+
+    def read_results(self, decision_id: str) -> list[dict[str, Any]]:
+        """The results saved at each close of the count, with their checkpoints (oldest first)."""
+        return self._read_table(decision_id, RESULTS_TABLE)
 
     def read(self, decision_id: str) -> d.DecisionState:
         return d.fold(self.read_events(decision_id))
@@ -195,6 +211,7 @@ class LiveDecision:
         self.events = _events(file.events(), file.path)
         self.state = d.fold(self.events)
         self.pending: list[d.DecisionEvent] = []  # refused by the disk, kept to write first
+        self.running = RunningTally.of(self.state)
 
     @classmethod
     def open(
@@ -250,6 +267,18 @@ class LiveDecision:
     def _take(self, events: list[d.DecisionEvent]) -> None:
         self.events.extend(events)
         self.state = d.fold(events, self.state)
+        for event in events:
+            if event.kind is d.DecisionEventKind.BALLOT_RECORDED:
+                self.running.set(str(event.payload["unit"]), str(event.payload["answer"]))
+            elif event.kind is d.DecisionEventKind.BALLOT_WITHDRAWN:
+                self.running.set(str(event.payload["unit"]), None)
+            else:  # the roster or the question itself: count again from the state
+                self.running = RunningTally.of(self.state)
+                break
+
+    def tally(self) -> Tally:
+        """The count now, kept one answer at a time (equal to `tally(self.state)`)."""
+        return self.running.tally()
 
     def record(
         self,

@@ -3,14 +3,16 @@
 `owners new` creates a decision (optionally with its roster), `import-roster`
 sets the roster, `ballot` / `withdraw` record answers as they come in over
 days, `tally` prints the double count, `close` / `reopen` end and resume the
-count, `export` writes the ballot record (CSV, DOCX) and the announcement
-(Markdown, HTML), `list` shows every decision.
+count (the close seals the record: its digest is printed), `export` writes
+the ballot record (CSV, DOCX) and the announcement (Markdown, HTML), `verify`
+checks the record against that digest, `list` shows every decision.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,18 @@ from typing import Any
 from meeting_tui import i18n, locations
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
+from meeting_tui.domain.owners.digest import owners_digest_line
 from meeting_tui.domain.owners.report import tally_lines
 from meeting_tui.domain.owners.roster_csv import read_roster_file
 from meeting_tui.domain.owners.tally import outcome, tally
 from meeting_tui.domain.text import safe_filename
+from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
+from meeting_tui.minutes.verify import ERROR, check, record_of_export
 from meeting_tui.publicity.owners_notice import build_notice, render_html, render_markdown
 from meeting_tui.store import write_atomically
-from meeting_tui.store.owners import DecisionArchive, LiveDecision
+from meeting_tui.store.errors import UnknownMeetingError
+from meeting_tui.store.owners import RESULTS_TABLE, DecisionArchive, LiveDecision
 
 i18n.register(
     {
@@ -119,6 +125,14 @@ def add(verbs: Any) -> None:
     reopen = sub.add_parser("reopen", help="reopen a closed count, with a reason")
     reopen.add_argument("decision_id", metavar="ID")
     reopen.add_argument("--reason", required=True)
+    verify = sub.add_parser(
+        "verify",
+        help="check a decision's record against the digest (记录校验码) made at its close",
+    )
+    verify.add_argument("decision_id", metavar="ID")
+    verify.add_argument(
+        "--digest", metavar="D", help="the digest printed on the announcement or the record"
+    )
     export = sub.add_parser(
         "export",
         help="write the ballot record (csv, docx) or the announcement (notice-md, notice-html)",
@@ -138,6 +152,8 @@ def run(args: argparse.Namespace) -> int | None:
         return _list(archive, args.json)
     if verb == "new":
         return _new(archive, args)
+    if verb == "verify":
+        return _verify(archive, args.decision_id, args.digest)
     if verb in ("tally", "export"):
         state = archive.read(args.decision_id)
         return _tally(state, args.json) if verb == "tally" else _export(archive, state, args)
@@ -208,8 +224,9 @@ def _change(live: LiveDecision, args: argparse.Namespace) -> int:
         events = live.withdraw(args.unit, args.reason, args.by)
         print(i18n.t("owners.cli.withdrawn", unit=events[0].payload["unit"]))
     elif verb == "close":
-        live.close_count()
+        close_and_seal(live)
         print(i18n.t("owners.cli.closed", result=outcome(live.state).explain()))
+        print(owners_digest_line(live.state, live.file.table(RESULTS_TABLE)))
     elif verb == "reopen":
         live.reopen_count(args.reason)
         print(i18n.t("owners.cli.reopened"))
@@ -255,15 +272,31 @@ def _export(archive: DecisionArchive, state: d.DecisionState, args: argparse.Nam
         path = locations.exports_directory(state.id, archive.root) / name
     if path.exists() and not args.force:
         raise DomainError("owners.cli.exists", path=str(path))
+    results = archive.read_results(state.id)
     if args.format == "csv":
-        raw = render_csv(state)
+        raw = render_csv(state, results=results)
     elif args.format == "docx":
-        raw = render_docx(state)
+        raw = render_docx(state, results=results)
     elif args.format == "notice-md":
-        raw = render_markdown(build_notice(state)).encode("utf-8")
+        raw = render_markdown(build_notice(state, results=results)).encode("utf-8")
     else:
-        raw = render_html(build_notice(state)).encode("utf-8")
+        raw = render_html(build_notice(state, results=results)).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, raw)
     print(path)
     return 0
+
+
+def _verify(archive: DecisionArchive, decision_id: str, printed: str | None) -> int:
+    """As `meeting-tui verify owners/<id>.json`: exit 0 match, 1 mismatch, 2 nothing to check."""
+    path = archive.path(decision_id)
+    if not path.exists():
+        raise UnknownMeetingError("owners.store.unknown", id=decision_id)
+    try:
+        record = record_of_export(path)
+    except ValueError as exc:
+        print(i18n.t("verify.unreadable", source=str(path), reason=str(exc)), file=sys.stderr)
+        return ERROR
+    outcome_ = check(record, printed)
+    print(outcome_.line, file=sys.stdout if outcome_.status != ERROR else sys.stderr)
+    return outcome_.status

@@ -10,7 +10,7 @@ from owners_cases import Book, make_roster
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.rules import Counts
-from meeting_tui.domain.owners.tally import count, outcome, tally
+from meeting_tui.domain.owners.tally import RunningTally, count, outcome, tally
 
 # Three owners: A holds two units, B one, the developer two unsold ones.
 ROSTER = make_roster(
@@ -202,3 +202,39 @@ def test_corrections_leave_only_the_last_answer_of_each_owner(
         }
         assert len(answers) <= 1
     assert len(state.history) >= len(state.current)
+
+
+# -- the running tally (the screen's) equals a recount after every step -------
+
+TIED = make_roster(
+    [("1", "1", f"{n:03d}", 6000 if n % 3 else 3000, f"k{n % 4}") for n in range(10)]
+    + [("2", "1", f"{n:03d}", 3000, "dev") for n in range(4)]
+)  # owners with 2–3 units of equal or unequal areas, the developer's units as one owner
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(TIED.units) - 1),
+            st.sampled_from(["yes", "no", "abstain", None]),
+        ),
+        max_size=40,
+    )
+)
+def test_the_running_tally_equals_a_recount_after_every_answer(
+    steps: list[tuple[int, str | None]],
+) -> None:
+    """Any answers, changes and withdrawals, even an owner's units answering differently
+    (which the commands refuse): each step moved in place equals counting afresh."""
+    options = ("yes", "no", "abstain")
+    running = RunningTally(TIED, options, {})
+    answers: dict[str, str] = {}
+    for index, answer in steps:
+        unit = TIED.units[index].id
+        running.set(unit, answer)
+        if answer is None:
+            answers.pop(unit, None)
+        else:
+            answers[unit] = answer
+        assert running.tally() == count(TIED, options, answers)
+    assert RunningTally(TIED, options, answers).tally() == running.tally()

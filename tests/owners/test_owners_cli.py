@@ -72,7 +72,8 @@ def test_a_decision_from_the_command_line(
     raw = Path(out.strip()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 5 and rows[1][5] == "张建国" and rows[1][10] == "崔辉"
+    assert len(rows) == 7 and rows[1][5] == "张建国" and rows[1][10] == "崔辉"
+    assert rows[5] == [] and rows[6][0].startswith("记录校验码：")
     status, _, err = cli(capsys, tmp_path, "export", decision_id, "--format", "csv")
     assert status == 2 and "--force" in err
 

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from owners_cases import T0
+from textual.geometry import Region
 
+from meeting_tui.domain.checkpoint import Checkpoint
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.roster_csv import parse_roster
 from meeting_tui.domain.owners.rules import Counts
@@ -14,6 +16,8 @@ from meeting_tui.domain.owners.tally import tally
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui.screens.owners import OwnersScreen
 from meeting_tui.tui.screens.owners_list import OwnersListScreen
+from meeting_tui.tui.widgets.owners_roster import RosterWindow
+from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally
 
 ROSTER = "楼号,单元,房号,业主,登记面积,业主标识\n3,2,501,张建国,89.50,A\n3,2,502,张建国,90.00,A\n1,1,101,李红,100.00,\n"
 ID = "20261121-kxdj"
@@ -96,6 +100,9 @@ async def test_a_correction_withdrawal_and_close_from_the_screen(make: Any, data
         await pilot.press("f5", "y")
         await pilot.pause()
         assert screen.state.closed
+        (result,) = DecisionArchive(data_dir).read_results(ID)  # the close sealed the record
+        digest = Checkpoint.from_json(result["checkpoint"]).digest
+        assert any(digest in m for m in app.notices.messages())
     state = DecisionArchive(data_dir).read(ID)
     assert [(b.unit, b.answer) for b in state.history] == [
         ("3-2-501", "1"),
@@ -152,3 +159,40 @@ async def test_f6_writes_the_announcement_and_the_record(make: Any, data_dir: Pa
     assert "张建国" not in page and "3-2-501" not in page and "崔辉" not in page
     record = (folder / "物业选聘_表决记录.csv").read_text(encoding="utf-8-sig")
     assert "张建国" in record and "崔辉" in record
+
+
+async def _painted(pilot: Any, screen: OwnersScreen) -> list[str]:
+    """The tally, building and roster panels as last painted (clean lines are not rendered again)."""
+    await pilot.pause()
+    lines = []
+    panels = (OwnersTally, BuildingProgressPanel, RosterWindow)
+    for panel in (screen.query_one(kind) for kind in panels):
+        region = Region(0, 0, *panel.outer_size)
+        lines += [strip.text for strip in panel.render_lines(region)]
+    return lines
+
+
+async def test_redrawing_only_changed_lines_shows_what_a_full_redraw_shows(
+    make: Any, data_dir: Path
+) -> None:
+    """After answers, a correction and a withdrawal, the panels as painted line by line
+    equal the same panels painted afresh by a new session on the same file (the roster
+    window centred on the same unit)."""
+    make_decision(data_dir, ("甲物业", "乙物业"))
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_owners(pilot)
+        first = await _painted(pilot, screen)
+        for keys, answer in (("3-2-501", "1"), ("1-1-101", "2"), ("3-2-501", "2")):
+            await pilot.press(*keys, "enter", answer)
+        await pilot.press(*"1-1-101", "enter", "w")
+        await pilot.pause()
+        await pilot.press("enter")
+        after = await _painted(pilot, screen)
+    assert after != first
+    again = make(None)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await open_owners(pilot)
+        await pilot.press(*"1-1-101", "enter")  # the roster window centred on the same unit
+        fresh = await _painted(pilot, screen)
+    assert after == fresh

@@ -111,3 +111,25 @@ def test_an_answer_the_disk_refused_is_kept_and_written_before_the_next(
     live.close()
     stored = DecisionArchive(tmp_path).read("20261121-kxdj")
     assert [b.unit for b in stored.history] == ["1-1-101", "1-1-102"]
+
+
+def test_the_live_tally_moved_per_answer_equals_a_recount(tmp_path: Path) -> None:
+    """What the screen shows after each answer, correction, withdrawal and reopen."""
+    live = new_decision(tmp_path)
+    steps = [
+        lambda: live.record("1-1-101", "1", "visit", "崔辉"),
+        lambda: live.record("1-1-102", "2", "visit", "崔辉"),
+        lambda: live.record("1-1-101", "3", "written", "李娜"),
+        lambda: live.withdraw("1-1-102", "写错了房号", "崔辉"),
+        lambda: live.close_count(),
+        lambda: live.reopen_count("补录"),
+        lambda: live.record("1-1-102", "1", "visit", "崔辉"),
+    ]
+    for step in steps:
+        step()
+        assert live.tally() == tally(live.state)
+    assert live.tally().counts("yes") == Counts(8000, 1)
+    live.close()
+    again = LiveDecision.open(DecisionArchive(tmp_path), "20261121-kxdj", lambda: T0)
+    assert again.tally() == tally(again.state)
+    again.close()

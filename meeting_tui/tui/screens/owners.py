@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,15 +24,17 @@ from textual.widgets import Footer, Label
 from meeting_tui import i18n, locations
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
+from meeting_tui.domain.owners.digest import owners_digest_line
 from meeting_tui.domain.owners.roster import Roster, Unit
 from meeting_tui.domain.owners.rules import format_area
-from meeting_tui.domain.owners.tally import option_label, outcome, tally
+from meeting_tui.domain.owners.tally import option_label, outcome
 from meeting_tui.domain.text import safe_filename
+from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
 from meeting_tui.publicity.owners_notice import build_notice, render_html
 from meeting_tui.store import write_atomically
 from meeting_tui.store.errors import StoreError
-from meeting_tui.store.owners import LiveDecision
+from meeting_tui.store.owners import RESULTS_TABLE, LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
@@ -121,7 +124,7 @@ class OwnersScreen(Screen[None]):
         return f"{option} {name}" if option.isdigit() else name
 
     def refresh_view(self) -> None:
-        result = tally(self.state)
+        result = self.live.tally()
         self.query_one(OwnersTally).show(self.state, result)
         self.query_one(BuildingProgressPanel).show(result)
         status = i18n.t("owners.status." + ("closed" if self.state.closed else "open"))
@@ -280,11 +283,13 @@ class OwnersScreen(Screen[None]):
             if not yes:
                 return
             try:
-                self.live.close_count()
+                close_and_seal(self.live)
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)
-                return
-            self.refresh_view()
+            else:
+                results = self.live.file.table(RESULTS_TABLE)
+                self.notify(owners_digest_line(self.live.state, results), timeout=12)
+            self.refresh_view()  # a close stored before its checkpoint failed still shows
 
         self.app.push_screen(ConfirmDialog(question), done)
 
@@ -312,15 +317,19 @@ class OwnersScreen(Screen[None]):
 
     def action_export(self) -> None:
         folder = locations.exports_directory(self.state.id, self.live.file.path.parent.parent)
-        self._export(self.state, folder)
+        self._export(self.state, self.live.file.table(RESULTS_TABLE), folder)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _export(self, state: d.DecisionState, folder: Path) -> None:
+    def _export(self, state: d.DecisionState, results: list[dict[str, Any]], folder: Path) -> None:
         """The announcement and the record, never overwriting an earlier export (-2, -3 …)."""
         outputs: tuple[tuple[str, str, Callable[[], bytes]], ...] = (
-            ("表决结果公告", ".html", lambda: render_html(build_notice(state)).encode("utf-8")),
-            ("表决记录", ".csv", lambda: render_csv(state)),
-            ("表决记录", ".docx", lambda: render_docx(state)),
+            (
+                "表决结果公告",
+                ".html",
+                lambda: render_html(build_notice(state, results=results)).encode("utf-8"),
+            ),
+            ("表决记录", ".csv", lambda: render_csv(state, results=results)),
+            ("表决记录", ".docx", lambda: render_docx(state, results=results)),
         )
         written = []
         try:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.cells import set_cell_size
 from rich.text import Text
-from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import DecisionState
 from meeting_tui.domain.owners.rules import format_area, percent
 from meeting_tui.domain.owners.tally import Tally, option_label, outcome
+from meeting_tui.tui.widgets.line_panel import LinePanel
 
 BAR = 8
 NAME = 14  # cells for an answer's name: "7 第七物业服务公司" is cut to fit
@@ -27,27 +27,18 @@ def share_bar(part: int, total: int, width: int = BAR, mark: tuple[int, int] | N
     return Text("".join(cells))
 
 
-class TextPanel(Widget):
+class TextPanel(LinePanel):
     """Text that changes often at a fixed size: a redraw without a new layout of the screen
-    (a Static's update lays the whole screen out again, which an answer key cannot afford)."""
-
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.text = Text()
+    (a Static's update lays the whole screen out again, which an answer key cannot afford),
+    and of the changed lines only (`LinePanel`)."""
 
     def set_text(self, text: Text | str) -> None:
         text = Text(text, no_wrap=True, overflow="ellipsis") if isinstance(text, str) else text
         text.rstrip()
-        if text == self.text:
-            return  # unchanged (the header on most answers): nothing to draw
-        self.text = text
         lines = text.plain.count("\n") + 1
-        if self.styles.height is None or self.styles.height.value != lines:
-            self.styles.height = lines
-        self.refresh()
-
-    def render(self) -> Text:
-        return self.text
+        if text != self.text and (self.styles.height is None or self.styles.height.value != lines):
+            self.styles.height = lines  # a new layout, which redraws everything
+        self.show_text(text)  # unchanged (the header on most answers): nothing to draw
 
 
 class OwnersTally(TextPanel):

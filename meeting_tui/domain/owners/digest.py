@@ -1,0 +1,59 @@
+"""The record digest (记录校验码) line of an owners' decision, for every output.
+
+The checkpoint itself is made when the count closes (see
+`minutes.owners_checkpoints`) and saved with the result in the decision
+file's `results` table; this module only chooses the words: the digest of
+the close in force, "made when the count closes" while the count is open,
+or, for a close whose checkpoint was not saved (the disk refused it), how
+to get one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from meeting_tui import i18n
+from meeting_tui.domain.checkpoint import Checkpoint, digest_line
+from meeting_tui.domain.owners.decision import DecisionState
+
+i18n.register(
+    {
+        "owners.digest.none": (
+            "记录校验码：计票结束后生成",
+            "Record digest: made when the count closes",
+        ),
+        "owners.digest.missing": (
+            "记录校验码：本次计票结束时未生成（重新开始并再次结束计票即可生成）",
+            "Record digest: not made at this close (reopen and close the count to make one)",
+        ),
+    }
+)
+
+
+def sealed_checkpoint(
+    state: DecisionState, results: Sequence[Mapping[str, Any]]
+) -> Checkpoint | None:
+    """The checkpoint saved at the close in force, or None (count open, or none saved).
+
+    A closed count takes no further events, so its close is the last event.
+    """
+    if not state.closed:
+        return None
+    for doc in reversed(results):
+        if doc.get("closed_seq") == state.last_seq and isinstance(doc.get("checkpoint"), Mapping):
+            try:
+                return Checkpoint.from_json(doc["checkpoint"])
+            except ValueError:
+                return None
+    return None
+
+
+def owners_digest_line(
+    state: DecisionState, results: Sequence[Mapping[str, Any]], lang: str | None = None
+) -> str:
+    """记录校验码：ABCD-EFGH-IJKL-MNOP（共 N 条记录 …）, or why there is none yet."""
+    checkpoint = sealed_checkpoint(state, results)
+    if checkpoint is not None:
+        return digest_line(checkpoint.digest, checkpoint.size, lang or i18n.current_language())
+    return i18n.t("owners.digest.missing" if state.closed else "owners.digest.none", lang)
