@@ -40,6 +40,7 @@ START_KEYS: tuple[Key, ...] = (
     Key("q", "quit", "key.quit", "group.meeting"),
 )
 del _owners_strings
+FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the rest are added
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -72,6 +73,7 @@ class StartScreen(Screen[None]):
         self.rows: list[dict[str, Any]] = []
         self._columns_for = -1
         self._generation = 0  # counts the times `rows` changed
+        self._fills = 0  # counts the times the table was filled
         self._shown: tuple[int, str, int] | None = None  # width, filter, generation: the table's
 
     def compose(self) -> ComposeResult:
@@ -141,14 +143,22 @@ class StartScreen(Screen[None]):
         shown = (self.size.width, needle, self._generation)
         if shown == self._shown and not force:
             return
-        self._shown = shown
+        self._shown, self._fills = shown, self._fills + 1
         table = self.query_one(DataTable)
         self._columns(table)
-        for row in self.rows:
-            if needle and not matches(row, needle):
-                continue
-            table.add_row(*self._cells(row), key=str(row.get("id")))
+        rows = [row for row in self.rows if not needle or matches(row, needle)]
+        # A screenful first, so the list shows at once; the rest right after that frame (keys
+        # typed meanwhile wait for it: tui/key_order.py holds them until the app is quiet).
+        self._add_rows(table, rows[:FIRST_ROWS], self._fills)
+        if rows[FIRST_ROWS:]:
+            self.call_after_refresh(self._add_rows, table, rows[FIRST_ROWS:], self._fills)
         self.query_one("#empty").display = not self.rows
+
+    def _add_rows(self, table: DataTable[Any], rows: list[dict[str, Any]], fill: int) -> None:
+        if fill != self._fills:  # the table was filled again since: these rows are stale
+            return
+        for row in rows:
+            table.add_row(*self._cells(row), key=str(row.get("id")))
 
     @property
     def broken_style(self) -> Style:
