@@ -34,6 +34,27 @@ MARKER = "楼道照明"  # a motion's text: on the backlog and follow-up lists, 
 HEAVY = ("docx", "lxml", "qrcode", "PIL")
 
 
+NOTES = [
+    "Where the time goes (profiles, 2026-12-01):",
+    "",
+    "- Backlog, follow-ups, marking one done and the `backlog` verb read and fold every "
+    "meeting's event log (`read_states`); at 5,000 meetings that is seconds, linear in the "
+    "archive. Meeting the flat targets needs the archive summary kept beside the index "
+    "(issue 12's work): not built here.",
+    "- Minutes preview: the screen gives a Rich `Markdown` (wrapped in `Themed`) to a "
+    "`Static` in a `VerticalScroll`. Textual renders the whole document once to measure its "
+    "height (`Visual.get_height`) and again to draw it (`render_strips`), and each is a full "
+    "Rich Markdown render (`markdown.py __rich_console__`, ~85,000 `render_bullet` calls per "
+    "preview of 200 motions), plus the markdown-it parse. Rendering it once to lines at the "
+    "screen's width (e.g. a line-virtualised `RichLog`) would be needed for 300 ms.",
+    "- `list` no longer imports python-docx, lxml, qrcode or Pillow (lazy imports where a "
+    "DOCX or a QR code is made; tests/test_cli_light_imports.py). Its whole-process time is "
+    "still the interpreter plus `meeting_tui.cli` importing every verb module; `python -c "
+    '"import rich"` imports only rich\'s small `__init__`, so 1.3× of it (~25 ms) is below '
+    "what any Python program that reads the archive can do.",
+]
+
+
 def screens(folder: Path, runs: int) -> dict[str, list[float]]:
     """`b` and `f` from the start screen, each `runs` times; with `d` in follow-ups when asked."""
     out: dict[str, list[float]] = {"b": [], "f": [], "d": []}
@@ -185,6 +206,8 @@ def run(root: Path) -> str:
             "| measure | figure | baseline | ratio | target | |",
             "|---|---:|---:|---:|---|---|",
             *rows,
+            "",
+            *NOTES,
         ]
     )
 

@@ -28,6 +28,13 @@ def app(args: Sequence[str], data_dir: Path, columns: int = 80, lines: int = 24)
     return PtyApp(list(args), data_dir=data_dir, columns=columns, lines=lines)
 
 
+def unordered(args: Sequence[str], data_dir: Path, columns: int = 80, lines: int = 24) -> PtyApp:
+    """The app without its type-ahead ordering (unordered_app.py): what key_order.py costs."""
+    pty = app(args, data_dir, columns, lines)
+    pty.args = [sys.executable, str(HERE / "unordered_app.py"), *pty.args[3:]]
+    return pty
+
+
 def bare(data_dir: Path, columns: int = 80, lines: int = 24) -> PtyApp:
     pty = PtyApp([], data_dir=data_dir, columns=columns, lines=lines)
     pty.args = [sys.executable, str(HERE / "bare_app.py")]
