@@ -26,13 +26,12 @@ from meeting_tui import i18n, locations
 from meeting_tui.domain.events import Event
 from meeting_tui.domain.text import safe_filename
 from meeting_tui.minutes import csv as csv_renderer
-from meeting_tui.minutes import docx as docx_renderer
 from meeting_tui.minutes import html as html_renderer
 from meeting_tui.minutes import json as json_renderer
 from meeting_tui.minutes import markdown as markdown_renderer
 from meeting_tui.minutes.errors import ExportError
 from meeting_tui.minutes.model import Minutes
-from meeting_tui.minutes.wordml import LAYOUTS
+from meeting_tui.minutes.word_layouts import LAYOUTS
 
 FORMATS: dict[str, str] = {
     "md": ".md",
@@ -67,6 +66,9 @@ def render(
     check_layout(layout)
     clean = minutes.cleaned()
     if fmt == "docx":
+        # python-docx and lxml cost 0.1 s to import: only a DOCX export pays it, not `list`.
+        from meeting_tui.minutes import docx as docx_renderer
+
         return docx_renderer.render(clean, layout)
     text = {
         "md": markdown_renderer.render,

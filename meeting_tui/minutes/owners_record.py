@@ -14,11 +14,6 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Mm, Pt, RGBColor
-
 from meeting_tui import i18n
 from meeting_tui.domain.owners.decision import Ballot, DecisionState
 from meeting_tui.domain.owners.digest import owners_digest_line
@@ -27,7 +22,6 @@ from meeting_tui.domain.owners.roster import Unit
 from meeting_tui.domain.owners.rules import format_area
 from meeting_tui.domain.owners.tally import option_label
 from meeting_tui.minutes.word_layouts import Font
-from meeting_tui.minutes.wordml import set_fonts
 
 i18n.register(
     {
@@ -120,6 +114,8 @@ def render_csv(state: DecisionState, lang: str | None = None, results: Results =
 
 
 def _run(parent: Any, text: str, bold: bool = False) -> None:
+    from docx.oxml import OxmlElement
+
     run = OxmlElement("w:r")
     parent.append(run)
     if bold:
@@ -134,7 +130,15 @@ def _run(parent: Any, text: str, bold: bool = False) -> None:
 
 def render_docx(state: DecisionState, lang: str | None = None, results: Results = ()) -> bytes:
     """A4, 宋体 body and 黑体 headings, black on white; the table written as WordML directly
-    (python-docx's add_row rescans the table per row: too slow for 3,000 answers)."""
+    (python-docx's add_row rescans the table per row: too slow for 3,000 answers).
+    python-docx is imported here, when a record is written, not by every verb."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm, Pt, RGBColor
+
+    from meeting_tui.minutes.wordml import set_fonts
+
     document = Document()
     for name, east_asia, size in (
         ("Normal", "宋体", 10.5),

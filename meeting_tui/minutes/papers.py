@@ -189,3 +189,19 @@ def notice(state: MeetingState, issued: date | None = None) -> Notice:
         raise_items=_t(lang, "paper.raise", by=raise_by, contact=contact),
         closing=tuple(x for x in (committee, long_date(issued, lang)) if x),
     )
+
+
+# The sign-in sheet's page, shared by its DOCX and HTML (kept here, beside the sheet, so the
+# HTML does not import python-docx through papers_docx).
+SIGNIN_MARGINS = (15.0, 18.0, 15.0, 18.0)
+SIGNIN_HANDWRITING_MM = (12.0, 30.0, 30.0, 30.0)  # 序号 姓名 楼栋单元 身份; 签名 takes the rest
+SIGNIN_ABOVE_TABLE_MM = 40.0  # title, column headings, footer (and 6 mm a header line)
+ROW_MM = (5.5, 12.0)
+SIGNATURE_MM = 40.0
+
+
+def signin_row_mm(rows: int, lines_above: int = 0) -> float:
+    """The height of a row to sign in: the page's free height shared by the first 40 rows."""
+    free = 297 - SIGNIN_MARGINS[0] - SIGNIN_MARGINS[2] - SIGNIN_ABOVE_TABLE_MM - 6 * lines_above
+    low, high = ROW_MM
+    return max(low, min(high, free / max(min(rows, 40), 1)))

@@ -15,15 +15,17 @@ import io
 from meeting_tui import i18n
 from meeting_tui.minutes import wordml
 from meeting_tui.minutes.build import paren
-from meeting_tui.minutes.papers import Notice, SignInSheet
+from meeting_tui.minutes.papers import (
+    SIGNATURE_MM,
+    SIGNIN_HANDWRITING_MM,
+    SIGNIN_MARGINS,
+    Notice,
+    SignInSheet,
+    signin_row_mm,
+)
 from meeting_tui.minutes.sections import chinese_number
 
 # A sign-in sheet uses the page to the edges a printer allows: 15 mm top and bottom, 18 mm sides.
-SIGNIN_MARGINS = (15.0, 18.0, 15.0, 18.0)
-SIGNIN_HANDWRITING_MM = (12.0, 30.0, 30.0, 30.0)  # 序号 姓名 楼栋单元 身份; 签名 takes the rest
-SIGNIN_ABOVE_TABLE_MM = 40.0  # title, column headings, footer (and 6 mm a header line)
-ROW_MM = (5.5, 12.0)
-SIGNATURE_MM = 40.0
 
 
 def _page_numbers(w: wordml.Writer, lang: str) -> None:
@@ -31,13 +33,6 @@ def _page_numbers(w: wordml.Writer, lang: str) -> None:
         w.page_numbers("第 ", " 页 共 ", " 页")
     else:
         w.page_numbers("Page ", " of ", "")
-
-
-def signin_row_mm(rows: int, lines_above: int = 0) -> float:
-    """The height of a row to sign in: the page's free height shared by the first 40 rows."""
-    free = 297 - SIGNIN_MARGINS[0] - SIGNIN_MARGINS[2] - SIGNIN_ABOVE_TABLE_MM - 6 * lines_above
-    low, high = ROW_MM
-    return max(low, min(high, free / max(min(rows, 40), 1)))
 
 
 def signin_widths(sheet: SignInSheet, size_pt: float, total: int) -> list[int]:

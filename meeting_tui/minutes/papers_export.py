@@ -15,7 +15,7 @@ from pathlib import Path
 from meeting_tui import i18n
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.domain.text import safe_filename
-from meeting_tui.minutes import papers, papers_docx, papers_html
+from meeting_tui.minutes import papers, papers_html
 from meeting_tui.minutes.errors import ExportError
 from meeting_tui.minutes.export import check_layout, place_file, resolve_target
 
@@ -61,11 +61,15 @@ def render_paper(
     if kind == "signin":
         sheet = papers.signin_sheet(state, rows)
         if ftype == "docx":
+            from meeting_tui.minutes import papers_docx  # python-docx: imported when used
+
             return papers_docx.render_signin(sheet, layout)
         return papers_html.render_signin(sheet).encode("utf-8")
     if kind == "notice":
         note = papers.notice(state, issued)
         if ftype == "docx":
+            from meeting_tui.minutes import papers_docx
+
             return papers_docx.render_notice(note, layout)
         return papers_html.render_notice(note).encode("utf-8")
     raise ExportError("minutes.error.format", format=kind, options=", ".join(PAPERS))

@@ -12,8 +12,13 @@ from html import escape
 from meeting_tui import i18n
 from meeting_tui.minutes.build import paren
 from meeting_tui.minutes.html import PAGE_NUMBERS
-from meeting_tui.minutes.papers import Notice, SignInSheet
-from meeting_tui.minutes.papers_docx import SIGNIN_HANDWRITING_MM, SIGNIN_MARGINS, signin_row_mm
+from meeting_tui.minutes.papers import (
+    SIGNIN_HANDWRITING_MM,
+    SIGNIN_MARGINS,
+    Notice,
+    SignInSheet,
+    signin_row_mm,
+)
 from meeting_tui.minutes.sections import chinese_number
 
 FONTS = '"SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif'

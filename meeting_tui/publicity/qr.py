@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import io
 from html import escape
+from typing import TYPE_CHECKING
 
-import qrcode
-import qrcode.constants
-from qrcode.image.pure import PyPNGImage
 from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:  # qrcode (and the Pillow it probes for) is imported when a code is made
+    import qrcode
 
 SCREEN_QUIET_ZONE = 2
 PRINT_QUIET_ZONE = 4
@@ -42,6 +43,9 @@ _HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄",
 
 
 def _code(url: str, border: int) -> qrcode.QRCode:
+    import qrcode
+    import qrcode.constants
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=border)
     code.add_data(url)
     code.make(fit=True)
@@ -124,6 +128,10 @@ def svg(url: str, *, size: str | None = None, border: int = PRINT_QUIET_ZONE) ->
 
 def png_bytes(url: str, *, box_size: int = 10, border: int = PRINT_QUIET_ZONE) -> bytes:
     """A black-on-white PNG of the code, `box_size` pixels per module (pure Python, no Pillow)."""
+    import qrcode
+    import qrcode.constants
+    from qrcode.image.pure import PyPNGImage
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M,
         border=border,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -114,7 +115,11 @@ class FormDialog(ModalScreen[Answers | None]):
         """Say what is wrong (or, with `ok`, what will happen) under the fields."""
         line = self.query_one("#error", Static)
         line.set_class(ok, "-ok")
-        line.update(message)
+        if message == str(line.content):
+            return
+        # The vote preview changes on every digit; a layout pass (the dialog's height) is
+        # needed only when the message takes another number of lines.
+        line.update(message, layout=_lines(message, line) != _lines(str(line.content), line))
 
     def submit(self) -> None:
         answers = self.answers()
@@ -142,3 +147,11 @@ class FormDialog(ModalScreen[Answers | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _lines(text: str, line: Static) -> int:
+    """How many rows `text` takes in `line` at its present width, wrapped as words wrap."""
+    if not text:
+        return 0
+    width = max(1, line.content_region.width)
+    return len(Text(text).wrap(line.app.console, width))

@@ -39,7 +39,7 @@ from meeting_tui.minutes.record import (
     minutes_for_export,
     saved_versions,
 )
-from meeting_tui.minutes.wordml import LAYOUTS
+from meeting_tui.minutes.word_layouts import LAYOUTS
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key

@@ -40,6 +40,7 @@ START_KEYS: tuple[Key, ...] = (
     Key("q", "quit", "key.quit", "group.meeting"),
 )
 del _owners_strings
+FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the rest are added
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -71,6 +72,9 @@ class StartScreen(Screen[None]):
         keymap.install(self, START_KEYS, "start")
         self.rows: list[dict[str, Any]] = []
         self._columns_for = -1
+        self._generation = 0  # counts the times `rows` changed
+        self._fills = 0  # counts the times the table was filled
+        self._shown: tuple[int, str, int] | None = None  # width, filter, generation: the table's
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("start.title"), id="heading")
@@ -93,7 +97,7 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(DataTable).focus()
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(force=True))
 
     def on_resize(self) -> None:
         self.show()
@@ -111,16 +115,20 @@ class StartScreen(Screen[None]):
             table.add_column(i18n.t(f"col.{key}"), key=key, width=self.WIDTHS.get(key, title))
 
     def on_screen_resume(self) -> None:
+        """Back from a meeting: the list again, the cursor on the first row (in session first)."""
         self.reload()
+        self.query_one(DataTable).move_cursor(row=0, animate=False)
 
     def reload(self) -> None:
         """Read the archive list; a disk that refuses the read is said in place of the rows."""
         archive = app_of(self).archive
         empty = self.query_one("#empty", Static)
         try:
-            self.rows = sort_rows(archive.list_meetings())
+            rows = sort_rows(archive.list_meetings())
+            if rows != self.rows:  # the same list kept: `show` need not build 5,000 rows again
+                self.rows, self._generation = rows, self._generation + 1
         except StoreError as error:
-            self.rows = []
+            self.rows, self._generation = [], self._generation + 1
             empty.update(Text(error.message(), style="bold red"))
         else:
             empty.update(i18n.t("start.empty"))
@@ -128,15 +136,29 @@ class StartScreen(Screen[None]):
             self.notify(notice.message(), severity="warning", timeout=12)
         self.show()
 
-    def show(self) -> None:
+    def show(self, *, force: bool = False) -> None:
+        """Fill the table; mount, the first resume and the first resize all ask for the same
+        rows at the same width, and an archive of 5,000 meetings is built only once for them."""
         needle = self.query_one("#filter", Input).value.strip()
+        shown = (self.size.width, needle, self._generation)
+        if shown == self._shown and not force:
+            return
+        self._shown, self._fills = shown, self._fills + 1
         table = self.query_one(DataTable)
         self._columns(table)
-        for row in self.rows:
-            if needle and not matches(row, needle):
-                continue
-            table.add_row(*self._cells(row), key=str(row.get("id")))
+        rows = [row for row in self.rows if not needle or matches(row, needle)]
+        # A screenful first, so the list shows at once; the rest right after that frame (keys
+        # typed meanwhile wait for it: tui/key_order.py holds them until the app is quiet).
+        self._add_rows(table, rows[:FIRST_ROWS], self._fills)
+        if rows[FIRST_ROWS:]:
+            self.call_after_refresh(self._add_rows, table, rows[FIRST_ROWS:], self._fills)
         self.query_one("#empty").display = not self.rows
+
+    def _add_rows(self, table: DataTable[Any], rows: list[dict[str, Any]], fill: int) -> None:
+        if fill != self._fills:  # the table was filled again since: these rows are stale
+            return
+        for row in rows:
+            table.add_row(*self._cells(row), key=str(row.get("id")))
 
     @property
     def broken_style(self) -> Style:

@@ -51,7 +51,8 @@ class AgendaPane(Static):
             if item.state is ItemState.ACTIVE:
                 overtime = f" {i18n.t('agenda.overtime')}" if item.overtime(now) else ""
                 text.append(f"    {item_time(item, now)}{overtime}\n", style="bold")
-        self.update(text)
+        # The pane's size is set by CSS (26 wide, the body's height): no layout pass per tick.
+        self.update(text, layout=False)
 
 
 class AgendaStrip(Static):
@@ -65,7 +66,7 @@ class AgendaStrip(Static):
     def show(self, state: MeetingState, now: datetime) -> None:
         item = state.active_item
         if item is None:
-            self.update(i18n.t("agenda.none"))
+            self.update(i18n.t("agenda.none"), layout=False)
             self.remove_class("-overtime")
             return
         n = state.items.index(item) + 1
@@ -74,4 +75,4 @@ class AgendaStrip(Static):
         if item.overtime(now):
             line += f"  {i18n.t('agenda.overtime')}"
         self.set_class(item.overtime(now), "-overtime")
-        self.update(Text(line, no_wrap=True, overflow="ellipsis"))
+        self.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)  # one line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -34,7 +35,7 @@ class HeaderBar(Horizontal):
 
     def show(self, state: MeetingState, now: datetime) -> None:
         title = Text(f"{state.title} · {label(state.kind)}", no_wrap=True, overflow="ellipsis")
-        self.query_one("#title", Static).update(title)
+        self.query_one("#title", Static).update(title, layout=False)  # 1fr of a one-line bar
         parts = [
             i18n.t(
                 "header.present", present=state.attendance.total, eligible=state.eligible_present
@@ -59,5 +60,8 @@ class HeaderBar(Horizontal):
             end = datetime.fromisoformat(state.ended_at) if state.ended_at else now
             seconds = int((end - datetime.fromisoformat(state.started_at)).total_seconds())
             parts.append(i18n.t("header.elapsed", time=clock_text(seconds)))
-        self.query_one("#stats", Static).update(" · ".join(parts))
+        stats = " · ".join(parts)
+        shown = self.query_one("#stats", Static)
+        # `width: auto`: a layout pass only when the clock's line changes its width.
+        shown.update(stats, layout=cell_len(stats) != cell_len(str(shown.content)))
         self.set_class(not state.quorum_met, "-quorum-missing")

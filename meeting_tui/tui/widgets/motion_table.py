@@ -43,17 +43,17 @@ class MotionTable(DataTable[Text | str]):
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, id="motions")
         self._ids: list[str] = []
         self._widths_shown: dict[str, int] = {}
+        self._signatures: dict[str, tuple[str, ...]] = {}  # what each shown row's cells say
 
     COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
     PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
 
-    def _widths(self, motions: list[Motion]) -> dict[str, int]:
+    def _widths(self, rows: list[list[Text | str]]) -> dict[str, int]:
         """Each column as wide as its widest word (plus a gap); the motion text takes the rest.
 
         At 80 columns the table is 55 cells wide: every cell the number, proposer,
         state and counts do not need goes to the text, which is what the chair reads.
         """
-        rows = [self._cells(m) for m in motions]
         widths: dict[str, int] = {}
         for i, key in enumerate(self.COLUMNS):
             if key == "text":
@@ -67,25 +67,46 @@ class MotionTable(DataTable[Text | str]):
         return widths
 
     def show(self, state: MeetingState, show_all: bool, selected: str | None) -> None:
+        """Show these motions, changing only the cells that changed.
+
+        A command changes one or two motions, and the next item usually keeps the
+        same rows when all are shown: rebuilding 500 rows on every key was most of
+        a keystroke's time. The table is rebuilt only when the columns' widths
+        change or the rows are not the ones shown plus new ones at the end.
+        """
         item = state.active_item
         if show_all or item is None:
             motions = list(state.motions.values())
-            self.border_title = i18n.t("pane.motions_all" if show_all else "pane.motions_none")
+            title = i18n.t("pane.motions_all" if show_all else "pane.motions_none")
         else:
             motions = state.motions_of(item.id)
             n = state.items.index(item) + 1
-            self.border_title = i18n.t("pane.motions", n=n, title=item.title)
+            title = i18n.t("pane.motions", n=n, title=item.title)
+        if self.border_title != title:
+            self.border_title = title
         ids = [m.id for m in motions]
-        widths = self._widths(motions)
-        self.clear(columns=widths != self._widths_shown)
-        if not self.columns:
-            for key in self.COLUMNS:
-                self.add_column(i18n.t(f"col.{key}"), key=key, width=widths[key])
-            self._widths_shown = widths
-        for motion in motions:
-            self.add_row(*self._cells(motion), key=motion.id)
+        rows = [self._cells(m) for m in motions]
+        signatures = [_signature(row) for row in rows]
+        widths = self._widths(rows)
+        kept = len(self._ids)
+        if widths != self._widths_shown or ids[:kept] != self._ids:
+            self.clear(columns=widths != self._widths_shown)
+            if not self.columns:
+                for key in self.COLUMNS:
+                    self.add_column(i18n.t(f"col.{key}"), key=key, width=widths[key])
+                self._widths_shown = widths
+            self._signatures = {}
+            kept = 0
+        for motion_id, row, signature in zip(ids[:kept], rows, signatures, strict=False):
+            before = self._signatures.get(motion_id)
+            for i, key in enumerate(self.COLUMNS):
+                if before is None or before[i] != signature[i]:
+                    self.update_cell(motion_id, key, row[i])
+        for motion_id, row in zip(ids[kept:], rows[kept:], strict=True):
+            self.add_row(*row, key=motion_id)
+        self._signatures = dict(zip(ids, signatures, strict=True))
         self._ids = ids
-        if selected in ids:
+        if selected in ids and self.cursor_row != ids.index(selected):
             self.move_cursor(row=ids.index(selected), animate=False)
 
     def _state_style(self, state: MotionState) -> Style | str:
@@ -114,3 +135,8 @@ class MotionTable(DataTable[Text | str]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         self.post_message(self.MotionSelected(self.selected_id))
+
+
+def _signature(row: list[Text | str]) -> tuple[str, ...]:
+    """What a row's cells show, colour included (a theme change restyles the state word)."""
+    return tuple(c if isinstance(c, str) else f"{c.plain}\x00{c.style}" for c in row)

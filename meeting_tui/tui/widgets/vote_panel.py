@@ -49,7 +49,7 @@ class VotePanel(Static):
 
     def show(self, state: MeetingState, motion: Motion | None) -> None:
         if motion is None:
-            self.update(Text(i18n.t("vote.no_motion")))
+            self.update(Text(i18n.t("vote.no_motion")), layout=False)
             return
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
@@ -104,4 +104,5 @@ class VotePanel(Static):
         if motion.followup:
             f = motion.followup
             text.append(f"{i18n.t('key.followup')}: {f.owner} {f.due or ''}\n")
-        self.update(text)
+        # 28 wide and the body's height (CSS): a new motion's text never resizes the panel.
+        self.update(text, layout=False)
