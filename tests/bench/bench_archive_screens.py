@@ -218,9 +218,6 @@ def main() -> str:
 
 
 if __name__ == "__main__":
-    result = main()
-    sys.stdout.write(result + "\n")
-    if "--write-docs" in sys.argv[1:]:
-        from perf_doc import write_section
+    from perf_doc import run_alone  # beside this file: the script's folder is on sys.path
 
-        write_section(result)
+    run_alone(main)

@@ -25,7 +25,6 @@ import asyncio
 import os
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -299,9 +298,6 @@ def main() -> str:
 
 
 if __name__ == "__main__":
-    result = main()
-    sys.stdout.write(result)
-    if "--write-docs" in sys.argv[1:]:
-        from perf_doc import write_section  # beside this file: the script's folder is on sys.path
+    from perf_doc import run_alone  # beside this file: the script's folder is on sys.path
 
-        write_section(result)
+    run_alone(main)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
@@ -20,3 +22,11 @@ def write_section(section: str, doc: Path = DOC) -> None:
         text = text[: start + 1] + section.rstrip("\n") + "\n" + tail
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")
+
+
+def run_alone(main: Callable[[], str]) -> None:
+    """A bench script run by itself: print its section; with --write-docs, put it in the doc."""
+    result = main()
+    sys.stdout.write(result.rstrip("\n") + "\n")
+    if "--write-docs" in sys.argv[1:]:
+        write_section(result)
