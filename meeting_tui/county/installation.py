@@ -21,6 +21,7 @@ from pathlib import Path
 
 from meeting_tui import locations
 from meeting_tui.county.errors import CountyError
+from meeting_tui.store.storage import fsync_folder
 
 # Ten base32 characters: 50 bits, lower-case, safe in a CouchDB id and a URL.
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
@@ -47,7 +48,8 @@ def installation_key(root: Path | None = None) -> str:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    _fsync_folder(path.parent)
+    with contextlib.suppress(OSError):
+        fsync_folder(path.parent)
     winner = _read(path)
     if winner is None:  # pragma: no cover - the link just made it
         raise CountyError("county.key.damaged", file=str(path))
@@ -64,12 +66,3 @@ def _read(path: Path) -> str | None:
     if not _PATTERN.fullmatch(text):
         raise CountyError("county.key.damaged", file=str(path))
     return text
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
