@@ -118,10 +118,12 @@ def _redacted(
     """The event log and every saved version as `export --redact` would write them.
 
     Names found in any version, and in the minutes of the record as it is
-    now, are shortened everywhere in the log. A saved version that does not
+    now, are shortened everywhere in the log, and so is every name the
+    facilitator chose to shorten in the publish preview (as `export --redact`). A saved version that does not
     parse is left out rather than sent unredacted.
     """
-    names = minutes_for_export(state, events, versions).person_names()
+    current = minutes_for_export(state, events, versions)
+    names, hidden = current.person_names(), list(current.hidden_names)
     shared_versions = []
     for version in versions:
         try:
@@ -129,8 +131,10 @@ def _redacted(
         except (KeyError, TypeError, ValueError):
             continue
         names += minutes.person_names()
+        hidden += minutes.hidden_names
         shared_versions.append({**version, "minutes": minutes.redacted().to_json()})
-    return redact_events(events, list(dict.fromkeys(names))), shared_versions
+    unique = list(dict.fromkeys(names))
+    return redact_events(events, unique, list(dict.fromkeys(hidden))), shared_versions
 
 
 def _motion(motion: Motion, identity: Identity, dates: Mapping[str, str]) -> dict[str, Any]:

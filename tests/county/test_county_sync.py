@@ -245,3 +245,32 @@ def test_a_damaged_meeting_file_is_named_and_the_others_are_still_sent(
     assert [d["meeting_id"] for d in meeting_docs(county_url)] == ["20261017-aaaa"]
     again = cli("--data-dir", str(root), "sync", "--to", county_url)  # still said, not forgotten
     assert again.status == 1 and "20261018-bbbb" in again.err and "ctrl+r" in again.err
+
+
+def test_a_name_the_facilitator_chose_to_shorten_is_shortened_for_the_county_too(
+    tmp_path, county_url, cli, laptop
+) -> None:
+    """The publish preview's choice (a body's name shortened) holds in the redacted document,
+    as it does in `export --redact`."""
+    from meeting_tui.domain import commands as c
+    from meeting_tui.minutes.record import close_and_record
+    from meeting_tui.store import open_archive
+    from meeting_tui.store.live import LiveMeeting
+
+    root = tmp_path / "data"
+    closed_meeting(root, "20261017-aaaa", close=False)
+    live = LiveMeeting.open(open_archive(root), "20261017-aaaa")
+    try:
+        live.execute(c.set_name_choice(live.state, "供电公司", False))
+        close_and_record(live)
+    finally:
+        live.close()
+    exported = cli("--data-dir", str(root), "export", "20261017-aaaa", "--format", "json",
+                   "--redact", "--out", str(tmp_path / "shared.json"))  # fmt: skip
+    assert exported.status == 0, exported.err
+    assert "供电公司" not in (tmp_path / "shared.json").read_text(encoding="utf-8")
+    write_config(laptop, community_code="nanyuan")
+    assert cli("--data-dir", str(root), "sync", "--to", county_url).status == 0
+    (doc,) = meeting_docs(county_url)
+    log = couch_json(county_url, f"/{doc['_id'].replace(':', '%3A')}/events.json")
+    assert "供电公司" not in json.dumps([doc, log], ensure_ascii=False)
