@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 HEAVY = {"docx", "lxml", "qrcode", "PIL"}
+# The verbs that answer in the terminal without opening a screen do not load the UI either.
+UI = {"textual"}
 
 
 def loaded_after(args: list[str]) -> set[str]:
@@ -32,8 +34,8 @@ def loaded_after(args: list[str]) -> set[str]:
 
 
 @pytest.mark.parametrize("verb", ["list", "backlog"])
-def test_listing_verbs_import_no_document_library(verb: str, tmp_path: Path) -> None:
-    assert loaded_after(["--data-dir", str(tmp_path), verb]) & HEAVY == set()
+def test_listing_verbs_import_no_document_library_nor_the_ui(verb: str, tmp_path: Path) -> None:
+    assert loaded_after(["--data-dir", str(tmp_path), verb]) & (HEAVY | UI) == set()
 
 
 def test_the_check_sees_a_docx_export_load_python_docx(tmp_path: Path) -> None:

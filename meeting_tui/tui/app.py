@@ -35,7 +35,8 @@ from meeting_tui.tui.textual_words import (
     toast_message,
     translated,
 )
-from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
+from meeting_tui.tui.theme_names import THEMES
+from meeting_tui.tui.themes import APP_CSS, REGISTERED, VARIABLE_DEFAULTS
 
 del _strings, _lifecycle_strings
 

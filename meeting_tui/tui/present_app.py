@@ -34,7 +34,8 @@ from meeting_tui.store.follow import MeetingFollower
 from meeting_tui.store.live import local_now
 from meeting_tui.tui import strings_present as _strings
 from meeting_tui.tui.terminal_guard import guard_update
-from meeting_tui.tui.themes import APP_CSS, REGISTERED, THEMES, VARIABLE_DEFAULTS
+from meeting_tui.tui.theme_names import THEMES
+from meeting_tui.tui.themes import APP_CSS, REGISTERED, VARIABLE_DEFAULTS
 from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
 
 del _strings

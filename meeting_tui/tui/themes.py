@@ -74,7 +74,6 @@ SUNLIGHT = Theme(
     },
 )
 
-THEMES = ("textual-dark", "textual-light", "sunlight")
 
 # The app's own variables, for any theme that does not set them (the palette offers all of Textual's).
 VARIABLE_DEFAULTS = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.store import open_archive
-from meeting_tui.tui.themes import THEMES
+from meeting_tui.tui.theme_names import THEMES
 from meeting_tui.verbs.archive_verbs import has_terminal
 
 
