@@ -11,6 +11,7 @@ from meeting_tui import i18n
 from meeting_tui.county import report_strings as _strings  # registers the zh/en texts
 from meeting_tui.county.report import MOTION_STATES, RATINGS, CommunityRow, CountyReport
 from meeting_tui.domain.text import clean_text
+from meeting_tui.minutes.csv import safe_cell
 
 del _strings
 
@@ -77,19 +78,13 @@ def render_csv(report: CountyReport) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([i18n.t("county.r.code"), i18n.t("county.r.community"), *headings()])
     for c in report.communities:
-        writer.writerow([c.code, _cell(c.name), *community_cells(c)])
+        writer.writerow([c.code, safe_cell(_one_line(c.name), minus=True), *community_cells(c)])
     if report.communities:
         totals = [
             sum(col) for col in zip(*(community_cells(c) for c in report.communities), strict=True)
         ]
         writer.writerow(["", i18n.t("county.r.total"), *totals])
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    """A text cell Excel will not run as a formula (=, +, -, @ first)."""
-    text = _one_line(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _one_line(text: str) -> str:

@@ -49,9 +49,14 @@ BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
+def safe_cell(value: object, *, minus: bool = False) -> str:
+    """A cell Excel will not run as a formula: one starting with = + @ (or a tab or return)
+    gets a leading '; with `minus`, so does one starting with - that is not a number."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    risky = text.startswith(_FORMULA_START) or (
+        minus and text.startswith("-") and not text[1:].replace(".", "", 1).isdigit()
+    )
+    return "'" + text if risky else text
 
 
 def row(minutes: Minutes, motion: MotionEntry) -> list[str]:
@@ -83,7 +88,7 @@ def row(minutes: Minutes, motion: MotionEntry) -> list[str]:
         motion.deferral_target,
         motion.origin,
     ]
-    return [_cell(v) for v in values]
+    return [safe_cell(v) for v in values]
 
 
 def render(minutes: Minutes) -> str:
@@ -94,5 +99,5 @@ def render(minutes: Minutes) -> str:
     for motion in minutes.motions:
         writer.writerow(row(minutes, motion))
     for line in s.checkpoint_lines(minutes):  # the record digest, after the motions
-        writer.writerow([_cell(line)])
+        writer.writerow([safe_cell(line)])
     return BOM + buffer.getvalue()

@@ -21,6 +21,7 @@ from meeting_tui.domain.owners.report import tally_lines
 from meeting_tui.domain.owners.roster import Unit
 from meeting_tui.domain.owners.rules import format_area
 from meeting_tui.domain.owners.tally import option_label
+from meeting_tui.minutes.csv import BOM, safe_cell
 from meeting_tui.minutes.word_layouts import Font
 
 i18n.register(
@@ -37,18 +38,6 @@ i18n.register(
         "owners.record.ballots": ("逐户记录", "Every answer"),
     }
 )
-
-BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) and not _number(text) else text
-
-
-def _number(text: str) -> bool:
-    return text.lstrip("-").replace(".", "", 1).isdigit()
 
 
 def columns(lang: str | None = None) -> list[str]:
@@ -107,9 +96,9 @@ def render_csv(state: DecisionState, lang: str | None = None, results: Results =
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns(lang))
     for row in ballot_rows(state, lang):
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([safe_cell(value, minus=True) for value in row])
     writer.writerow([])
-    writer.writerow([_cell(owners_digest_line(state, results, lang))])
+    writer.writerow([safe_cell(owners_digest_line(state, results, lang), minus=True)])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
