@@ -215,7 +215,7 @@ class Redactor:
     """The names of one meeting, compiled once into one pattern.
 
     `people` are shortened wherever they appear (unless in `shown`, which the
-    facilitator opted in to publish); `organisations` are protected, so a
+    facilitator opted in to publish), and so is every name in `hidden`; `organisations` are protected, so a
     person's name that is part of one (rare) does not bend it.
     """
 
@@ -229,6 +229,7 @@ class Redactor:
         hidden: Iterable[str] = (),
     ) -> None:
         self.keep_numbers = tuple(keep_numbers)
+        hidden = tuple(hidden)
         self.shown = frozenset(_SPACES.sub("", n.strip()) for n in shown)
         self.hidden = frozenset(_SPACES.sub("", n.strip()) for n in hidden) - self.shown
         self.decisions: dict[str, NameDecision] = {}
@@ -240,7 +241,7 @@ class Redactor:
                 protected.add(org)
                 why = "organisation" if is_organisation(org) else "generic"  # 居民, 施工方
                 self.decisions.setdefault(org, NameDecision(org, org, False, why))
-        for raw in people:
+        for raw in (*hidden, *people):  # a name the facilitator chose to shorten is a person
             name = raw.strip()
             if not name or name in self.decisions:
                 continue

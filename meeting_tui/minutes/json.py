@@ -72,7 +72,7 @@ def redact_events(
     not applied here, since the log is raw material, not the page people read.
     """
 
-    redactor = Redactor([*hidden, *names], hidden=hidden)  # compiled once for the whole log
+    redactor = Redactor(names, hidden=hidden)  # compiled once for the whole log
 
     def redact(key: str, text: str) -> str:
         return redactor.person(text) if key in _PERSON_KEYS else redactor.text(text)

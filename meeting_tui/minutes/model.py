@@ -233,7 +233,7 @@ class Minutes:
         the full name on that motion only; every other text is redacted.
         """
         redactor = Redactor(
-            [*self.hidden_names, *self.person_names()],
+            self.person_names(),
             shown=self.shown_names,
             hidden=self.hidden_names,
         )  # compiled once for the whole document

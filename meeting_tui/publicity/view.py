@@ -160,7 +160,7 @@ class _Redactor:
         shown = [n for n, show in state.name_choices.items() if show]
         hidden = [n for n, show in state.name_choices.items() if not show]
         self.redactor = Redactor(
-            [*hidden, *known_names(state)],
+            known_names(state),
             known_organisations(state),
             keep_numbers=[office_phone] if office_phone else [],
             shown=shown,
