@@ -235,6 +235,7 @@ class Redactor:
         self.decisions: dict[str, NameDecision] = {}
         self._short: dict[str, str] = {}
         protected: set[str] = set()
+        shown_forms: set[str] = set()
         for org in organisations:
             org = org.strip()
             if len(org) >= 2 and _SPACES.sub("", org) not in self.hidden:
@@ -256,13 +257,14 @@ class Redactor:
                 self.decisions[name] = NameDecision(name, name, False, "generic")
             elif _SPACES.sub("", name) in self.shown:
                 self.decisions[name] = NameDecision(name, name, False, "shown")
+                shown_forms.add(name)  # matched whole, so 李丽3 is not read as 李丽 + 3
             else:
                 self._person(name, short)
         # Privacy first: a "body" that holds a person's name (赵丽丽楼) protects nothing.
         self._protected = frozenset(
             org for org in protected if not any(f in _SPACES.sub("", org) for f in self._short)
         )
-        forms = sorted({*self._short, *self._protected}, key=lambda f: (-len(f), f))
+        forms = sorted({*self._short, *self._protected, *shown_forms}, key=lambda f: (-len(f), f))
         self._pattern = re.compile("|".join(_spaced(f) for f in forms)) if forms else None
         for org in protected - self._protected:
             self.decisions[org] = NameDecision(org, self.text(org), True, "person")
