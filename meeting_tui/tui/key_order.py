@@ -64,11 +64,9 @@ def _moving(pump: MessagePump) -> bool:
     )
 
 
-def settled(app: App[Any]) -> bool:
-    """True when no screen on the stack, none of their widgets and not the App has work pending."""
-    if not app._message_queue.empty() or app._pending_message is not None or app._next_callbacks:
-        return False
-    return not any(_moving(pump) for pump in _pumps(app))
+def _app_quiet(app: App[Any]) -> bool:
+    """The App itself has no work pending (its widgets are checked with `_moving`)."""
+    return app._message_queue.empty() and app._pending_message is None and not app._next_callbacks
 
 
 class KeyOrder:
@@ -88,16 +86,20 @@ class KeyOrder:
             # Even a key typed alone waits one round: a handler started before it (the app
             # starting up, a timer's work) may be half done with an empty queue.
             self.busy = True
-            self.unsettled_since = time.monotonic()
-            self._round()
+            self._start_waiting()
 
     async def _send(self, event: events.Event) -> None:
-        self.busy = True
-        self.unsettled_since = time.monotonic()
         await self.dispatch(event)
-        self._round()
+        self._start_waiting()
 
-    def _round(self) -> None:
+    def _start_waiting(self) -> None:
+        self.unsettled_since = time.monotonic()
+        self._round(self._moving_pumps())
+
+    def _moving_pumps(self) -> list[MessagePump]:
+        return [pump for pump in _pumps(self.app) if _moving(pump)]
+
+    def _round(self, moving: list[MessagePump]) -> None:
         """Queue a callback behind every pump's messages; `_after_round` runs when all have."""
         remaining = 0
 
@@ -107,21 +109,21 @@ class KeyOrder:
             if remaining == 0:
                 self.app.call_later(self._after_round)
 
-        for pump in self._watched():
+        for pump in self._watched(moving):
             if pump.call_later(one_done):
                 remaining += 1
         if remaining == 0:
             self.app.call_later(self._after_round)
 
-    def _watched(self) -> list[MessagePump]:
-        """Pumps a round waits on: those with work queued or mounting, and the focus and its
-        ancestors (where a key is handled, possibly across an await that empties the queue)."""
+    def _watched(self, moving: list[MessagePump]) -> list[MessagePump]:
+        """Pumps a round waits on: those with work queued or mounting (`moving`), and the focus
+        and its ancestors (where a key is handled, possibly across an await that empties the
+        queue)."""
         focused = self.app.focused
         chain = list(focused.ancestors_with_self) if focused is not None else []
         watched: dict[int, MessagePump] = {id(p): p for p in chain if p is not self.app}
-        for pump in _pumps(self.app):
-            if _moving(pump):
-                watched.setdefault(id(pump), pump)
+        for pump in moving:
+            watched.setdefault(id(pump), pump)
         return list(watched.values())
 
     async def _after_round(self) -> None:
@@ -129,8 +131,10 @@ class KeyOrder:
             self.held.clear()
             return
         overdue = time.monotonic() - self.unsettled_since > MAX_WAIT
-        if not settled(self.app) and not overdue:
-            self._round()
+        moving = self._moving_pumps()  # one walk of the widget tree a round
+        settled = _app_quiet(self.app) and not moving
+        if not settled and not overdue:
+            self._round(moving)
             return
         if self.held:
             await self._send(self.held.popleft())
