@@ -10,7 +10,6 @@ the last good picture on screen with one line saying why; nothing raises.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -113,7 +112,6 @@ class PresentApp(App[None]):
         self.state: MeetingState | None = None
         self.emphasis = self.follower.read_emphasis()
         self.projection: Projection | None = None
-        self.shown_at = 0.0  # time.monotonic() of the last picture drawn from a new read
         for registered in REGISTERED:
             self.register_theme(registered)
         self.stylesheet.set_variables(self.get_css_variables())
@@ -177,7 +175,6 @@ class PresentApp(App[None]):
             return
         self._problem("")
         self.show()
-        self.shown_at = time.monotonic()
 
     def tick(self) -> None:
         """Once a second, only while an item's clock runs: the time box counts on screen."""

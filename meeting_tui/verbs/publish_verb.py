@@ -52,9 +52,9 @@ def add(verbs: Any) -> None:
     )
 
 
-def _iso_date(text: str) -> str:
+def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text).isoformat()
+        return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int | None:
     base_url = settings.base_url if args.base_url is None else args.base_url
     digest, covered = saved_digest(events, read_minutes_table(archive, args.meeting_id))
     posting = Posting(
-        posted_on=date.fromisoformat(args.posted_on) if args.posted_on else date.today(),
+        posted_on=args.posted_on or date.today(),
         days=args.days,
         committee=settings.committee,
         office_phone=settings.office_phone,

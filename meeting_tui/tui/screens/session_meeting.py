@@ -7,8 +7,6 @@ and a key that no longer applies says why before any form opens.
 
 from __future__ import annotations
 
-import inspect
-
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus, Party
 from meeting_tui.domain import commands as c
@@ -52,12 +50,10 @@ class MeetingActions(SessionActions):
         """A recording key pressed on a closed meeting: why not, and what to do instead."""
         self.notify(i18n.t("closed.refused"), severity="warning", timeout=8)
 
-    async def action_when_closed(self, action: str) -> None:
+    def action_when_closed(self, action: str) -> None:
         """x, m and p on a closed meeting: the session's own action, which is disabled there
         only so that these bindings (with their closed-meeting labels) take its keys."""
-        done = getattr(self, f"action_{action}")()
-        if inspect.isawaitable(done):
-            await done
+        getattr(self, f"action_{action}")()
 
     def action_reopen(self) -> None:
         self.action_close_meeting()
