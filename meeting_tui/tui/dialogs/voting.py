@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from meeting_tui import i18n
-from meeting_tui.domain import Party, label
+from meeting_tui.domain import MeetingState, Party, label
 from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field
 
 del _strings
 
 
-def voting_fields(voting: tuple[Party, ...], present: dict[Party, int]) -> list[Field]:
+def voting_fields(state: MeetingState) -> list[Field]:
     """One ‹有表决权 / 无表决权› line per party, with how many of it are present."""
     options = [(i18n.t("form.voting.yes"), "yes"), (i18n.t("form.voting.no"), "no")]
     return [
         Field(
             p.value,
-            i18n.t("form.voting.party", party=label(p), n=present.get(p, 0)),
-            "yes" if p in voting else "no",
+            i18n.t("form.voting.party", party=label(p), n=state.attendance.present(p)),
+            "yes" if p in state.voting_parties else "no",
             options=options,
         )
         for p in Party

@@ -8,7 +8,7 @@ and a key that no longer applies says why before any form opens.
 from __future__ import annotations
 
 from meeting_tui import i18n
-from meeting_tui.domain import DomainError, MeetingStatus, Party
+from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
 from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field
@@ -81,8 +81,7 @@ class MeetingActions(SessionActions):
 
     def action_voting(self) -> None:
         state = self.state
-        present = {p: state.attendance.present(p) for p in Party}
-        fields = voting_fields(state.voting_parties, present)
+        fields = voting_fields(state)
 
         def make(a: Answers) -> Make:
             return lambda s: c.set_voting_parties(s, chosen_parties(a))

@@ -314,8 +314,7 @@ class SetupScreen(Screen[None]):
     def action_voting(self) -> None:
         """Who votes, party by party (the details form offers only the usual sets)."""
         s = self.state
-        present = {p: s.attendance.present(p) for p in Party}
-        fields = voting_fields(s.voting_parties, present)
+        fields = voting_fields(s)
 
         def make(a: Answers) -> Make:
             return lambda s: c.edit_meeting(s, voting_parties=chosen_parties(a))
