@@ -16,8 +16,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
+from meeting_tui.domain import MeetingState
+from meeting_tui.store.archive_states import read_states
+from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.lifecycle_access import app_of
 
 Entry = TypeVar("Entry")
 
@@ -90,6 +94,15 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         if self.entries:
             table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
         self.query_one("#empty").display = not self.entries
+
+    def read_archive(self) -> list[MeetingState]:
+        """Every meeting of the archive that can be read; the others are named above the table."""
+        try:
+            states, problems = read_states(app_of(self).archive)
+        except StoreError as error:  # the archive list itself cannot be read
+            states, problems = [], [error]
+        self.show_problems([problem.message() for problem in problems])
+        return states
 
     def show_problems(self, problems: Sequence[str]) -> None:
         """Meetings that could not be read, one line each: a cross-archive view hides none."""

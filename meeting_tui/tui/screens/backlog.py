@@ -10,8 +10,6 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog, where_text
-from meeting_tui.store.archive_states import read_states
-from meeting_tui.store.errors import StoreError
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import record
@@ -55,13 +53,9 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         return w
 
     def reload(self) -> None:
-        try:
-            states, problems = read_states(app_of(self).archive)
-        except StoreError as error:  # the archive list itself cannot be read
-            states, problems = [], [error]
+        states = self.read_archive()
         self.entries = backlog(states)
         self.show()
-        self.show_problems([problem.message() for problem in problems])
 
     def cells(self, e: BacklogEntry) -> list[Text | str]:
         vote = e.last_vote

@@ -10,7 +10,6 @@ from rich.text import Text
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import FollowUpEntry, followups
-from meeting_tui.store.archive_states import read_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
@@ -46,13 +45,9 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         return app_of(self).clock().date().isoformat()
 
     def reload(self) -> None:
-        try:
-            states, problems = read_states(app_of(self).archive)
-        except StoreError as error:  # the archive list itself cannot be read
-            states, problems = [], [error]
+        states = self.read_archive()
         self.entries = followups(states, self.today())
         self.show()
-        self.show_problems([problem.message() for problem in problems])
 
     def cells(self, e: FollowUpEntry) -> list[Text | str]:
         if e.done_on:
