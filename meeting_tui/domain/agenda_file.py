@@ -83,8 +83,8 @@ def parse_agenda(data: bytes, filename: str | None = None) -> list[AgendaEntry]:
     text = decode_agenda(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     suffix = Path(filename).suffix.lower() if filename else ""
-    delimiter = _delimiter(_first_line(text))
-    if suffix in (".csv", ".tsv") or _header_columns(_first_line(text), delimiter):
+    delimiter = csv_delimiter(first_line(text))
+    if suffix in (".csv", ".tsv") or _header_columns(first_line(text), delimiter):
         entries = _parse_csv(text, delimiter)
     else:
         entries = parse_lines(text)
@@ -193,11 +193,13 @@ def _plausible(text: str, error: str = "agenda.binary") -> str:
     return _checked(text)
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
+    """The first line that is not blank (a header row, as Excel writes it)."""
     return next((line for line in text.split("\n") if line.strip()), "")
 
 
-def _delimiter(line: str) -> str:
+def csv_delimiter(line: str) -> str:
+    """The separator a header line uses: comma, tab or semicolon (Excel in some locales)."""
     counts = {delimiter: line.count(delimiter) for delimiter in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -226,7 +228,7 @@ def _header_columns(line: str, delimiter: str) -> tuple[int, int | None, int | N
 
 def _parse_csv(text: str, delimiter: str) -> list[AgendaEntry]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = _header_columns(_first_line(text), delimiter)
+    columns = _header_columns(first_line(text), delimiter)
     title_at, minutes_at, notes_at = columns or (0, 1, 2)
     entries: list[AgendaEntry] = []
     seen_header = columns is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meeting_tui.domain.agenda_entry import AgendaFileError
-from meeting_tui.domain.agenda_file import decode_agenda
+from meeting_tui.domain.agenda_file import csv_delimiter, decode_agenda, first_line
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners.roster import (
     Roster,
@@ -110,8 +110,7 @@ def parse_roster(data: bytes) -> Roster:
         key = {"agenda.office_file": "owners.roster.office_file"}.get(error.key)
         raise RosterFileError(key or "owners.roster.encoding") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    delimiter = max((",", "\t", ";"), key=first.count)
+    delimiter = csv_delimiter(first_line(text))
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     problems: list[RosterProblem] = []
     columns: dict[str, int] | None = None
