@@ -247,3 +247,23 @@ def digest_line(digest: str, size: int, lang: str, *, closed: bool = False) -> s
     if not digest:
         return i18n.t("checkpoint.missing" if closed else "checkpoint.none", lang)
     return i18n.t("checkpoint.line", lang, digest=digest, size=size)
+
+
+def checkpoint_of(doc: Mapping[str, Any]) -> Checkpoint | None:
+    """The checkpoint a saved close holds (a minutes version, an owners' result), or None."""
+    data = doc.get("checkpoint")
+    if not isinstance(data, Mapping):
+        return None
+    try:
+        return Checkpoint.from_json(data)
+    except ValueError:
+        return None
+
+
+def checkpoint_at(docs: Sequence[Mapping[str, Any]], closed_seq: int | None) -> Checkpoint | None:
+    """The checkpoint saved at the close that ended at event `closed_seq` (the newest one)."""
+    for doc in reversed(list(docs)):
+        checkpoint = checkpoint_of(doc)
+        if checkpoint is not None and doc.get("closed_seq") == closed_seq:
+            return checkpoint
+    return None

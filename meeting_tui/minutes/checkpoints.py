@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from meeting_tui.domain import merkle
 from meeting_tui.domain.checkpoint import (
     Checkpoint,
+    checkpoint_of,
     leaf_hashes,
     make_checkpoint,
     new_salt,
@@ -90,16 +91,6 @@ def seal(
             proof = merkle.consistency_proof(old.size, leaves)
             fields["consistency"] = {"from_version": version, "proof": [p.hex() for p in proof]}
     return fields
-
-
-def checkpoint_of(doc: Mapping[str, Any]) -> Checkpoint | None:
-    data = doc.get("checkpoint")
-    if not isinstance(data, Mapping):
-        return None
-    try:
-        return Checkpoint.from_json(data)
-    except ValueError:
-        return None
 
 
 def latest_checkpoint(docs: Sequence[Mapping[str, Any]]) -> tuple[int, Checkpoint] | None:

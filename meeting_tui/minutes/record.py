@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meeting_tui.domain import commands
+from meeting_tui.domain.checkpoint import checkpoint_at
 from meeting_tui.domain.events import Event, EventKind, timestamp
 from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.minutes import checkpoints
@@ -158,9 +159,5 @@ def saved_digest(
     events: Sequence[Event], table_docs: Sequence[Mapping[str, Any]]
 ) -> tuple[str, int]:
     """The digest (and events covered) saved at the close in force; ("", 0) before a close."""
-    seq = closing_seq(events)
-    for doc in reversed(list(table_docs)):
-        checkpoint = checkpoints.checkpoint_of(doc)
-        if checkpoint is not None and doc.get("closed_seq") == seq:
-            return checkpoint.digest, checkpoint.size
-    return "", 0
+    checkpoint = checkpoint_at(table_docs, closing_seq(events))
+    return (checkpoint.digest, checkpoint.size) if checkpoint else ("", 0)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from meeting_tui import i18n
-from meeting_tui.domain.checkpoint import Checkpoint, digest_line
+from meeting_tui.domain.checkpoint import Checkpoint, checkpoint_at, digest_line
 from meeting_tui.domain.owners.decision import DecisionState
 
 i18n.register(
@@ -38,15 +38,7 @@ def sealed_checkpoint(
 
     A closed count takes no further events, so its close is the last event.
     """
-    if not state.closed:
-        return None
-    for doc in reversed(results):
-        if doc.get("closed_seq") == state.last_seq and isinstance(doc.get("checkpoint"), Mapping):
-            try:
-                return Checkpoint.from_json(doc["checkpoint"])
-            except ValueError:
-                return None
-    return None
+    return checkpoint_at(results, state.last_seq) if state.closed else None
 
 
 def owners_digest_line(
