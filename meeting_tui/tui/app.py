@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -20,12 +20,12 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.tui import strings as _strings  # registers the UI's words
 from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
+from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
-from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.textual_words import (
     Palette,
     name_the_palette,
@@ -36,17 +36,15 @@ from meeting_tui.tui.textual_words import (
     translated,
 )
 from meeting_tui.tui.theme_names import THEMES
-from meeting_tui.tui.themes import APP_CSS, REGISTERED, VARIABLE_DEFAULTS
 
 del _strings, _lifecycle_strings
 
 
-class MeetingApp(App[None]):
+class MeetingApp(GuardedApp):
     """Thin: themes, language, palette, and which meeting is open; screens own their flows."""
 
     TITLE = "meeting_tui"
     ENABLE_COMMAND_PALETTE = True
-    CSS = APP_CSS
 
     def __init__(
         self,
@@ -64,12 +62,7 @@ class MeetingApp(App[None]):
         self.clock = clock
         self.config_path = config_path
         self.settings, self.config_problem = config.load(config_path)
-        for registered in REGISTERED:
-            self.register_theme(registered)
-        # Textual read the variables of its own textual-dark in App.__init__: read them again.
-        self.stylesheet.set_variables(self.get_css_variables())
-        chosen = theme or self.settings.theme
-        self.theme = chosen if chosen in THEMES else "textual-dark"
+        self.choose_theme(theme or self.settings.theme)
         self.key_order = KeyOrder(self, super().on_event)
 
     async def on_event(self, event: events.Event) -> None:
@@ -78,14 +71,6 @@ class MeetingApp(App[None]):
             await self.key_order.offer(event)
         else:
             await super().on_event(event)
-
-    def _display(self, screen: Screen[Any], renderable: Any) -> None:
-        """Every frame passes `terminal_guard`: text from a file never steers the terminal."""
-        guard_update(renderable)
-        super()._display(screen, renderable)
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
     def on_mount(self) -> None:
         if self.live is None:

@@ -16,10 +16,9 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from meeting_tui import config, i18n
@@ -32,9 +31,8 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.follow import MeetingFollower
 from meeting_tui.store.live import local_now
 from meeting_tui.tui import strings_present as _strings
-from meeting_tui.tui.terminal_guard import guard_update
-from meeting_tui.tui.theme_names import THEMES
-from meeting_tui.tui.themes import APP_CSS, REGISTERED, VARIABLE_DEFAULTS
+from meeting_tui.tui.guarded_app import GuardedApp
+from meeting_tui.tui.themes import APP_CSS
 from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
 
 del _strings
@@ -60,9 +58,10 @@ class ShareBar(Static):
         return Text("█" * min(cells, width))
 
 
-class PresentApp(App[None]):
+class PresentApp(GuardedApp):
     """The public view of one meeting; `projection` is what it shows now (read by tests)."""
 
+    FALLBACK_THEME = "sunlight"
     CSS = (
         APP_CSS
         + """
@@ -112,19 +111,7 @@ class PresentApp(App[None]):
         self.state: MeetingState | None = None
         self.emphasis = self.follower.read_emphasis()
         self.projection: Projection | None = None
-        for registered in REGISTERED:
-            self.register_theme(registered)
-        self.stylesheet.set_variables(self.get_css_variables())
-        chosen = theme or config.load()[0].theme
-        self.theme = chosen if chosen in THEMES else "sunlight"
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
-
-    def _display(self, screen: Screen[Any], renderable: Any) -> None:
-        """Every frame passes `terminal_guard`: text from the file never steers the terminal."""
-        guard_update(renderable)
-        super()._display(screen, renderable)
+        self.choose_theme(theme or config.load()[0].theme)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stage"):
