@@ -29,10 +29,11 @@ from meeting_tui.domain.owners.roster import Roster, Unit
 from meeting_tui.domain.owners.rules import format_area
 from meeting_tui.domain.owners.tally import option_label, outcome
 from meeting_tui.domain.text import safe_filename
+from meeting_tui.minutes.errors import ExportError
+from meeting_tui.minutes.export import place_file
 from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
 from meeting_tui.publicity.owners_notice import build_notice, render_html
-from meeting_tui.store import write_atomically
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.owners import RESULTS_TABLE, LiveDecision
 from meeting_tui.tui import keymap
@@ -336,14 +337,9 @@ class OwnersScreen(Screen[None]):
             folder.mkdir(parents=True, exist_ok=True)
             for stem, suffix, render in outputs:
                 base = safe_filename(f"{state.title}_{stem}", default=state.id)
-                path, n = folder / f"{base}{suffix}", 1
-                while path.exists():
-                    n += 1
-                    path = folder / f"{base}-{n}{suffix}"
-                write_atomically(path, render())
-                written.append(path.name)
-        except (OSError, StoreError) as error:
-            message = error.message() if isinstance(error, StoreError) else str(error)
+                written.append(place_file(folder / f"{base}{suffix}", render(), unique=True).name)
+        except (OSError, ExportError) as error:
+            message = str(error)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=12)
             return
         text = i18n.t("owners.exported", files=f"{folder}/ " + "、".join(written))
