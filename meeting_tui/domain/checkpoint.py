@@ -47,7 +47,7 @@ STRUCTURAL_KEYS = frozenset(
     {
         "motion_id", "item_id", "attendee_id", "meeting_id", "party", "kind", "rule",
         "category", "method", "lang", "quorum_policy", "voting_parties", "default_rule",
-        "status", "state", "result", "stance",
+        "status", "state", "result", "stance", "speaker_id", "suggested_id",
     }
 )  # fmt: skip
 

@@ -50,6 +50,19 @@ class EventKind(StrEnum):
     VOTING_PARTIES_SET = "voting_parties_set"
     # The facilitator's choice, in the publish preview, to show or shorten one name in public.
     NAME_CHOICE_SET = "name_choice_set"
+    # The floor (domain/floor.py): the speakers' queue, its limits and the chair.
+    SPEAKER_ADDED = "speaker_added"
+    SPEAKER_MOVED = "speaker_moved"
+    SPEAKER_REMOVED = "speaker_removed"
+    SPEAKER_STARTED = "speaker_started"
+    SPEAKER_PAUSED = "speaker_paused"
+    SPEAKER_RESUMED = "speaker_resumed"
+    SPEAKER_ENDED = "speaker_ended"
+    FLOOR_ORDER_OVERRIDDEN = "floor_order_overridden"
+    SPEECH_NOTED = "speech_noted"
+    CHAIR_HANDED_OVER = "chair_handed_over"
+    CHAIR_TAKEN_BACK = "chair_taken_back"
+    FLOOR_LIMITS_SET = "floor_limits_set"
 
 
 # The first event makes the meeting; undoing it would leave nothing to fold.

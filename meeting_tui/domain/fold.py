@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from meeting_tui.domain.events import Event, EventKind
+from meeting_tui.domain.floor_fold import FLOOR_HANDLERS
 from meeting_tui.domain.model import (
     AgendaItem,
     Attendee,
@@ -435,3 +436,7 @@ def _followup_evaluated(state: MeetingState, event: Event) -> None:
 @_on(EventKind.NAME_CHOICE_SET)
 def _name_choice_set(state: MeetingState, event: Event) -> None:
     state.name_choices[str(event.payload["name"])] = bool(event.payload["shown"])
+
+
+# The floor's steps live in their own module (domain/floor_fold.py).
+_handlers.update(FLOOR_HANDLERS)

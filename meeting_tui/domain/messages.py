@@ -315,6 +315,8 @@ _PREFIX = {
     "QuorumPolicy": "quorum_policy",
     "Category": "category",
     "BacklogStatus": "backlog",
+    "Stance": "stance",  # domain/floor_messages.py
+    "SpeechState": "speech",
 }
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from meeting_tui.domain.events import Event
+from meeting_tui.domain.floor import Floor
 
 MICRO_PROJECT_LIMIT_YUAN = 100_000
 """民生微实事: each micro-project costs under 100,000 yuan; at or above it we warn."""
@@ -279,6 +280,7 @@ class MeetingState:
     reopenings: list[tuple[str, str]] = field(default_factory=list)
     # name → True (show it whole in public) / False (shorten it even if it reads as a body)
     name_choices: dict[str, bool] = field(default_factory=dict)
+    floor: Floor = field(default_factory=Floor)  # the speakers' queues, limits and chair
     # Log bookkeeping, not meeting content: left out of equality.
     last_seq: int = field(default=0, compare=False)
     last_at: str = field(default="", compare=False)

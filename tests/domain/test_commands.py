@@ -988,6 +988,16 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("insert_item", lambda s: c.insert_item(s, "补充议题")),
     ("skip_current", lambda s: c.skip_current(s)),
     ("pull_deferral", lambda s: c.pull_deferral(s, pulled_entry())),
+    ("add_speaker", lambda s: c.add_speaker(s, "李姓居民", motion_id="m1")),
+    ("move_speaker", lambda s: c.move_speaker(s, "s1", 1)),
+    ("remove_speaker", lambda s: c.remove_speaker(s, "s1")),
+    ("start_speaker", lambda s: c.start_speaker(s, motion_id="m1")),
+    ("toggle_pause", lambda s: c.toggle_pause(s)),
+    ("end_speaker", lambda s: c.end_speaker(s)),
+    ("note_speech", lambda s: c.note_speech(s, "摘要")),
+    ("hand_over_chair", lambda s: c.hand_over_chair(s, "张书记")),
+    ("take_back_chair", lambda s: c.take_back_chair(s)),
+    ("set_floor_limits", lambda s: c.set_floor_limits(s, "3", "1")),
 ]
 
 

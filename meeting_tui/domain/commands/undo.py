@@ -6,6 +6,7 @@ from meeting_tui import i18n
 from meeting_tui.domain.commands import guards
 from meeting_tui.domain.errors import DomainError, party_names
 from meeting_tui.domain.events import NOT_UNDOABLE, Draft, Event, EventKind
+from meeting_tui.domain.floor_messages import describe_values
 from meeting_tui.domain.model import MeetingState
 
 
@@ -53,4 +54,5 @@ def describe(event: Event, state: MeetingState, lang: str | None = None) -> str:
         values["party"] = i18n.t(f"party.{p['party']}", lang)
     if "parties" in p:
         values["parties"] = party_names(list(p["parties"]), lang)
+    values.update(describe_values(event, state, lang))  # the floor's speakers and limits
     return i18n.t(f"event.{event.kind.value}", lang, **values)
