@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import meeting_date
@@ -307,5 +308,17 @@ def build_minutes(state: MeetingState, events: Sequence[Event], lang: str | None
         voting_changes=voting_changes(state, events, lang),
         shown_names=tuple(n for n, shown in state.name_choices.items() if shown),
         hidden_names=tuple(n for n, shown in state.name_choices.items() if not shown),
+        **_floor(state, lang),
     )
     return minutes.cleaned()
+
+
+def _floor(state: MeetingState, lang: str) -> dict[str, Any]:
+    """The debate's fields (minutes/floor_build.py), built after this module is loaded."""
+    from meeting_tui.minutes.floor_build import chair_entries, floor_entries, floor_rules_text
+
+    return {
+        "floor": floor_entries(state, lang),
+        "chair_handovers": chair_entries(state, lang),
+        "floor_rules": floor_rules_text(state, lang),
+    }

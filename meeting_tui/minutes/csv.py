@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
+from meeting_tui.minutes import floor_sections as fs
 from meeting_tui.minutes import sections as s
 from meeting_tui.minutes.model import Minutes, MotionEntry
 
@@ -44,6 +45,7 @@ COLUMNS = (
     "deferral_owner",
     "target",
     "origin",
+    "debate",
 )
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
@@ -87,6 +89,7 @@ def row(minutes: Minutes, motion: MotionEntry) -> list[str]:
         motion.deferral_owner,
         motion.deferral_target,
         motion.origin,
+        fs.compact(minutes, fs.of_motion(minutes, motion.number)),
     ]
     return [safe_cell(v) for v in values]
 

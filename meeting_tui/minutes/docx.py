@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import io
 
+from meeting_tui.minutes import floor_sections as fs
 from meeting_tui.minutes import sections as s
 from meeting_tui.minutes import wordml
+from meeting_tui.minutes.floor_model import FloorEntry
 from meeting_tui.minutes.model import Minutes, MotionEntry
 
 DEFAULT_LAYOUT = "community"
@@ -33,7 +35,7 @@ def _table(w: wordml.Writer, minutes: Minutes, table: s.Table) -> None:
 
 def _header(w: wordml.Writer, minutes: Minutes) -> None:
     """The two-column header table: labels as wide as the longest one, values the rest."""
-    rows = s.header_rows(minutes)
+    rows = s.header_rows(minutes) + fs.header_rows(minutes)
     names = [name for name, _ in rows]
     total = w.layout.text_width
     label = wordml.fit_widths(["", ""], [(n, "") for n in names], (0,), w.layout.table.size, total)[
@@ -53,6 +55,18 @@ def _motion(w: wordml.Writer, minutes: Minutes, n: int, motion: MotionEntry) -> 
     for k, (name, value) in enumerate(s.motion_rows(minutes, motion), start=1):
         number = f"{k}. " if gongwen else ""
         w.paragraph((number + name + colon, gongwen is False), (value, False), indent=gongwen)
+    _debate(w, minutes, fs.of_motion(minutes, motion.number))
+
+
+def _debate(w: wordml.Writer, minutes: Minutes, entry: FloorEntry | None) -> None:
+    """Under a motion: who spoke, in a table, then the time per party and the overruns."""
+    if entry is None:
+        return
+    indent = w.layout.indent_body
+    w.paragraph((s.t(minutes, "minutes.floor.debate") + s.colon(minutes), True), keep_next=True)
+    _table(w, minutes, fs.speech_table(minutes, entry))
+    for line in fs.summary_lines(minutes, entry):
+        w.paragraph((line, False), indent=indent)
 
 
 def _heading(w: wordml.Writer, minutes: Minutes, key: str, *, page_break: bool = False) -> None:
@@ -81,6 +95,10 @@ def build(minutes: Minutes, layout: str = DEFAULT_LAYOUT) -> wordml.Writer:
     _heading(w, minutes, "motions")
     for n, motion in enumerate(minutes.motions, start=1):
         _motion(w, minutes, n, motion)
+    for entry in fs.of_items(minutes):
+        heading = fs.item_heading(minutes, entry)
+        w.paragraph((heading, False), style="Heading 2", keep_next=True)
+        _debate(w, minutes, entry)
 
     _heading(w, minutes, "followups")
     _table(w, minutes, s.followup_table(minutes))

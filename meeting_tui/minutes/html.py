@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from html import escape
 
+from meeting_tui.minutes import floor_sections as fs
 from meeting_tui.minutes import sections as s
+from meeting_tui.minutes.floor_model import FloorEntry
 from meeting_tui.minutes.model import Minutes
 
 PAGE_NUMBERS = {
@@ -78,6 +80,16 @@ def _table(table: s.Table, css_class: str = "") -> list[str]:
     return out
 
 
+def _debate(minutes: Minutes, entry: FloorEntry | None) -> list[str]:
+    """Under a motion: who spoke, in a table, then the time per party and the overruns."""
+    if entry is None:
+        return []
+    out = [f'<p class="debate"><b>{_e(s.t(minutes, "minutes.floor.debate"))}</b></p>']
+    out += _table(fs.speech_table(minutes, entry), "debate")
+    out += [f'<p class="debate">{_e(line)}</p>' for line in fs.summary_lines(minutes, entry)]
+    return out
+
+
 def _section(minutes: Minutes, key: str, body: list[str], css_class: str = "") -> list[str]:
     attr = f' class="{css_class}"' if css_class else ""
     return [
@@ -110,7 +122,7 @@ def render(minutes: Minutes) -> str:
     ]
     out += [f'<p class="note">{_e(note)}</p>' for note in s.notes(minutes)]
     out.append('<table class="header"><tbody>')
-    for name, value in s.header_rows(minutes):
+    for name, value in s.header_rows(minutes) + fs.header_rows(minutes):
         out.append(f'<tr><th scope="row">{_e(name)}</th><td>{_e(value)}</td></tr>')
     out.append("</tbody></table>")
 
@@ -124,7 +136,12 @@ def render(minutes: Minutes) -> str:
         motions.append("<dl>")
         for name, value in s.motion_rows(minutes, motion):
             motions.append(f"<dt>{_e(name)}</dt><dd>{_e(value)}</dd>")
-        motions += ["</dl>", "</article>"]
+        motions.append("</dl>")
+        motions += [*_debate(minutes, fs.of_motion(minutes, motion.number)), "</article>"]
+    for entry in fs.of_items(minutes):
+        motions.append('<article class="motion">')
+        motions.append(f"<h3>{_e(fs.item_heading(minutes, entry))}</h3>")
+        motions += [*_debate(minutes, entry), "</article>"]
     out += _section(minutes, "motions", motions)
 
     out += _section(minutes, "followups", _listed(minutes, s.followup_table(minutes)))

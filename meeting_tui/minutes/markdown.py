@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from meeting_tui.minutes import floor_sections as fs
 from meeting_tui.minutes import sections as s
+from meeting_tui.minutes.floor_model import FloorEntry
 from meeting_tui.minutes.model import Minutes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<|~])")
@@ -37,6 +39,16 @@ def _table(table: s.Table) -> list[str]:
     return [head, rule, *body]
 
 
+def _debate(minutes: Minutes, entry: FloorEntry | None) -> list[str]:
+    """Under a motion: who spoke, in a table, then the time per party and the overruns."""
+    if entry is None:
+        return []
+    out = ["", f"**{escape(s.t(minutes, 'minutes.floor.debate'))}**", ""]
+    out += _table(fs.speech_table(minutes, entry))
+    out += ["", *(f"{escape(line)}  " for line in fs.summary_lines(minutes, entry))]
+    return out
+
+
 def _section(minutes: Minutes, key: str) -> list[str]:
     return ["", f"## {s.section_title(minutes, key)}", ""]
 
@@ -48,7 +60,7 @@ def render(minutes: Minutes) -> str:
     out += _table(
         s.Table(
             (s.t(minutes, "minutes.h.field"), s.t(minutes, "minutes.h.value")),
-            tuple(s.header_rows(minutes)),
+            tuple(s.header_rows(minutes) + fs.header_rows(minutes)),
         )
     )
 
@@ -63,7 +75,10 @@ def render(minutes: Minutes) -> str:
             f"- {escape(name)}{colon}{_inline(value)}"
             for name, value in s.motion_rows(minutes, motion)
         ]
+        out += _debate(minutes, fs.of_motion(minutes, motion.number))
         out.append("")
+    for entry in fs.of_items(minutes):
+        out += [f"### {escape(fs.item_heading(minutes, entry))}", *_debate(minutes, entry), ""]
     out.pop()
 
     none = s.t(minutes, "minutes.none")

@@ -17,6 +17,12 @@ from meeting_tui.domain.events import Event
 from meeting_tui.domain.model import MeetingState, MotionState
 from meeting_tui.domain.privacy import Redactor
 from meeting_tui.domain.text import clean_text
+from meeting_tui.minutes.floor_model import (
+    ChairEntry,
+    FloorEntry,
+    chairs_from_json,
+    floor_from_json,
+)
 
 SCHEMA_VERSION = 1
 
@@ -145,6 +151,10 @@ class Minutes:
     # The facilitator's recorded choices (publish preview): names shown whole / shortened.
     shown_names: tuple[str, ...] = ()
     hidden_names: tuple[str, ...] = ()
+    # The floor: speeches per matter, the chair's handovers, the limits in force (floor_model.py).
+    floor: tuple[FloorEntry, ...] = ()
+    chair_handovers: tuple[ChairEntry, ...] = ()
+    floor_rules: str = ""
 
     @classmethod
     def build(
@@ -204,6 +214,8 @@ class Minutes:
                     "signatures": tuple(str(s) for s in data["signatures"]),
                     "shown_names": tuple(str(s) for s in data.get("shown_names", ())),
                     "hidden_names": tuple(str(s) for s in data.get("hidden_names", ())),
+                    "floor": floor_from_json(data.get("floor", ())),
+                    "chair_handovers": chairs_from_json(data.get("chair_handovers", ())),
                 }
             )
         except (KeyError, TypeError, AttributeError) as exc:
@@ -222,6 +234,8 @@ class Minutes:
         names = [self.facilitator, self.recorder, *(a.name for a in self.attendees)]
         for m in self.motions:
             names += [m.proposer, m.responder, m.owner, m.deferral_owner]
+        names += [sp.name for f in self.floor for sp in f.speeches]
+        names += [c.name for c in self.chair_handovers]
         return list(
             dict.fromkeys(n for n in names if n)
         )  # each name once: redaction scans per name

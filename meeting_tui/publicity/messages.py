@@ -97,6 +97,7 @@ PAGE: dict[str, tuple[str, str]] = {
         "张贴日期：＿＿＿＿年＿＿月＿＿日",
         "Posted on: ____-__-__",
     ),
+    "publicity.speakers": ("发言", "Speakers"),  # the floor: who spoke on a motion
 }
 
 PUBLISH: dict[str, tuple[str, str]] = {

@@ -146,6 +146,7 @@ def _motion_fields(m: PublicMotion, lang: i18n.Lang) -> list[tuple[str, str]]:
     fields += [
         (t("publicity.note"), m.note),
         (t("publicity.proposer"), m.proposer),
+        (t("publicity.speakers"), m.speakers),
         (t("publicity.category"), m.category),
         (t("publicity.budget"), cost),
     ]

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, Party, label
 from meeting_tui.domain.checkpoint import digest_line
+from meeting_tui.domain.floor import Floor
 from meeting_tui.domain.model import MeetingStatus
 from meeting_tui.domain.organisations import is_organisation
 from meeting_tui.domain.privacy import NameDecision, Redactor
@@ -69,6 +70,7 @@ class PublicMotion:
     reason: str = ""  # why deferred or withdrawn
     response: str = ""
     responder: str = ""
+    speakers: str = ""  # who spoke on it, in order, shortened like the proposer
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ def known_names(state: MeetingState) -> list[str]:
             names.append(m.followup.owner)
         if m.deferral is not None:
             names.append(m.deferral.owner)
+    names += [speech.name for speech in state.floor.speeches.values()]
+    names += [handover.to for handover in state.floor.handovers]
     return [clean_text(n) for n in names if n and n.strip()]
 
 
@@ -212,7 +216,20 @@ def _vote(motion: Motion, lang: i18n.Lang) -> PublicVote | None:
     )
 
 
-def _motion(m: Motion, r: _Redactor, lang: i18n.Lang) -> PublicMotion:
+def _speakers(m: Motion, floor: Floor, r: _Redactor, lang: i18n.Lang) -> str:
+    """李某（赞成）、王某（反对）: the debate in one line, every name shortened."""
+    given = floor.spoken_on(m.id)
+    return ("、" if lang == "zh" else ", ").join(
+        f"{r.person(s.name)}{_stance(s.stance.value, s.point_of_order, lang)}" for s in given
+    )
+
+
+def _stance(stance: str, point_of_order: bool, lang: i18n.Lang) -> str:
+    word = i18n.t("floor.point_of_order" if point_of_order else f"stance.{stance}", lang)
+    return f"（{word}）" if lang == "zh" else f" ({word})"
+
+
+def _motion(m: Motion, r: _Redactor, lang: i18n.Lang, floor: Floor) -> PublicMotion:
     owner = due = done_on = reason = ""
     if m.state is MotionState.DEFERRED and m.deferral is not None:
         owner = r.person(m.deferral.owner)
@@ -240,6 +257,7 @@ def _motion(m: Motion, r: _Redactor, lang: i18n.Lang) -> PublicMotion:
         reason=reason,
         response=r.text(m.response),
         responder=r.person(m.responder),
+        speakers=_speakers(m, floor, r, lang),
     )
 
 
@@ -277,7 +295,7 @@ def public_view(state: MeetingState, posting: Posting | None = None) -> PublicVi
     r = _Redactor(state, posting.office_phone if posting else "")
     sections: dict[MotionState, list[PublicMotion]] = {s: [] for s in SECTION_ORDER}
     for m in sorted(state.motions.values(), key=lambda m: m.number):
-        sections.setdefault(m.state, []).append(_motion(m, r, lang))
+        sections.setdefault(m.state, []).append(_motion(m, r, lang, state.floor))
     attendance = [
         (label(party, lang), state.attendance.present(party))
         for party in Party

@@ -107,6 +107,9 @@ def close_meeting(state: MeetingState) -> list[Draft]:
     if state.status is MeetingStatus.DRAFT:
         raise DomainError("error.not_started")
     drafts = []
+    speech = state.floor.current
+    if speech is not None:  # a speech still going ends with the meeting, its time kept
+        drafts.append(Draft(EventKind.SPEAKER_ENDED, {"speaker_id": speech.id}))
     active = state.active_item
     if active is not None:
         drafts.append(Draft(EventKind.ITEM_DONE, {"item_id": active.id}))
