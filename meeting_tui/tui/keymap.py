@@ -8,9 +8,10 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from meeting_tui import i18n
+from meeting_tui.tui import strings_floor as _floor_strings  # the floor's keys
 from meeting_tui.tui import strings_present as _present_strings  # `P`'s description
 
-del _present_strings
+del _present_strings, _floor_strings
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,15 @@ SESSION_KEYS: tuple[Key, ...] = (
     Key("P", "present", "key.present", "group.view", show=False),
     Key("s", "retry", "key.retry", "group.meeting", show=False),
     Key("ctrl+t", "cycle_theme", "key.theme", "group.view", show=False),
+    # The floor (session_floor.py): the speakers' queue of the matter in discussion.
+    Key("h", "add_speaker", "key.add_speaker", "group.floor", show=False),
+    Key("k", "next_speaker", "key.next_speaker", "group.floor", show=False),
+    Key("j", "pause_speaker", "key.pause_speaker", "group.floor", show=False),
+    Key("K", "end_speaker", "key.end_speaker", "group.floor", show=False),
+    Key("z", "speech_note", "key.speech_note", "group.floor", show=False),
+    Key("F", "floor_queue", "key.floor_queue", "group.floor", show=False),
+    Key("c", "chair", "key.chair", "group.floor", show=False),
+    Key("L", "floor_limits", "key.floor_limits", "group.floor", show=False),
     Key("escape", "archive", "key.back", "group.view", show=False, display="esc"),
     Key("question_mark", "help", "key.help", "group.view", display="?"),
     Key("f1", "help", "key.help", "group.view", show=False),
@@ -81,7 +91,8 @@ CLOSED_KEYS: tuple[Key, ...] = (
     Key("m", "when_closed('minutes')", "key.minutes", "group.meeting"),
     Key("p", "when_closed('publish')", "key.publish", "group.meeting"),
     Key(
-        "n,e,r,v,y,V,d,w,o,f,a,u,left_square_bracket,right_square_bracket,right_curly_bracket,t,i,g",
+        "n,e,r,v,y,V,d,w,o,f,a,u,left_square_bracket,right_square_bracket,right_curly_bracket,t,i,g,"
+        "h,k,j,K,z,F,c,L",
         "refuse_closed",
         "key.reopen",
         "group.meeting",

@@ -26,8 +26,9 @@ from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make
-from meeting_tui.tui.screens.session_meeting import MeetingActions
+from meeting_tui.tui.screens.session_floor import FloorActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
+from meeting_tui.tui.widgets.floor_strip import FloorStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.status_strip import StatusStrip
@@ -36,7 +37,7 @@ from meeting_tui.tui.widgets.vote_panel import VotePanel
 NARROW = 100  # below this many columns the agenda folds into one line
 
 
-class SessionScreen(MeetingActions):
+class SessionScreen(FloorActions):
     DEFAULT_CSS = """
     SessionScreen #body { height: 1fr; }
     SessionScreen AgendaStrip { display: none; }
@@ -62,6 +63,7 @@ class SessionScreen(MeetingActions):
             yield AgendaPane(id="agenda")
             yield MotionTable()
             yield VotePanel(id="vote")
+        yield FloorStrip(id="floor-strip")
         yield StatusStrip(id="strip")
         yield Footer()
 
@@ -106,6 +108,7 @@ class SessionScreen(MeetingActions):
         self.query_one(MotionTable).show(state, self.show_all, self.selected)
         self.query_one(VotePanel).show(state, self.selected_motion)
         self.query_one(StatusStrip).show(state, self.lists_open, len(self.live.pending))
+        self.show_floor(now)
 
     def tick(self) -> None:
         """Once a second: the clock, the item timer, and the bell when a time box runs out."""
@@ -113,6 +116,7 @@ class SessionScreen(MeetingActions):
         self.query_one(HeaderBar).show(self.state, now)
         self.query_one(AgendaPane).show(self.state, now)
         self.query_one(AgendaStrip).show(self.state, now)
+        self.tick_floor(now)
         item = self.state.active_item
         if item is not None and item.overtime(now) and item.id not in self._belled:
             self._belled.add(item.id)
@@ -124,6 +128,7 @@ class SessionScreen(MeetingActions):
 
     def watch_selected(self) -> None:
         self.query_one(VotePanel).show(self.state, self.selected_motion)
+        self.show_floor(self.clock())
 
     def watch_show_all(self) -> None:
         self.refresh_panes()

@@ -28,6 +28,7 @@ from meeting_tui.domain.errors import party_names
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.floor_forms import limits_dialog, limits_summary, make_limits
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
 from meeting_tui.tui.keymap import Key
@@ -50,6 +51,7 @@ SETUP_KEYS: tuple[Key, ...] = (
     Key("x,delete", "remove_item", "key.remove_item", "group.setup", display="x"),
     Key("K,ctrl+up", "move(-1)", "key.move_up", "group.setup", show=False, display="K"),
     Key("J,ctrl+down", "move(1)", "key.move_down", "group.setup", show=False, display="J"),
+    Key("L", "floor_limits", "key.floor_limits", "group.setup", show=False),
     Key("escape", "back", "key.back", "group.setup", show=False),
 )
 
@@ -338,6 +340,16 @@ class SetupScreen(Screen[None]):
         if self.run(lambda s: c.step_agenda(s, 1) if s.items else c.start_meeting(s)):
             app = app_of(self)
             self.app.switch_screen(app.screen_for(self.live))
+
+    def action_floor_limits(self) -> None:
+        """限时限次: the per-speech limit and the per-person cap, "0" for none (floor_forms.py)."""
+
+        def done(a: Answers | None) -> None:
+            if a is not None and self.run(make_limits(a)):
+                self.notify(limits_summary(self.state))
+
+        check = lambda a: problem(self.live, make_limits(a))  # noqa: E731
+        self.app.push_screen(limits_dialog(self.state, check), done)
 
     def action_back(self) -> None:
         app_of(self).back_to_start()

@@ -12,6 +12,10 @@ from textual.widgets import Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, MeetingStatus, Party, label
+from meeting_tui.domain.floor import Speech, SpeechState
+from meeting_tui.tui import strings_floor as _floor_strings
+
+del _floor_strings
 
 
 def clock_text(seconds: int) -> str:
@@ -27,11 +31,31 @@ class HeaderBar(Horizontal):
     HeaderBar #title { width: 1fr; min-width: 16; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     HeaderBar #stats { width: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     HeaderBar.-quorum-missing #stats { background: $error; color: $text-on-alarm; }
+    HeaderBar #floor { width: 12; padding: 0 1; display: none; background: $accent 40%; }
+    HeaderBar #floor.-speaking { display: block; }
+    HeaderBar #floor.-overrun { background: $error; color: $text-on-alarm; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
+        yield Static(id="floor")
         yield Static(id="stats")
+
+    def show_floor(self, speech: Speech | None, now: datetime) -> bool:
+        """The speaker's countdown: only this cell changes, with no layout pass (ten cells wide).
+
+        True when the speech is over its limit (the screen rings the bell once).
+        """
+        cell = self.query_one("#floor", Static)
+        cell.set_class(speech is not None, "-speaking")
+        if speech is None:
+            cell.remove_class("-overrun")
+            return False
+        line, over = clock_line(speech, now)
+        cell.set_class(over, "-overrun")
+        if str(cell.content) != line:
+            cell.update(line, layout=False)
+        return over
 
     def show(self, state: MeetingState, now: datetime) -> None:
         title = Text(f"{state.title} · {label(state.kind)}", no_wrap=True, overflow="ellipsis")
@@ -65,3 +89,20 @@ class HeaderBar(Horizontal):
         # `width: auto`: a layout pass only when the clock's line changes its width.
         shown.update(stats, layout=cell_len(stats) != cell_len(str(shown.content)))
         self.set_class(not state.quorum_met, "-quorum-missing")
+
+
+def clock_line(speech: Speech, now: datetime) -> tuple[str, bool]:
+    """发言 01:48 (time left), 超时 00:12, 暂停 01:48; the time spoken when there is no limit.
+
+    Always ten cells wide, so the header never needs a layout pass for it.
+    """
+    remaining = speech.remaining(now)
+    over = remaining is not None and remaining < 0
+    if speech.state is SpeechState.PAUSED:
+        word = i18n.t("floor.clock.paused")
+    elif over:
+        word = i18n.t("floor.clock.over")
+    else:
+        word = i18n.t("floor.clock.speaking")
+    seconds = speech.spoken(now) if remaining is None else abs(remaining)
+    return f"{word} {clock_text(min(seconds, 99 * 60 + 59))}", over

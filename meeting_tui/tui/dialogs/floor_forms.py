@@ -1,0 +1,94 @@
+"""The floor's forms: a speaker registered in a few keystrokes, the chair's handover, the limits.
+
+Each returns its fields and turns the answers into a domain command, so the
+form checks the very command it will run (the setup screen and the session
+share the limits form).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from meeting_tui import i18n
+from meeting_tui.domain import MeetingState, Party, label
+from meeting_tui.domain import commands as c
+from meeting_tui.domain.floor import Stance
+from meeting_tui.domain.floor_messages import cap_text, limit_text
+from meeting_tui.tui import strings_floor as _strings
+from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.recording import Make
+
+del _strings
+
+POINT_OF_ORDER = "order"  # the stance field's value for 程序问题
+
+
+def speaker_fields(state: MeetingState) -> list[Field]:
+    """Name (offered from the roster and earlier speakers), party, stance or point of order."""
+    known = [a.name for a in state.attendance.roster]
+    known += [s.name for s in state.floor.speeches.values()]
+    stances = [(label(s), s.value) for s in Stance]
+    stances.append((i18n.t("form.speaker.order"), POINT_OF_ORDER))
+    return [
+        Field("name", i18n.t("form.speaker.name"), suggestions=list(dict.fromkeys(known))),
+        Field(
+            "party",
+            i18n.t("form.speaker.party"),
+            Party.RESIDENT.value,
+            options=[(label(p), p.value) for p in Party],
+        ),
+        Field("stance", i18n.t("form.speaker.stance"), Stance.FOR.value, options=stances),
+    ]
+
+
+def make_speaker(answers: Answers, subject: dict[str, str]) -> Make:
+    order = answers.get("stance") == POINT_OF_ORDER
+    stance = Stance.OTHER.value if order else answers.get("stance", "")
+    return lambda s: c.add_speaker(
+        s, answers["name"], answers.get("party", ""), stance, point_of_order=order, **subject
+    )
+
+
+def chair_fields() -> list[Field]:
+    return [
+        Field("to", i18n.t("form.chair.to")),
+        Field("reason", i18n.t("form.chair.reason")),
+    ]
+
+
+def make_chair(answers: Answers) -> Make:
+    return lambda s: c.hand_over_chair(s, answers["to"], answers.get("reason", ""))
+
+
+def _minutes(seconds: int | None) -> str:
+    if seconds is None:
+        return "0"
+    return str(seconds // 60) if seconds % 60 == 0 else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def limits_fields(state: MeetingState) -> list[Field]:
+    floor = state.floor
+    cap = floor.speeches_per_person
+    return [
+        Field("speech", i18n.t("form.limits.speech"), _minutes(floor.speech_limit_s)),
+        Field("cap", i18n.t("form.limits.cap"), str(cap or 0)),
+    ]
+
+
+def limits_dialog(state: MeetingState, check: Callable[[Answers], str | None]) -> FormDialog:
+    """The limits form (setup's L and the session's L), checked by the command it will run."""
+    title, hint = i18n.t("form.limits.title"), i18n.t("form.limits.hint")
+    return FormDialog(title, limits_fields(state), check, hint)
+
+
+def make_limits(answers: Answers) -> Make:
+    return lambda s: c.set_floor_limits(s, answers["speech"], answers["cap"])
+
+
+def limits_summary(state: MeetingState) -> str:
+    """每次 2 分钟 · 每人 2 次, for the setup screen and the notice after a change."""
+    floor = state.floor
+    return i18n.t(
+        "floor.limits.saved",
+        rules=f"{limit_text(floor.speech_limit_s)} · {cap_text(floor.speeches_per_person)}",
+    )
