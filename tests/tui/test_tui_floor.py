@@ -248,3 +248,18 @@ async def test_the_floor_keys_are_in_the_help_and_refused_on_a_closed_meeting(ma
             assert isinstance(closed.screen, SessionScreen)
         refusals = [m for m in closed.notices.messages() if "会议已结束" in m]  # type: ignore[attr-defined]
         assert len(refusals) == 4
+
+
+def test_the_readme_documents_every_floor_key() -> None:
+    from pathlib import Path
+
+    from meeting_tui.tui.keymap import SESSION_KEYS
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Keys on the session screen", 1)[1].split("\n## ", 1)[0]
+    floor_keys = [k.key for k in SESSION_KEYS if k.group == "group.floor"]
+    assert floor_keys == ["h", "k", "j", "K", "z", "F", "c", "L"]
+    for key in floor_keys:
+        assert f"| `{key}` |" in table, key
+    for rule in ("主持中立", "限时限次", "机会均等", "立场明确", "一时一件"):
+        assert f"| {rule} (" in table, rule
