@@ -10,11 +10,12 @@ error (`MissingRuleError`), never a silent fall-through to another rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from meeting_tui.domain.model import DecisionRule
 from meeting_tui.domain.outcome import RuleOutcome
 
-__all__ = ["RULES", "MissingRuleError", "RuleOutcome", "evaluate"]
+__all__ = ["RULES", "MissingRuleError", "RuleOutcome", "evaluate", "stored_outcome"]
 
 # (for, against, abstain, eligible present) → (passed, reason key)
 Evaluator = Callable[[int, int, int, int], tuple[bool, str]]
@@ -85,3 +86,31 @@ def evaluate(
     quorum_met = quorum is None or eligible_present >= quorum
     passed, key = evaluator(rule)(in_favour, against, abstain, eligible_present)
     return RuleOutcome(passed, key, values, quorum_met=quorum_met, quorum=quorum)
+
+
+def stored_outcome(payload: Mapping[str, Any]) -> RuleOutcome:
+    """The verdict and reason a `vote_recorded` event stored, as it was decided then.
+
+    Events written before the reason was stored have none: their reason is the
+    rule's reason for the stored counts, worked out here, once, when the log is
+    folded — the stored result (passed, quorum met) is kept either way.
+    """
+    reason = payload.get("reason")
+    if isinstance(reason, Mapping):
+        key, values = str(reason["key"]), dict(reason["values"])
+    else:
+        counted = evaluate(
+            DecisionRule(payload["rule"]),
+            int(payload["for"]),
+            int(payload["against"]),
+            int(payload["abstain"]),
+            int(payload["eligible_present"]),
+        )
+        key, values = counted.key, counted.values
+    return RuleOutcome(
+        bool(payload["passed"]),
+        key,
+        values,
+        quorum_met=bool(payload.get("quorum_met", True)),
+        quorum=payload.get("quorum"),
+    )

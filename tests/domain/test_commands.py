@@ -691,6 +691,10 @@ def test_record_vote(started: Any) -> None:
         "quorum": None,
         "quorum_met": True,
         "passed": True,
+        "reason": {
+            "key": "rule.reason.simple.pass",
+            "values": {"for": 31, "against": 5, "abstain": 4, "present": 40},
+        },
         "recount": False,
     }
     started.commit(drafts)

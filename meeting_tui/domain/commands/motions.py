@@ -195,7 +195,11 @@ def record_vote(
     method: str = "hands",
     recount: bool = False,
 ) -> list[Draft]:
-    """A tally against the eligible present count at this moment, decided by the motion's rule."""
+    """A tally against the eligible present count at this moment, decided by the motion's rule.
+
+    The event keeps the verdict's reason (key and values) with the result, so
+    what is shown later is what was decided then, whatever the rules say by then.
+    """
     drafts = guards.ensure_started(state)
     motion = guards.motion(state, motion_id)
     if motion.state.decided and not recount:
@@ -223,6 +227,7 @@ def record_vote(
         "quorum": state.quorum,
         "quorum_met": outcome.quorum_met,
         "passed": outcome.passed,
+        "reason": {"key": outcome.key, "values": dict(outcome.values)},
         "recount": motion.state.decided,
     }
     return [*drafts, Draft(EventKind.VOTE_RECORDED, payload)]
