@@ -1,7 +1,7 @@
-"""What a decision rule decided and why, in words a resident can check.
+"""What a decision rule decided and why: the verdict a vote event stores and the screens show.
 
-Kept apart from `rules.py`, which holds the rules themselves, so that a read
-model can hold an outcome without importing the rules that produced it.
+Kept apart from `rules.py` so the read model (`model.Vote`) can hold the stored
+outcome without importing the rules that produced it.
 """
 
 from __future__ import annotations
@@ -33,3 +33,13 @@ class RuleOutcome:
             )
             text = f"{warning}; {text}"
         return text
+
+    @property
+    def cast(self) -> int:
+        """Hands raised (赞成 + 反对 + 弃权) in the tally this outcome judged."""
+        return int(self.values["for"]) + int(self.values["against"]) + int(self.values["abstain"])
+
+    @property
+    def not_voting(self) -> int:
+        """未表态: eligible and present, but no hand raised."""
+        return int(self.values["present"]) - self.cast

@@ -983,6 +983,7 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("mark_answered", lambda s: c.mark_answered(s, "m2", "答复")),
     ("defer", lambda s: c.defer(s, "m2", "再议", "社区工作人员")),
     ("record_vote", lambda s: c.record_vote(s, "m2", 1, 0, 0)),
+    ("judge_vote", lambda s: c.judge_vote(s, "m2", 1, 0, 0)),
     ("recount", lambda s: c.record_vote(s, "m1", 1, 0, 0, recount=True)),
     ("acclaim", lambda s: c.acclaim(s, "m2")),
     ("assign_followup", lambda s: c.assign_followup(s, "m1", "物业")),

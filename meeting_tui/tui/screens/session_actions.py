@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from meeting_tui import i18n
-from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
+from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.suggestions import answer_suggestions
 from meeting_tui.publicity import notice_messages as _notice_messages  # the opt-in's words
@@ -20,7 +20,7 @@ from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.lifecycle_access import app_of
-from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.recording import Make, judged, problem, record
 
 del _notice_messages
 
@@ -270,19 +270,20 @@ class SessionActions(Screen[None]):
                 s, m.id, a["for"], a["against"], a["abstain"], method=a["method"], recount=recount
             )
 
+        def judge(a: Answers) -> RuleOutcome | str:
+            return judged(
+                self.live,
+                lambda s: c.judge_vote(
+                    s, m.id, a["for"], a["against"], a["abstain"], recount=recount
+                ),
+            )
+
         def done(answers: Answers | None) -> None:
             if answers is not None:
                 self.run_command(make(answers))
 
-        state = self.state
-        dialog = VoteDialog(
-            m.number,
-            state.eligible_present,
-            state.rule_for(m),
-            state.quorum,
-            lambda a: self.check(make(a)),
-            text=m.text,
-        )
+        present = self.state.eligible_present
+        dialog = VoteDialog(m.number, present, judge, lambda a: self.check(make(a)), text=m.text)
         self.app.push_screen(dialog, done)
 
     def action_acclaim(self) -> None:
