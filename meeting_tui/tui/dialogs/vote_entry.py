@@ -15,21 +15,22 @@ from meeting_tui import i18n
 from meeting_tui.domain import RuleOutcome, VoteMethod, label
 from meeting_tui.tui import strings_records as _strings  # registers the words used here
 from meeting_tui.tui.dialogs.count_input import CountInput
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import VoteAnswers
 
 del _strings
 
 # The verdict the command would record for these answers, or the reason it refuses them.
-Judge = Callable[[Answers], RuleOutcome | str]
+Judge = Callable[[VoteAnswers], RuleOutcome | str]
 
 
-class VoteDialog(FormDialog):
+class VoteDialog(FormDialog[VoteAnswers]):
     def __init__(
         self,
         number: int,
         present: int,
         judge: Judge,
-        check: Callable[[Answers], str | None],
+        check: Callable[[VoteAnswers], str | None],
         text: str = "",
     ) -> None:
         fields = [
@@ -49,7 +50,7 @@ class VoteDialog(FormDialog):
         if text:  # the motion's whole text, so the chair reads out what is voted on
             hint = f"{text}\n{hint}"
         title = i18n.t("form.vote.title", number=number)
-        super().__init__(title, fields, check, hint)
+        super().__init__(title, fields, VoteAnswers.read, check, hint)
         self.present, self.judge = present, judge
 
     def on_mount(self) -> None:
