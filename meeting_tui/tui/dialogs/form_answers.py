@@ -27,11 +27,22 @@ class FormAnswers:
 
     @classmethod
     def read(cls, texts: Mapping[str, str]) -> Self:
-        hints = typing.get_type_hints(cls)
-        names = [f.name for f in fields(cls)]
+        hints = _declared(cls)  # read on every keystroke of the vote form: worked out once
+        names = list(hints)
         if set(names) != set(texts):
             raise TypeError(f"{cls.__name__} has {sorted(names)}, the form {sorted(texts)}")
         return cls(**{name: _as(hints[name], texts[name]) for name in names})
+
+
+_DECLARED: dict[type, dict[str, Any]] = {}
+
+
+def _declared(cls: type[FormAnswers]) -> dict[str, Any]:
+    """A result's fields in order, with their declared types."""
+    if cls not in _DECLARED:
+        hints = typing.get_type_hints(cls)
+        _DECLARED[cls] = {f.name: hints[f.name] for f in fields(cls)}
+    return _DECLARED[cls]
 
 
 def _as(kind: Any, text: str) -> object:

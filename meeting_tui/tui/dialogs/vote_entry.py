@@ -51,7 +51,7 @@ class VoteDialog(FormDialog[VoteAnswers]):
             hint = f"{text}\n{hint}"
         title = i18n.t("form.vote.title", number=number)
         super().__init__(title, fields, VoteAnswers.read, check, hint)
-        self.present, self.judge = present, judge
+        self.judge = judge
 
     def on_mount(self) -> None:
         self.preview()
