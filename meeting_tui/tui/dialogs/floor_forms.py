@@ -15,12 +15,16 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.floor import Stance
 from meeting_tui.domain.floor_messages import cap_text, limit_text
 from meeting_tui.tui import strings_floor as _strings
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.floor_answers import (
+    ChairAnswers,
+    FloorLimitsAnswers,
+    SpeakerAnswers,
+    SpeakerStance,
+)
+from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.recording import Make
 
 del _strings
-
-POINT_OF_ORDER = "order"  # the stance field's value for 程序问题
 
 
 def speaker_fields(state: MeetingState) -> list[Field]:
@@ -28,7 +32,7 @@ def speaker_fields(state: MeetingState) -> list[Field]:
     known = [a.name for a in state.attendance.roster]
     known += [s.name for s in state.floor.speeches.values()]
     stances = [(label(s), s.value) for s in Stance]
-    stances.append((i18n.t("form.speaker.order"), POINT_OF_ORDER))
+    stances.append((i18n.t("form.speaker.order"), SpeakerStance.ORDER.value))
     return [
         Field("name", i18n.t("form.speaker.name"), suggestions=list(dict.fromkeys(known))),
         Field(
@@ -41,12 +45,14 @@ def speaker_fields(state: MeetingState) -> list[Field]:
     ]
 
 
-def make_speaker(answers: Answers, subject: dict[str, str]) -> Make:
-    order = answers.get("stance") == POINT_OF_ORDER
-    stance = Stance.OTHER.value if order else answers.get("stance", "")
+def make_speaker(answers: SpeakerAnswers, subject: dict[str, str]) -> Make:
+    order = answers.stance is SpeakerStance.ORDER
+    stance = Stance.OTHER.value if order else answers.stance.value
+    motion_id, item_id = subject.get("motion_id"), subject.get("item_id")
     return lambda s: c.add_speaker(
-        s, answers["name"], answers.get("party", ""), stance, point_of_order=order, **subject
-    )
+        s, answers.name, answers.party, stance, point_of_order=order,
+        motion_id=motion_id, item_id=item_id,
+    )  # fmt: skip
 
 
 def chair_fields() -> list[Field]:
@@ -56,8 +62,8 @@ def chair_fields() -> list[Field]:
     ]
 
 
-def make_chair(answers: Answers) -> Make:
-    return lambda s: c.hand_over_chair(s, answers["to"], answers.get("reason", ""))
+def make_chair(answers: ChairAnswers) -> Make:
+    return lambda s: c.hand_over_chair(s, answers.to, answers.reason)
 
 
 def _minutes(seconds: int | None) -> str:
@@ -75,14 +81,16 @@ def limits_fields(state: MeetingState) -> list[Field]:
     ]
 
 
-def limits_dialog(state: MeetingState, check: Callable[[Answers], str | None]) -> FormDialog:
+def limits_dialog(
+    state: MeetingState, check: Callable[[FloorLimitsAnswers], str | None]
+) -> FormDialog[FloorLimitsAnswers]:
     """The limits form (setup's L and the session's L), checked by the command it will run."""
     title, hint = i18n.t("form.limits.title"), i18n.t("form.limits.hint")
-    return FormDialog(title, limits_fields(state), check, hint)
+    return FormDialog(title, limits_fields(state), FloorLimitsAnswers.read, check, hint)
 
 
-def make_limits(answers: Answers) -> Make:
-    return lambda s: c.set_floor_limits(s, answers["speech"], answers["cap"])
+def make_limits(answers: FloorLimitsAnswers) -> Make:
+    return lambda s: c.set_floor_limits(s, answers.speech, answers.cap)
 
 
 def limits_summary(state: MeetingState) -> str:

@@ -16,6 +16,12 @@ from meeting_tui.domain.commands.floor import last_speech
 from meeting_tui.domain.floor_messages import limit_text
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import strings_floor as _strings
+from meeting_tui.tui.dialogs.floor_answers import (
+    ChairAnswers,
+    FloorLimitsAnswers,
+    SpeakerAnswers,
+    SpeechNoteAnswers,
+)
 from meeting_tui.tui.dialogs.floor_forms import (
     chair_fields,
     limits_dialog,
@@ -25,7 +31,7 @@ from meeting_tui.tui.dialogs.floor_forms import (
     make_speaker,
     speaker_fields,
 )
-from meeting_tui.tui.dialogs.form import Answers, Field
+from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.floor_strip import FloorStrip, subject_name
@@ -78,7 +84,7 @@ class FloorActions(MeetingActions):
         key = next(iter(subject.values()))
         hint = i18n.t("form.speaker.hint", subject=subject_name(self.state, key))
 
-        def make(a: Answers) -> Make:
+        def make(a: SpeakerAnswers) -> Make:
             return make_speaker(a, subject)
 
         def after() -> None:
@@ -92,7 +98,7 @@ class FloorActions(MeetingActions):
                     self.notify(warning, severity="warning", timeout=10)
 
         title = i18n.t("form.speaker.title")
-        self._form(title, speaker_fields(self.state), make, hint, after=after)
+        self._form(title, speaker_fields(self.state), SpeakerAnswers.read, make, hint, after=after)
 
     def action_next_speaker(self) -> None:
         subject = self.floor_subject()
@@ -112,10 +118,11 @@ class FloorActions(MeetingActions):
         fields = [Field("note", i18n.t("form.note.text"), speech.note)]
         speaker_id = speech.id
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.note_speech(s, a["note"], speaker_id)
+        def make(a: SpeechNoteAnswers) -> Make:
+            return lambda s: c.note_speech(s, a.note, speaker_id)
 
-        self._form(i18n.t("form.note.title", name=speech.name), fields, make)
+        title = i18n.t("form.note.title", name=speech.name)
+        self._form(title, fields, SpeechNoteAnswers.read, make)
 
     def action_floor_queue(self) -> None:
         from meeting_tui.tui.dialogs.floor_dialog import FloorDialog
@@ -139,10 +146,10 @@ class FloorActions(MeetingActions):
             self.notify(i18n.t("floor.handed_over", name=self.state.floor.chair_deputy))
 
         title, hint = i18n.t("form.chair.title"), i18n.t("form.chair.hint")
-        self._form(title, chair_fields(), make_chair, hint, after=after)
+        self._form(title, chair_fields(), ChairAnswers.read, make_chair, hint, after=after)
 
     def action_floor_limits(self) -> None:
-        def done(a: Answers | None) -> None:
+        def done(a: FloorLimitsAnswers | None) -> None:
             if a is not None and self.run_command(make_limits(a)):
                 self.notify(limits_summary(self.state))
 
