@@ -138,7 +138,9 @@ async def test_j_pauses_and_resumes_and_K_ends(make, data_dir, stored, stored_ev
     assert speech.state is SpeechState.DONE and speech.spoken_s == 40
 
 
-async def test_z_notes_the_speech_and_u_undoes_it(make, data_dir, clock, stored, ui) -> None:
+async def test_z_notes_the_speech_and_offers_the_note_again(
+    make, data_dir, clock, stored, ui
+) -> None:
     queue_speakers(data_dir, [("王姓居民", "for")], clock)
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -263,3 +265,21 @@ def test_the_readme_documents_every_floor_key() -> None:
         assert f"| `{key}` |" in table, key
     for rule in ("主持中立", "限时限次", "机会均等", "立场明确", "一时一件"):
         assert f"| {rule} (" in table, rule
+
+
+async def test_u_undoes_a_floor_step_saying_what_it_undoes(
+    make, data_dir, clock, stored, stored_events
+) -> None:
+    queue_speakers(data_dir, [("王姓居民", "for")], clock)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "u")
+        from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        assert "已撤销：王姓居民 开始发言" in app.notices.messages()  # type: ignore[attr-defined]
+        assert "下一位 王姓居民（赞成）" in floor_strip(app)
+    assert [e.kind.value for e in stored_events()[-2:]] == ["speaker_started", "undone"]
+    floor = stored().floor
+    assert floor.current is None and [s.name for s in floor.waiting("m2")] == ["王姓居民"]
