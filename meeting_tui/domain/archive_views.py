@@ -12,21 +12,17 @@ from enum import StrEnum
 from typing import Any
 
 from meeting_tui import i18n
+from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_summary import meeting_date as meeting_date  # still named here
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import (
     Category,
     MeetingState,
-    Motion,
     MotionState,
     Origin,
     Party,
     Vote,
 )
-
-
-def meeting_date(state: MeetingState) -> str:
-    """The day the meeting happened (or was created, for a draft): YYYY-MM-DD."""
-    return (state.started_at or state.planned_start or state.created_at)[:10]
 
 
 def index_row(state: MeetingState) -> dict[str, Any]:
@@ -102,47 +98,49 @@ def where_text(entry: BacklogEntry) -> str:
 
 
 def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
+    """Every deferral across these folded meetings (see `backlog_of`)."""
+    return backlog_of(summarise(state) for state in meetings)
+
+
+def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
     """Every deferral across the archive, oldest first, with where it was taken up."""
-    states = list(meetings)
-    followers: dict[Origin, tuple[MeetingState, Motion]] = {}
-    agendas: dict[Origin, MeetingState] = {}
-    for state in states:
-        for motion in state.motions.values():
-            if motion.origin is not None:
-                followers[motion.origin] = (state, motion)
-        for item in state.items:
-            if item.origin is not None:
-                agendas[item.origin] = state
+    summaries = list(meetings)
+    followers: dict[Origin, tuple[str, str, MotionState | None]] = {}
+    agendas: dict[Origin, str] = {}
+    for summary in summaries:
+        for taken in summary.taken_up:
+            if taken.motion_id:
+                followers[taken.origin] = (summary.meeting_id, taken.motion_id, taken.state)
+            else:
+                agendas[taken.origin] = summary.meeting_id
     entries: list[BacklogEntry] = []
-    for state in sorted(states, key=meeting_date):
-        for motion in state.motions.values():
-            if motion.state is not MotionState.DEFERRED or motion.deferral is None:
-                continue
-            origin = Origin(state.meeting_id, motion.id)
+    for summary in sorted(summaries, key=lambda s: s.date):
+        for motion in summary.deferred:
+            origin = Origin(summary.meeting_id, motion.motion_id)
             status, where, resolution = BacklogStatus.OPEN, None, None
             if origin in followers:
-                later_state, later = followers[origin]
-                where, resolution = Origin(later_state.meeting_id, later.id), later.state
-                if later.state is MotionState.RAISED:
+                later_meeting, later_motion, resolution = followers[origin]
+                where = Origin(later_meeting, later_motion)
+                if resolution is MotionState.RAISED:
                     status = BacklogStatus.SCHEDULED
-                elif later.state is MotionState.DEFERRED:
+                elif resolution is MotionState.DEFERRED:
                     status = BacklogStatus.CARRIED_OVER
                 else:
                     status = BacklogStatus.RESOLVED
             elif origin in agendas:
                 status = BacklogStatus.SCHEDULED
-                where = Origin(agendas[origin].meeting_id, "")
+                where = Origin(agendas[origin], "")
             entries.append(
                 BacklogEntry(
                     origin=origin,
-                    meeting_title=state.title,
-                    meeting_date=meeting_date(state),
+                    meeting_title=summary.title,
+                    meeting_date=summary.date,
                     number=motion.number,
                     text=motion.text,
-                    reason=motion.deferral.reason,
-                    owner=motion.deferral.owner,
-                    target=motion.deferral.target,
-                    last_vote=motion.vote,
+                    reason=motion.reason,
+                    owner=motion.owner,
+                    target=motion.target,
+                    last_vote=motion.last_vote,
                     status=status,
                     resolved_in=where,
                     resolution=resolution,
@@ -170,20 +168,24 @@ class FollowUpEntry:
 
 
 def followups(meetings: Iterable[MeetingState], today: str) -> list[FollowUpEntry]:
+    """Follow-ups across these folded meetings (see `followups_of`)."""
+    return followups_of((summarise(state) for state in meetings), today)
+
+
+def followups_of(meetings: Iterable[MeetingSummary], today: str) -> list[FollowUpEntry]:
     """Passed motions with an owner, overdue first, then by due date (none last)."""
     entries = [
         FollowUpEntry(
-            Origin(state.meeting_id, m.id),
-            state.title,
-            m.number,
-            m.text,
-            m.followup.owner,
-            m.followup.due,
-            m.followup.done_on,
+            Origin(summary.meeting_id, f.motion_id),
+            summary.title,
+            f.number,
+            f.text,
+            f.owner,
+            f.due,
+            f.done_on,
         )
-        for state in meetings
-        for m in state.motions.values()
-        if m.state is MotionState.PASSED and m.followup is not None
+        for summary in meetings
+        for f in summary.followups
     ]
     return sorted(
         entries,
