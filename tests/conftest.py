@@ -57,7 +57,8 @@ def pilot_waits_for_held_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     (`tui/key_order.py`); Pilot's own wait knows nothing of those held keys,
     and its CPU-idle check is fooled on a loaded machine. So every Pilot wait
     first waits, on the condition itself, until no key is held or in flight
-    and no archive list (backlog, follow-ups) is still reading in its worker.
+    and no screen is still `working` in its worker (an archive list reading,
+    the minutes of a close being built).
     """
     import time
 
@@ -71,7 +72,7 @@ def pilot_waits_for_held_keys(monkeypatch: pytest.MonkeyPatch) -> None:
 
         def moving() -> bool:
             keys = order is not None and (order.busy or order.held)
-            return keys or getattr(self.app.screen, "reading", False)  # an archive list's worker
+            return keys or getattr(self.app.screen, "working", False)  # a screen's worker
 
         while moving() and self.app.is_running:
             if time.monotonic() > deadline:

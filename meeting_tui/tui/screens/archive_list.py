@@ -73,6 +73,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
 
         entries: list[Any]
         problems: list[str]
+        bubble = False  # for this screen alone
 
     def __init__(
         self, archive: Archive, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str
@@ -82,7 +83,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         self.archive = archive
         self.title_key, self.empty_key = title_key, empty_key
         self.entries: list[Entry] = []
-        self.reading = False  # a read is under way; the loading line is shown
+        self.working = False  # a read is under way; the loading line is shown
         self._shown = 0  # rows in the table: the first pages of `entries`
 
     def compose(self) -> ComposeResult:
@@ -117,7 +118,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
 
     def reload(self) -> None:
         """Read the archive again in the worker; the table changes when `Loaded` arrives."""
-        self.reading = True
+        self.working = True
         self.query_one("#loading").display = not self.entries  # a re-read keeps the rows in view
         self._read_archive()
 
@@ -136,13 +137,13 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.entries = message.entries
-        self.reading = False
+        self.working = False
         self.query_one("#loading").display = False
         self.show_problems(message.problems)
         self.show()
 
     def show(self) -> None:
-        if self.reading:
+        if self.working:
             return
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -177,7 +178,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)
-        if self.reading or not self.entries or table.row_count == 0:
+        if self.working or not self.entries or table.row_count == 0:
             return None
         return self.entries[table.cursor_row]
 
