@@ -6,7 +6,7 @@ was resolved is derived from the later meeting whose motion names it as origin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -102,10 +102,12 @@ def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
     return backlog_of(summarise(state) for state in meetings)
 
 
-def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
-    """Every deferral across the archive, oldest first, with where it was taken up."""
-    summaries = list(meetings)
-    followers: dict[Origin, tuple[str, str, MotionState | None]] = {}
+Followers = dict[Origin, tuple[str, str, MotionState | None]]
+
+
+def takers(summaries: Iterable[MeetingSummary]) -> tuple[Followers, dict[Origin, str]]:
+    """Which meeting raised each deferral again (and as which motion), which put it on an agenda."""
+    followers: Followers = {}
     agendas: dict[Origin, str] = {}
     for summary in summaries:
         for taken in summary.taken_up:
@@ -113,23 +115,36 @@ def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
                 followers[taken.origin] = (summary.meeting_id, taken.motion_id, taken.state)
             else:
                 agendas[taken.origin] = summary.meeting_id
+    return followers, agendas
+
+
+def standing(
+    origin: Origin, followers: Followers, agendas: dict[Origin, str]
+) -> tuple[BacklogStatus, Origin | None, MotionState | None]:
+    """Where a deferral stands: open, on a later agenda, decided or deferred again there."""
+    if origin in followers:
+        later_meeting, later_motion, resolution = followers[origin]
+        if resolution is MotionState.RAISED:
+            status = BacklogStatus.SCHEDULED
+        elif resolution is MotionState.DEFERRED:
+            status = BacklogStatus.CARRIED_OVER
+        else:
+            status = BacklogStatus.RESOLVED
+        return status, Origin(later_meeting, later_motion), resolution
+    if origin in agendas:
+        return BacklogStatus.SCHEDULED, Origin(agendas[origin], ""), None
+    return BacklogStatus.OPEN, None, None
+
+
+def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
+    """Every deferral across the archive, oldest first, with where it was taken up."""
+    summaries = list(meetings)
+    followers, agendas = takers(summaries)
     entries: list[BacklogEntry] = []
     for summary in sorted(summaries, key=lambda s: s.date):
         for motion in summary.deferred:
             origin = Origin(summary.meeting_id, motion.motion_id)
-            status, where, resolution = BacklogStatus.OPEN, None, None
-            if origin in followers:
-                later_meeting, later_motion, resolution = followers[origin]
-                where = Origin(later_meeting, later_motion)
-                if resolution is MotionState.RAISED:
-                    status = BacklogStatus.SCHEDULED
-                elif resolution is MotionState.DEFERRED:
-                    status = BacklogStatus.CARRIED_OVER
-                else:
-                    status = BacklogStatus.RESOLVED
-            elif origin in agendas:
-                status = BacklogStatus.SCHEDULED
-                where = Origin(agendas[origin], "")
+            status, where, resolution = standing(origin, followers, agendas)
             entries.append(
                 BacklogEntry(
                     origin=origin,
@@ -187,7 +202,9 @@ def followups_of(meetings: Iterable[MeetingSummary], today: str) -> list[FollowU
         for summary in meetings
         for f in summary.followups
     ]
-    return sorted(
-        entries,
-        key=lambda e: (e.done_on is not None, not e.overdue(today), e.due or "9999", e.number),
-    )
+    return sorted(entries, key=followup_order(today))
+
+
+def followup_order(today: str) -> Callable[[FollowUpEntry], tuple[bool, bool, str, int]]:
+    """Overdue first, then by due date (none last); done ones at the end."""
+    return lambda e: (e.done_on is not None, not e.overdue(today), e.due or "9999", e.number)

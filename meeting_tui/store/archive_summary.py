@@ -18,7 +18,9 @@ found by a `stat` and rebuilt from the meeting file, then kept again.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
+import time
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
@@ -46,6 +48,9 @@ from meeting_tui.store.storage import (
 
 SUMMARY_TABLE = "meetings"
 LOCK_WAIT_SECONDS = 3.0
+# A folder stamp younger than this may share its clock tick with a later replace
+# (file times come from a coarse clock), so it is not trusted to mean "unchanged".
+RACY_NS = 2_000_000_000
 # The lock file tells processes apart; threads of one process (a screen's worker
 # and the UI thread) also take this lock, so they never race for the file.
 _THIS_PROCESS = threading.Lock()
@@ -60,6 +65,15 @@ def built_from(path: Path) -> BuiltFrom | None:
     if now is None:
         return None
     return {"mtime_ns": now.mtime_ns, "size": now.size, "inode": now.inode}
+
+
+def folder_stamp(folder: Path) -> tuple[int, int, int] | None:
+    """(mtime_ns, ctime_ns, inode) of `meetings/`: every replace of a meeting file moves it."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def month_of(meeting_id: str) -> str:
@@ -78,6 +92,10 @@ class ArchiveSummary:
         # Summaries already parsed, with the stamp they hold: a later read that
         # finds the same stamp skips the month's file altogether.
         self._parsed: dict[str, tuple[BuiltFrom, MeetingSummary]] = {}
+        # The last full read, and the `meetings/` stamp it was made at (see `read`).
+        self._last: tuple[tuple[int, int, int], list[MeetingSummary], list[StoreError]] | None
+        self._last = None
+        self._reading = threading.Lock()  # a second reader waits, then finds the first's result
 
     def path_of(self, month: str) -> Path:
         return self.folder / f"{month}.json"
@@ -161,7 +179,24 @@ class ArchiveSummary:
         from the file and kept again (a refused write is only slower next time).
         A view across meetings must not drop a meeting silently: the notice
         names it and says how to restore it, so its deferred items are not forgotten.
+
+        The store only ever replaces meeting files (temp file, rename), and each
+        replace moves the folder's stamp: while `meetings/` has the stamp of the
+        last full read, no meeting changed, and that read's result (the same
+        list) is given again without a `stat` per meeting.
         """
+        with self._reading:
+            began = time.time_ns()
+            folder = folder_stamp(self.archive.meetings_dir)
+            if self._last is not None and folder is not None and self._last[0] == folder:
+                return self._last[1], self._last[2]
+            summaries, problems = self._read_each()
+            settled = folder is not None and began - folder[0] > RACY_NS
+            self._last = (folder, summaries, problems) if folder and settled else None
+            return summaries, problems
+
+    def _read_each(self) -> tuple[list[MeetingSummary], list[StoreError]]:
+        """`read` the long way: each meeting's stamp checked against its kept summary."""
         summaries: list[MeetingSummary] = []
         problems: list[StoreError] = []
         stored: dict[str, dict[str, dict[str, Any]]] = {}

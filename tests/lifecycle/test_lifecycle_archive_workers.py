@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ from meeting_tui.tui.screens.archive_list import PAGE, ArchiveListScreen
 from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+
+
+CST = timezone(timedelta(hours=8))
 
 
 def spy_threads(monkeypatch: Any, owner: Any, name: str) -> list[str]:
@@ -105,3 +109,23 @@ async def test_closing_stores_the_close_first_and_every_write_on_the_ui_thread(
         for _, data in writes[:first_minutes]
     ]
     assert "meeting_closed" in last_kinds  # the close was on disk before the minutes
+
+
+async def test_a_pick_and_a_done_change_their_row_in_place_as_a_fresh_read_shows_it(
+    make, draft, ui
+) -> None:
+    later = datetime(2027, 4, 15, 10, 0, tzinfo=CST)
+    app = make(draft, clock=lambda: later)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("b")
+        await pilot.press("down", "enter")
+        picked = ui.rows(app)
+        assert picked[1][3].startswith("已列入议程")
+        await pilot.press("escape", "b")
+        assert ui.rows(app) == picked
+        await pilot.press("escape", "f")
+        await pilot.press("d")
+        done = ui.rows(app)
+        assert done[-1][3] == "已落实 2027-04-15"
+        await pilot.press("escape", "f")
+        assert ui.rows(app) == done

@@ -188,3 +188,31 @@ def test_a_fresh_archive_keeps_the_summaries_of_the_meetings_it_runs(tmp_path: P
     kept = stored_rows(tmp_path / "data", LIVE_ID)[LIVE_ID]
     assert [d[0] for d in kept["summary"]["deferred"]] == [motion.id]
     live.close()
+
+
+def test_an_unchanged_meetings_folder_gives_the_last_read_again_and_a_change_is_seen(
+    data_dir: Path,
+) -> None:
+    archive = open_archive(data_dir)
+    reader = ArchiveSummary(archive)
+    reader.read()  # the summaries are kept: later reads find every row current
+    long_ago = 1_700_000_000
+    os.utime(archive.meetings_dir, (long_ago, long_ago))  # settled: no write shares its tick
+    first, _ = reader.read()
+    again, _ = reader.read()
+    assert again is first  # one stat of the folder, not one per meeting
+    live = LiveMeeting.open(archive, CLOSED_ID)
+    live.execute(c.complete_followup(live.state, "m10", date(2027, 4, 4)))
+    live.close()
+    changed, _ = reader.read()
+    assert changed is not first
+    entry = next(e for e in followups_of(changed, TODAY) if e.origin.motion_id == "m10")
+    assert entry.done_on == "2027-04-04"
+
+
+def test_a_folder_stamp_as_young_as_its_last_write_is_not_trusted(data_dir: Path) -> None:
+    archive = open_archive(data_dir)
+    reader = ArchiveSummary(archive)
+    first, _ = reader.read()  # the demo was installed just now: the folder's stamp is young
+    second, _ = reader.read()
+    assert second is not first and second == first

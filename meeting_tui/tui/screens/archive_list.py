@@ -42,6 +42,9 @@ i18n.register(
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
+# The last entries each kind of list made, and from what: the archive summary gives
+# the same list again while no meeting changed, and then the rows are not remade.
+_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], list[Any]]] = {}
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -116,6 +119,17 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         """The screen's rows from the archive summary (runs in the worker: no widgets here)."""
         raise NotImplementedError
 
+    def made_for(self) -> str:
+        """What else the rows depend on besides the summary (the follow-ups: today)."""
+        return ""
+
+    def _entries(self, summaries: list[MeetingSummary]) -> list[Entry]:
+        key = (type(self), self.made_for())
+        made = _MADE.get(key)
+        if made is None or made[0] is not summaries:
+            made = _MADE[key] = (summaries, self.entries_of(summaries))
+        return list(made[1])  # this screen's own copy: a pick or a done changes it in place
+
     def reload(self) -> None:
         """Read the archive again in the worker; the table changes when `Loaded` arrives."""
         self.working = True
@@ -130,7 +144,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
             summaries, problems = summary_of(self.archive).read()
         except StoreError as error:  # the archive list itself cannot be read
             summaries, problems = [], [error]
-        entries = self.entries_of(summaries)
+        entries = self._entries(summaries)
         if not worker.is_cancelled:
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
 
@@ -140,6 +154,14 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         self.working = False
         self.query_one("#loading").display = False
         self.show_problems(message.problems)
+        self.show()
+
+    def replace_entry(self, old: Entry, new: Entry, position: int | None = None) -> None:
+        """One row changed by this screen (a pick, a done): changed here, not re-read."""
+        index = self.entries.index(old)
+        self.entries[index] = new
+        if position is not None and position != index:
+            self.entries.insert(position, self.entries.pop(index))
         self.show()
 
     def show(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
@@ -9,8 +11,15 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_summary import MeetingSummary
-from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog_of, where_text
+from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_views import (
+    BacklogEntry,
+    BacklogStatus,
+    backlog_of,
+    standing,
+    takers,
+    where_text,
+)
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.keymap import Key
@@ -93,4 +102,7 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         if not record(self, live, lambda s: c.pull_deferral(s, entry)):
             return
         self.notify(i18n.t("backlog.picked", text=entry.text))
-        self.reload()
+        # Only this deferral's standing changed, and only by the open meeting: no re-read.
+        status, where, resolution = standing(entry.origin, *takers([summarise(live.state)]))
+        picked = dataclasses.replace(entry, status=status, resolved_in=where, resolution=resolution)
+        self.replace_entry(entry, picked)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import dataclasses
 from datetime import date
 
 from rich.text import Text
@@ -10,7 +12,7 @@ from rich.text import Text
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_summary import MeetingSummary
-from meeting_tui.domain.archive_views import FollowUpEntry, followups_of
+from meeting_tui.domain.archive_views import FollowUpEntry, followup_order, followups_of
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import Clock, LiveMeeting
@@ -53,6 +55,9 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         self._today = self.today()  # read here, on the UI thread, for the worker's sort
         super().reload()
 
+    def made_for(self) -> str:
+        return self._today
+
     def entries_of(self, summaries: list[MeetingSummary]) -> list[FollowUpEntry]:
         return followups_of(summaries, self._today)
 
@@ -88,7 +93,6 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
             finally:
                 with contextlib.suppress(StoreError):
                     other.close()
-        self.reload()
         return done
 
     def action_done(self) -> None:
@@ -98,6 +102,10 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         today = date.fromisoformat(self.today())
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
             self.notify(i18n.t("followups.marked", text=entry.text))
+            done = dataclasses.replace(entry, done_on=today.isoformat())
+            rest = [e for e in self.entries if e is not entry]
+            order = followup_order(self.today())
+            self.replace_entry(entry, done, bisect.bisect(rest, order(done), key=order))
 
     def action_evaluate(self) -> None:
         entry = self.selected()
