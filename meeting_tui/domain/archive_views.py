@@ -2,14 +2,14 @@
 
 A closed meeting is never changed by what happens later: whether a deferral
 was resolved is derived from the later meeting whose motion names it as origin.
+The entries are named tuples: an archive of 5,000 meetings lists 40,000 of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from meeting_tui import i18n
 from meeting_tui.domain.archive_summary import MeetingSummary, summarise
@@ -48,8 +48,7 @@ class BacklogStatus(StrEnum):
     CARRIED_OVER = "carried_over"  # deferred again at a later meeting
 
 
-@dataclass(frozen=True)
-class BacklogEntry:
+class BacklogEntry(NamedTuple):
     origin: Origin
     meeting_title: str
     meeting_date: str
@@ -168,8 +167,7 @@ def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
     return entries
 
 
-@dataclass(frozen=True)
-class FollowUpEntry:
+class FollowUpEntry(NamedTuple):
     origin: Origin
     meeting_title: str
     number: int

@@ -20,7 +20,6 @@ from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
 
-
 CST = timezone(timedelta(hours=8))
 
 

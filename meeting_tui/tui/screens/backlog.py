@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
@@ -104,5 +102,5 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         self.notify(i18n.t("backlog.picked", text=entry.text))
         # Only this deferral's standing changed, and only by the open meeting: no re-read.
         status, where, resolution = standing(entry.origin, *takers([summarise(live.state)]))
-        picked = dataclasses.replace(entry, status=status, resolved_in=where, resolution=resolution)
+        picked = entry._replace(status=status, resolved_in=where, resolution=resolution)
         self.replace_entry(entry, picked)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import dataclasses
 from datetime import date
 
 from rich.text import Text
@@ -102,7 +101,7 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         today = date.fromisoformat(self.today())
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
             self.notify(i18n.t("followups.marked", text=entry.text))
-            done = dataclasses.replace(entry, done_on=today.isoformat())
+            done = entry._replace(done_on=today.isoformat())
             rest = [e for e in self.entries if e is not entry]
             order = followup_order(self.today())
             self.replace_entry(entry, done, bisect.bisect(rest, order(done), key=order))
