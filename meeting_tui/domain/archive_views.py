@@ -7,12 +7,17 @@ The entries are named tuples: an archive of 5,000 meetings lists 40,000 of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
 from meeting_tui import i18n
-from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_summary import (
+    DeferredMotion,
+    FollowUpMotion,
+    MeetingSummary,
+    summarise,
+)
 from meeting_tui.domain.archive_summary import meeting_date as meeting_date  # still named here
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import (
@@ -23,6 +28,66 @@ from meeting_tui.domain.model import (
     Party,
     Vote,
 )
+
+T = TypeVar("T")
+
+
+class _Source:
+    """What an entry of a `Listing` is made from, until it is first looked at."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple[Any, ...]) -> None:
+        self.parts = parts
+
+
+class Listing(Sequence[T]):
+    """Entries in their order, each made only when first looked at.
+
+    An archive of 5,000 meetings lists 30,000 follow-ups and a screen shows 200
+    at a time: the order comes from a few fields of each, and an entry is made
+    when a row needs it. `list(listing)` makes them all (the verbs, the tests).
+    """
+
+    def __init__(self, sources: Iterable[tuple[Any, ...]], make: Callable[..., T]) -> None:
+        self._items: list[Any] = [_Source(parts) for parts in sources]
+        self._make = make
+
+    @staticmethod
+    def empty() -> Listing[Any]:
+        return Listing((), lambda *parts: parts)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        item = self._items[index]
+        if type(item) is _Source:
+            item = self._items[index] = self._make(*item.parts)
+        return cast(T, item)
+
+    def copy(self) -> Listing[T]:
+        twin: Listing[T] = Listing((), self._make)
+        twin._items = list(self._items)
+        return twin
+
+    def index_of(self, entry: T) -> int:
+        """Where this very entry is (compared by identity: nothing else is made)."""
+        return next(n for n, item in enumerate(self._items) if item is entry)
+
+    def pop(self, index: int) -> T:
+        entry = self[index]
+        del self._items[index]
+        return entry
+
+    def insert(self, index: int, entry: T) -> None:
+        self._items.insert(index, entry)
 
 
 def index_row(state: MeetingState) -> dict[str, Any]:
@@ -137,34 +202,38 @@ def standing(
 
 def backlog_of(meetings: Iterable[MeetingSummary]) -> list[BacklogEntry]:
     """Every deferral across the archive, oldest first, with where it was taken up."""
+    return list(backlog_listing(meetings))
+
+
+def backlog_listing(meetings: Iterable[MeetingSummary]) -> Listing[BacklogEntry]:
+    """`backlog_of`, each entry made when first looked at."""
     summaries = list(meetings)
     followers, agendas = takers(summaries)
-    entries: list[BacklogEntry] = []
-    for summary in sorted(summaries, key=lambda s: s.date):
-        for motion in summary.deferred:
-            origin = Origin(summary.meeting_id, motion.motion_id)
-            status, where, resolution = standing(origin, followers, agendas)
-            entries.append(
-                BacklogEntry(
-                    origin=origin,
-                    meeting_title=summary.title,
-                    meeting_date=summary.date,
-                    number=motion.number,
-                    text=motion.text,
-                    reason=motion.reason,
-                    owner=motion.owner,
-                    target=motion.target,
-                    last_vote=motion.last_vote,
-                    status=status,
-                    resolved_in=where,
-                    resolution=resolution,
-                    proposer=motion.proposer,
-                    party=motion.party,
-                    category=motion.category,
-                    cost=motion.cost,
-                )
-            )
-    return entries
+
+    def entry(summary: MeetingSummary, motion: DeferredMotion) -> BacklogEntry:
+        origin = Origin(summary.meeting_id, motion.motion_id)
+        status, where, resolution = standing(origin, followers, agendas)
+        return BacklogEntry(
+            origin=origin,
+            meeting_title=summary.title,
+            meeting_date=summary.date,
+            number=motion.number,
+            text=motion.text,
+            reason=motion.reason,
+            owner=motion.owner,
+            target=motion.target,
+            last_vote=motion.last_vote,
+            status=status,
+            resolved_in=where,
+            resolution=resolution,
+            proposer=motion.proposer,
+            party=motion.party,
+            category=motion.category,
+            cost=motion.cost,
+        )
+
+    ordered = sorted(summaries, key=lambda s: s.date)
+    return Listing(((s, d) for s in ordered for d in s.deferred), entry)
 
 
 class FollowUpEntry(NamedTuple):
@@ -187,20 +256,23 @@ def followups(meetings: Iterable[MeetingState], today: str) -> list[FollowUpEntr
 
 def followups_of(meetings: Iterable[MeetingSummary], today: str) -> list[FollowUpEntry]:
     """Passed motions with an owner, overdue first, then by due date (none last)."""
-    entries = [
-        FollowUpEntry(
-            Origin(summary.meeting_id, f.motion_id),
-            summary.title,
-            f.number,
-            f.text,
-            f.owner,
-            f.due,
-            f.done_on,
-        )
-        for summary in meetings
-        for f in summary.followups
-    ]
-    return sorted(entries, key=followup_order(today))
+    return list(followups_listing(meetings, today))
+
+
+def followups_listing(meetings: Iterable[MeetingSummary], today: str) -> Listing[FollowUpEntry]:
+    """`followups_of`, ordered by the same key from the summaries, each entry made when needed."""
+    parts = [(s, f) for s in meetings for f in s.followups]
+
+    def key(n: int) -> tuple[bool, bool, str, int]:
+        f = parts[n][1]
+        overdue = f.done_on is None and f.due is not None and f.due < today
+        return (f.done_on is not None, not overdue, f.due or "9999", f.number)
+
+    def entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
+        origin = Origin(summary.meeting_id, f.motion_id)
+        return FollowUpEntry(origin, summary.title, f.number, f.text, f.owner, f.due, f.done_on)
+
+    return Listing((parts[n] for n in sorted(range(len(parts)), key=key)), entry)
 
 
 def followup_order(today: str) -> Callable[[FollowUpEntry], tuple[bool, bool, str, int]]:

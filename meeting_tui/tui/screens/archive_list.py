@@ -13,7 +13,8 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +29,7 @@ from textual.worker import get_current_worker
 
 from meeting_tui import i18n
 from meeting_tui.domain.archive_summary import MeetingSummary
+from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import summary_of
 from meeting_tui.store.errors import StoreError
@@ -44,7 +46,7 @@ Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
 # The last entries each kind of list made, and from what: the archive summary gives
 # the same list again while no meeting changed, and then the rows are not remade.
-_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], list[Any]]] = {}
+_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], Listing[Any]]] = {}
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -74,7 +76,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     class Loaded(Message):
         """The worker read the archive: the screen's entries, and the meetings it could not read."""
 
-        entries: list[Any]
+        entries: Listing[Any]
         problems: list[str]
         bubble = False  # for this screen alone
 
@@ -85,7 +87,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         keymap.install(self, keys, prefix)
         self.archive = archive
         self.title_key, self.empty_key = title_key, empty_key
-        self.entries: list[Entry] = []
+        self.entries: Listing[Entry] = Listing.empty()
         self.working = False  # a read is under way; the loading line is shown
         self._shown = 0  # rows in the table: the first pages of `entries`
 
@@ -115,7 +117,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     def cells(self, entry: Entry) -> Sequence[Text | str]:
         raise NotImplementedError
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> list[Entry]:
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
         """The screen's rows from the archive summary (runs in the worker: no widgets here)."""
         raise NotImplementedError
 
@@ -123,12 +125,12 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         """What else the rows depend on besides the summary (the follow-ups: today)."""
         return ""
 
-    def _entries(self, summaries: list[MeetingSummary]) -> list[Entry]:
+    def _entries(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
         key = (type(self), self.made_for())
         made = _MADE.get(key)
         if made is None or made[0] is not summaries:
             made = _MADE[key] = (summaries, self.entries_of(summaries))
-        return list(made[1])  # this screen's own copy: a pick or a done changes it in place
+        return made[1].copy()  # this screen's own copy: a pick or a done changes it in place
 
     def reload(self) -> None:
         """Read the archive again in the worker; the table changes when `Loaded` arrives."""
@@ -156,12 +158,19 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         self.show_problems(message.problems)
         self.show()
 
-    def replace_entry(self, old: Entry, new: Entry, position: int | None = None) -> None:
-        """One row changed by this screen (a pick, a done): changed here, not re-read."""
-        index = self.entries.index(old)
-        self.entries[index] = new
-        if position is not None and position != index:
-            self.entries.insert(position, self.entries.pop(index))
+    def replace_entry(
+        self, old: Entry, new: Entry, order: Callable[[Entry], Any] | None = None
+    ) -> None:
+        """One row changed by this screen (a pick, a done): changed here, not re-read.
+
+        With `order`, the entry moves to its place among the others (a bisection:
+        only a few entries are made to find it).
+        """
+        index = self.entries.index_of(old)
+        self.entries.pop(index)
+        if order is not None:
+            index = bisect.bisect(self.entries, order(new), key=order)
+        self.entries.insert(index, new)
         self.show()
 
     def show(self) -> None:

@@ -13,7 +13,8 @@ from meeting_tui.domain.archive_summary import MeetingSummary, summarise
 from meeting_tui.domain.archive_views import (
     BacklogEntry,
     BacklogStatus,
-    backlog_of,
+    Listing,
+    backlog_listing,
     standing,
     takers,
     where_text,
@@ -64,8 +65,8 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
             w["col.origin"] = left - w["col.text"] - w["col.reason"]
         return w
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> list[BacklogEntry]:
-        return backlog_of(summaries)
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[BacklogEntry]:
+        return backlog_listing(summaries)
 
     def cells(self, e: BacklogEntry) -> list[Text | str]:
         vote = e.last_vote

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 from datetime import date
 
@@ -11,7 +10,12 @@ from rich.text import Text
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_summary import MeetingSummary
-from meeting_tui.domain.archive_views import FollowUpEntry, followup_order, followups_of
+from meeting_tui.domain.archive_views import (
+    FollowUpEntry,
+    Listing,
+    followup_order,
+    followups_listing,
+)
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import Clock, LiveMeeting
@@ -57,8 +61,8 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     def made_for(self) -> str:
         return self._today
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> list[FollowUpEntry]:
-        return followups_of(summaries, self._today)
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[FollowUpEntry]:
+        return followups_listing(summaries, self._today)
 
     def cells(self, e: FollowUpEntry) -> list[Text | str]:
         if e.done_on:
@@ -102,9 +106,7 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
             self.notify(i18n.t("followups.marked", text=entry.text))
             done = entry._replace(done_on=today.isoformat())
-            rest = [e for e in self.entries if e is not entry]
-            order = followup_order(self.today())
-            self.replace_entry(entry, done, bisect.bisect(rest, order(done), key=order))
+            self.replace_entry(entry, done, followup_order(self.today()))
 
     def action_evaluate(self) -> None:
         entry = self.selected()
