@@ -263,10 +263,11 @@ def followups_listing(meetings: Iterable[MeetingSummary], today: str) -> Listing
     """`followups_of`, ordered by the same key from the summaries, each entry made when needed."""
     parts = [(s, f) for s in meetings for f in s.followups]
 
-    def key(n: int) -> tuple[bool, bool, str, int]:
+    def key(n: int) -> tuple[bool, str, int]:
+        # `followup_order` without its overdue flag: an open follow-up is overdue exactly
+        # when its due date is before today, so ordering by due date already puts those first.
         f = parts[n][1]
-        overdue = f.done_on is None and f.due is not None and f.due < today
-        return (f.done_on is not None, not overdue, f.due or "9999", f.number)
+        return (f.done_on is not None, f.due or "9999", f.number)
 
     def entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
         origin = Origin(summary.meeting_id, f.motion_id)

@@ -96,6 +96,7 @@ class ArchiveSummary:
         self._last: tuple[tuple[int, int, int], list[MeetingSummary], list[StoreError]] | None
         self._last = None
         self._reading = threading.Lock()  # a second reader waits, then finds the first's result
+        self._before: tuple[list[MeetingSummary], list[StoreError]] = ([], [])
 
     def path_of(self, month: str) -> Path:
         return self.folder / f"{month}.json"
@@ -191,9 +192,21 @@ class ArchiveSummary:
             if self._last is not None and folder is not None and self._last[0] == folder:
                 return self._last[1], self._last[2]
             summaries, problems = self._read_each()
+            if self._same_as_before(summaries, problems):
+                summaries, problems = self._before  # the same list: its rows need not be remade
+            self._before = (summaries, problems)
             settled = folder is not None and began - folder[0] > RACY_NS
             self._last = (folder, summaries, problems) if folder and settled else None
             return summaries, problems
+
+    def _same_as_before(self, summaries: list[MeetingSummary], problems: list[StoreError]) -> bool:
+        """Every meeting's summary the very object the last read gave, and the same problems."""
+        old, old_problems = self._before
+        return (
+            len(old) == len(summaries)
+            and all(a is b for a, b in zip(old, summaries, strict=True))
+            and [p.message() for p in old_problems] == [p.message() for p in problems]
+        )
 
     def _read_each(self) -> tuple[list[MeetingSummary], list[StoreError]]:
         """`read` the long way: each meeting's stamp checked against its kept summary."""
