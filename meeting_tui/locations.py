@@ -49,6 +49,11 @@ def index_file(root: Path | None = None) -> Path:
     return (root or data_directory()) / "index.json"
 
 
+def summaries_directory(root: Path | None = None) -> Path:
+    """What the backlog and follow-ups need of each meeting, one file per month of meetings."""
+    return (root or data_directory()) / "summaries"
+
+
 def exports_directory(meeting_id: str, root: Path | None = None) -> Path:
     """Minutes, publicity pages and QR codes of one meeting."""
     return (root or data_directory()) / "exports" / meeting_id

@@ -56,7 +56,9 @@ def pilot_waits_for_held_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     The app hands each key on only once it has settled after the one before
     (`tui/key_order.py`); Pilot's own wait knows nothing of those held keys,
     and its CPU-idle check is fooled on a loaded machine. So every Pilot wait
-    first waits, on the condition itself, until no key is held or in flight.
+    first waits, on the condition itself, until no key is held or in flight
+    and no screen is still `working` in its worker (an archive list reading,
+    the minutes of a close being built).
     """
     import time
 
@@ -67,7 +69,12 @@ def pilot_waits_for_held_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     async def wait_for_screen(self: Pilot[Any], timeout: float = 30.0) -> bool:
         order = getattr(self.app, "key_order", None)
         deadline = time.monotonic() + timeout
-        while order is not None and (order.busy or order.held) and self.app.is_running:
+
+        def moving() -> bool:
+            keys = order is not None and (order.busy or order.held)
+            return keys or getattr(self.app.screen, "working", False)  # a screen's worker
+
+        while moving() and self.app.is_running:
             if time.monotonic() > deadline:
                 raise WaitForScreenTimeout("the app still holds keys it was sent")
             await asyncio.sleep(0.002)

@@ -62,32 +62,66 @@ def saved_versions(table_docs: Sequence[Mapping[str, Any]]) -> list[SavedMinutes
     return sorted(versions, key=lambda v: v.version)
 
 
-def record_minutes(live: LiveMeeting) -> int:
-    """Save the closed meeting's minutes as a new version (one durable write); its number."""
+@dataclass(frozen=True)
+class MinutesInputs:
+    """What a new minutes version is built from, taken on the thread that owns the meeting file."""
+
+    state: MeetingState
+    events: tuple[Event, ...]
+    covered: tuple[dict[str, Any], ...]  # the stored events up to the close
+    earlier: tuple[dict[str, Any], ...]  # the versions saved before
+    salt: str
+    closed_seq: int
+    saved_at: str
+
+
+def minutes_inputs(live: LiveMeeting) -> MinutesInputs:
+    """Step 1 (the meeting's thread): copy what the minutes need; may store the salt (one write)."""
     seq = closing_seq(live.log.events)
     if live.state.status is not MeetingStatus.CLOSED or seq is None:
         raise ValueError("minutes are recorded when the meeting is closed")
-    docs = live.file.table(MINUTES_TABLE)
-    version = max((v.version for v in saved_versions(docs)), default=0) + 1
     salt = checkpoints.salt_in(live.file)
-    covered = [e for e in live.file.events() if e["seq"] <= seq]
+    return MinutesInputs(
+        live.state,
+        tuple(live.log.events),
+        tuple(e for e in live.file.events() if e["seq"] <= seq),
+        tuple(live.file.table(MINUTES_TABLE)),
+        salt,
+        seq,
+        timestamp(live.clock()),
+    )
+
+
+def compose_minutes(inputs: MinutesInputs) -> dict[str, Any]:
+    """Step 2 (any thread, the slow part): the minutes and their checkpoint, as a document."""
+    state = inputs.state
     sealed = checkpoints.seal(
-        covered, live.state.community, live.state.meeting_id, salt, earlier=docs
+        inputs.covered, state.community, state.meeting_id, inputs.salt, earlier=inputs.earlier
     )
     minutes = dataclasses.replace(
-        build_minutes(live.state, live.log.events),
+        build_minutes(state, list(inputs.events)),
         digest=sealed["checkpoint"]["digest"],
         digest_events=sealed["checkpoint"]["size"],
     )
-    new = {
-        "version": version,
-        "saved_at": timestamp(live.clock()),
-        "closed_seq": seq,
+    return {
+        "saved_at": inputs.saved_at,
+        "closed_seq": inputs.closed_seq,
         "minutes": minutes.to_json(),
         **sealed,
     }
-    live.file.write_table(MINUTES_TABLE, [*docs, new])
+
+
+def store_minutes(live: LiveMeeting, document: Mapping[str, Any]) -> int:
+    """Step 3 (the meeting's thread): add the document as the next version; its number."""
+    docs = live.file.table(MINUTES_TABLE)
+    version = max((v.version for v in saved_versions(docs)), default=0) + 1
+    live.file.write_table(MINUTES_TABLE, [*docs, {"version": version, **document}])
     return version
+
+
+def record_minutes(live: LiveMeeting) -> int:
+    """Save the closed meeting's minutes as a new version (one durable write); its number."""
+    return store_minutes(live, compose_minutes(minutes_inputs(live)))
 
 
 def close_and_record(live: LiveMeeting) -> int:

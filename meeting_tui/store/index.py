@@ -9,6 +9,7 @@ own meeting open), so every update re-reads the file under a short lock
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ from meeting_tui.store.storage import (
 
 INDEX_TABLE = "meetings"
 INDEX_LOCK_WAIT_SECONDS = 3.0
+# The lock file tells processes apart, not threads: a screen's worker reading the
+# archive may add a missing row while the UI thread writes one, so they take turns.
+_THIS_PROCESS = threading.RLock()
 
 Rows = dict[str, dict[str, Any]]
 
@@ -106,6 +110,10 @@ class ArchiveIndex:
 
     def set_row(self, meeting_id: str, row: Mapping[str, Any], *, merge: bool = False) -> None:
         """Replace (or with `merge`, update) one meeting's row; one atomic write."""
+        with _THIS_PROCESS:
+            self._set_row(meeting_id, row, merge=merge)
+
+    def _set_row(self, meeting_id: str, row: Mapping[str, Any], *, merge: bool) -> None:
         lock = self._lock()
         lock.acquire(wait_seconds=INDEX_LOCK_WAIT_SECONDS)
         try:
@@ -119,9 +127,10 @@ class ArchiveIndex:
 
     def rebuild(self) -> int:
         """Rewrite the index from the meeting files; returns how many rows it holds."""
-        lock = self._lock()
-        lock.acquire(wait_seconds=INDEX_LOCK_WAIT_SECONDS)
-        try:
-            return len(self._write(self._scan()))
-        finally:
-            lock.release()
+        with _THIS_PROCESS:
+            lock = self._lock()
+            lock.acquire(wait_seconds=INDEX_LOCK_WAIT_SECONDS)
+            try:
+                return len(self._write(self._scan()))
+            finally:
+                lock.release()

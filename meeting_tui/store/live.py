@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from meeting_tui import i18n
+from meeting_tui.domain.archive_summary import MeetingSummary, summarise
 from meeting_tui.domain.archive_views import index_row
 from meeting_tui.domain.events import Draft, Event, events_from_json
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_summary import ArchiveSummary, BuiltFrom, built_from
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
@@ -48,6 +50,8 @@ class LiveMeeting:
         self.pending: list[Event] = []
         self.notices: list[StoreNotice] = []
         self._indexed: dict[str, Any] | None = None  # the summary this window last wrote
+        self._summaries = ArchiveSummary(archive)
+        self._kept: tuple[MeetingSummary, BuiltFrom | None] | None = None  # and its backlog part
 
     # -- opening -------------------------------------------------------------
 
@@ -135,6 +139,25 @@ class LiveMeeting:
         after = index_row(self.state)
         if _index_worthy(before, after) or self._indexed is None:
             self._save_row(after)
+        summary = summarise(self.state)
+        if self._kept is None or self._kept[0] != summary:
+            self._keep_summary(summary)
+
+    def _keep_summary(self, summary: MeetingSummary) -> None:
+        """Keep what the backlog and follow-ups need of this meeting (store/archive_summary.py).
+
+        Written when it changes (a deferral, a follow-up done, a deferral taken
+        up) and at leave. A refused write is silent: the summary is derived, and
+        a reader finds it stale by the meeting file's stamp and rebuilds it.
+        """
+        source = built_from(self.path)
+        try:
+            if source is not None:
+                self._summaries.keep({self.meeting_id: (summary, source)})
+        except StoreError:
+            self._kept = None
+            return
+        self._kept = (summary, source)
 
     def _save_row(self, row: dict[str, Any]) -> None:
         """Write the summary into the meeting file and the index; a failure is only a notice.
@@ -162,6 +185,10 @@ class LiveMeeting:
         row = index_row(self.state)
         if not self.file.closed and row != self._indexed:
             self._save_row(row)
+        if not self.file.closed:
+            summary = summarise(self.state)
+            if self._kept != (summary, built_from(self.path)):
+                self._keep_summary(summary)
         self.file.close()
 
 

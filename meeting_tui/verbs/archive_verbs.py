@@ -12,10 +12,10 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingKind
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.domain.archive_views import backlog, where_text
+from meeting_tui.domain.archive_views import backlog_of, where_text
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_states import read_states
+from meeting_tui.store.archive_summary import ArchiveSummary
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.verbs.choices import accepted, choice_type
@@ -145,10 +145,10 @@ def open_in_app(archive: Archive, live: LiveMeeting | None = None) -> int:
 
 def print_backlog(archive: Archive, *, as_json: bool) -> int:
     """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
-    states, problems = read_states(archive)
+    summaries, problems = ArchiveSummary(archive).read()  # kept summaries, not every log
     for problem in problems:  # a meeting that cannot be read is named, never dropped silently
         print(problem.message(), file=sys.stderr)
-    entries = backlog(states)
+    entries = backlog_of(summaries)
     if as_json:
         rows = [
             {

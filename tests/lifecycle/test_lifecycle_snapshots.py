@@ -74,6 +74,7 @@ def test_attendance_screen(make, prepared, snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_backlog_screen(make, prepared, snap_compare, size) -> None:
     async def pick_one(pilot) -> None:
-        await pilot.press("b", "down", "enter")  # 充电桩 onto this agenda
+        await pilot.press("b")  # the list is read in a worker: the pilot waits for it
+        await pilot.press("down", "enter")  # 充电桩 onto this agenda
 
     assert snap_compare(make(prepared), terminal_size=size, run_before=pick_one)

@@ -42,7 +42,7 @@ async def test_the_backlog_screen_names_a_meeting_it_cannot_read(make, ui, data_
     path.write_bytes(b"garbage")
     app = make(None)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(BacklogScreen())
+        app.push_screen(BacklogScreen(app.archive))
         await pilot.pause()
         text = ui.screen_text(app, "#problems")
         assert CLOSED_ID in text and "ctrl+r" in text

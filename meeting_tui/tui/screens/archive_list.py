@@ -2,28 +2,51 @@
 
 Subclasses say which columns (and their widths at this screen size) and which
 cells each entry has; the table is rebuilt on resize and keeps its cursor row.
+
+The rows come from the archive summary (store/archive_summary.py), read in a
+thread worker that posts `Loaded` back, as toolong's `run_scan` does: the screen
+shows a loading line meanwhile and never waits on the disk. Only reads happen
+in the worker; events are appended on the UI thread. The table holds the rows
+a page at a time (`PAGE`): moving the cursor onto the last row shown adds the
+next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic, TypeVar
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from meeting_tui import i18n
-from meeting_tui.domain import MeetingState
-from meeting_tui.store.archive_states import read_states
+from meeting_tui.domain.archive_summary import MeetingSummary
+from meeting_tui.domain.archive_views import Listing
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_summary import summary_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
+
+i18n.register(
+    {
+        "archive_list.loading": ("正在读取存档……", "Reading the archive…"),
+    }
+)
 
 Entry = TypeVar("Entry")
+PAGE = 200  # rows added to the table at a time
+# The last entries each kind of list made, and from what: the archive summary gives
+# the same list again while no meeting changed, and then the rows are not remade.
+_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], Listing[Any]]] = {}
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -34,7 +57,8 @@ def cut(text: str, style: Style | str = "") -> Text:
 class ArchiveListScreen(Screen[None], Generic[Entry]):
     DEFAULT_CSS = """
     ArchiveListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; }
+    ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; display: none; }
+    ArchiveListScreen #loading { padding: 1 2; height: auto; color: $text-muted; }
     ArchiveListScreen #problems { padding: 0 1; height: auto; color: $error; display: none; }
     ArchiveListScreen DataTable { height: 1fr; }
     ArchiveListScreen > .archive-list--done { color: $text-success; }
@@ -48,15 +72,29 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         """The theme's colour for a done, alarming or settled row (see themes.py)."""
         return self.get_component_rich_style(f"archive-list--{part}", partial=True)
 
-    def __init__(self, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str) -> None:
+    @dataclass
+    class Loaded(Message):
+        """The worker read the archive: the screen's entries, and the meetings it could not read."""
+
+        entries: Listing[Any]
+        problems: list[str]
+        bubble = False  # for this screen alone
+
+    def __init__(
+        self, archive: Archive, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str
+    ) -> None:
         super().__init__()
         keymap.install(self, keys, prefix)
+        self.archive = archive
         self.title_key, self.empty_key = title_key, empty_key
-        self.entries: list[Entry] = []
+        self.entries: Listing[Entry] = Listing.empty()
+        self.working = False  # a read is under way; the loading line is shown
+        self._shown = 0  # rows in the table: the first pages of `entries`
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
         yield Static("", id="problems")
+        yield Static(i18n.t("archive_list.loading"), id="loading")
         yield Static(i18n.t(self.empty_key), id="empty")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -79,30 +117,89 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
     def cells(self, entry: Entry) -> Sequence[Text | str]:
         raise NotImplementedError
 
-    def reload(self) -> None:
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
+        """The screen's rows from the archive summary (runs in the worker: no widgets here)."""
         raise NotImplementedError
 
+    def made_for(self) -> str:
+        """What else the rows depend on besides the summary (the follow-ups: today)."""
+        return ""
+
+    def _entries(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
+        key = (type(self), self.made_for())
+        made = _MADE.get(key)
+        if made is None or made[0] is not summaries:
+            made = _MADE[key] = (summaries, self.entries_of(summaries))
+        return made[1].copy()  # this screen's own copy: a pick or a done changes it in place
+
+    def reload(self) -> None:
+        """Read the archive again in the worker; the table changes when `Loaded` arrives."""
+        self.working = True
+        self.query_one("#loading").display = not self.entries  # a re-read keeps the rows in view
+        self._read_archive()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="archive-read")
+    def _read_archive(self) -> None:
+        """Every meeting's summary (only reads); a meeting that cannot be read is named."""
+        worker = get_current_worker()
+        try:
+            summaries, problems = summary_of(self.archive).read()
+        except StoreError as error:  # the archive list itself cannot be read
+            summaries, problems = [], [error]
+        entries = self._entries(summaries)
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.entries = message.entries
+        self.working = False
+        self.query_one("#loading").display = False
+        self.show_problems(message.problems)
+        self.show()
+
+    def replace_entry(
+        self, old: Entry, new: Entry, order: Callable[[Entry], Any] | None = None
+    ) -> None:
+        """One row changed by this screen (a pick, a done): changed here, not re-read.
+
+        With `order`, the entry moves to its place among the others (a bisection:
+        only a few entries are made to find it).
+        """
+        index = self.entries.index_of(old)
+        self.entries.pop(index)
+        if order is not None:
+            index = bisect.bisect(self.entries, order(new), key=order)
+        self.entries.insert(index, new)
+        self.show()
+
     def show(self) -> None:
+        if self.working:
+            return
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
         widths = self.widths()
         for key in self.COLUMNS:
             table.add_column(i18n.t(key), key=key, width=widths[key])
-        for n, entry in enumerate(self.entries):
-            table.add_row(*self.cells(entry), key=str(n))
+        self._shown = 0
+        self._add_rows(max(PAGE, row + 2))
         if self.entries:
-            table.move_cursor(row=min(max(row, 0), len(self.entries) - 1), animate=False)
+            table.move_cursor(row=min(max(row, 0), self._shown - 1), animate=False)
         self.query_one("#empty").display = not self.entries
 
-    def read_archive(self) -> list[MeetingState]:
-        """Every meeting of the archive that can be read; the others are named above the table."""
-        try:
-            states, problems = read_states(app_of(self).archive)
-        except StoreError as error:  # the archive list itself cannot be read
-            states, problems = [], [error]
-        self.show_problems([problem.message() for problem in problems])
-        return states
+    def _add_rows(self, count: int) -> None:
+        table = self.query_one(DataTable)
+        end = min(len(self.entries), self._shown + count)
+        for n in range(self._shown, end):
+            table.add_row(*self.cells(self.entries[n]), key=str(n))
+        self._shown = end
+
+    @on(DataTable.RowHighlighted)
+    def _next_page(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor on the last row shown: the next page joins the table."""
+        if event.cursor_row >= self._shown - 1 and self._shown < len(self.entries):
+            self._add_rows(PAGE)
 
     def show_problems(self, problems: Sequence[str]) -> None:
         """Meetings that could not be read, one line each: a cross-archive view hides none."""
@@ -112,7 +209,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)
-        if not self.entries or table.row_count == 0:
+        if self.working or not self.entries or table.row_count == 0:
             return None
         return self.entries[table.cursor_row]
 

@@ -9,9 +9,19 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_views import BacklogEntry, BacklogStatus, backlog, where_text
+from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_views import (
+    BacklogEntry,
+    BacklogStatus,
+    Listing,
+    backlog_listing,
+    standing,
+    takers,
+    where_text,
+)
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
@@ -22,8 +32,11 @@ BACKLOG_KEYS: tuple[Key, ...] = (
 
 
 class BacklogScreen(ArchiveListScreen[BacklogEntry]):
-    def __init__(self) -> None:
-        super().__init__(BACKLOG_KEYS, "backlog", "backlog.title", "backlog.empty")
+    """Deferrals of `archive`; `live` is the meeting a pick goes onto (None: nothing to put it on)."""
+
+    def __init__(self, archive: Archive, live: LiveMeeting | None = None) -> None:
+        super().__init__(archive, BACKLOG_KEYS, "backlog", "backlog.title", "backlog.empty")
+        self.live = live
 
     # What matters first (the item, where it stands, the last vote) stays in view at 80 columns;
     # owner, reason and origin meeting follow, in full from about 110 columns on.
@@ -52,10 +65,8 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
             w["col.origin"] = left - w["col.text"] - w["col.reason"]
         return w
 
-    def reload(self) -> None:
-        states = self.read_archive()
-        self.entries = backlog(states)
-        self.show()
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[BacklogEntry]:
+        return backlog_listing(summaries)
 
     def cells(self, e: BacklogEntry) -> list[Text | str]:
         vote = e.last_vote
@@ -83,11 +94,14 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
         entry = self.selected()
         if entry is None:
             return
-        live = app_of(self).live
+        live = self.live
         if live is None or live.state.status is MeetingStatus.CLOSED:
             self.notify(i18n.t("backlog.no_meeting"), severity="warning", timeout=8)
             return
         if not record(self, live, lambda s: c.pull_deferral(s, entry)):
             return
         self.notify(i18n.t("backlog.picked", text=entry.text))
-        self.reload()
+        # Only this deferral's standing changed, and only by the open meeting: no re-read.
+        status, where, resolution = standing(entry.origin, *takers([summarise(live.state)]))
+        picked = entry._replace(status=status, resolved_in=where, resolution=resolution)
+        self.replace_entry(entry, picked)

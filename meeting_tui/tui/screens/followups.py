@@ -9,13 +9,19 @@ from rich.text import Text
 
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_views import FollowUpEntry, followups
+from meeting_tui.domain.archive_summary import MeetingSummary
+from meeting_tui.domain.archive_views import (
+    FollowUpEntry,
+    Listing,
+    followup_order,
+    followups_listing,
+)
+from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import EvaluationAnswers
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
 
@@ -27,8 +33,12 @@ FOLLOWUP_KEYS: tuple[Key, ...] = (
 
 
 class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
-    def __init__(self) -> None:
-        super().__init__(FOLLOWUP_KEYS, "followups", "followups.title", "followups.empty")
+    """Follow-ups of `archive`; `live` is the open meeting (a 居民评 is taken at it), if any."""
+
+    def __init__(self, archive: Archive, live: LiveMeeting | None, clock: Clock) -> None:
+        super().__init__(archive, FOLLOWUP_KEYS, "followups", "followups.title", "followups.empty")
+        self.live, self.clock = live, clock
+        self._today = ""
 
     # The item, its state and who carries it out stay in view at 80 columns; the origin follows.
     COLUMNS = ("col.due", "col.number", "col.text", "col.status", "col.owner", "col.origin")
@@ -43,12 +53,17 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         return w
 
     def today(self) -> str:
-        return app_of(self).clock().date().isoformat()
+        return self.clock().date().isoformat()
 
     def reload(self) -> None:
-        states = self.read_archive()
-        self.entries = followups(states, self.today())
-        self.show()
+        self._today = self.today()  # read here, on the UI thread, for the worker's sort
+        super().reload()
+
+    def made_for(self) -> str:
+        return self._today
+
+    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[FollowUpEntry]:
+        return followups_listing(summaries, self._today)
 
     def cells(self, e: FollowUpEntry) -> list[Text | str]:
         if e.done_on:
@@ -68,13 +83,12 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
 
     def _record(self, entry: FollowUpEntry, make: Make) -> bool:
         """Record on the motion's own meeting: the open one, or that file opened briefly."""
-        app = app_of(self)
-        current = app.live
+        current = self.live
         if current is not None and current.meeting_id == entry.origin.meeting_id:
             done = record(self, current, make)
         else:
             try:
-                other = LiveMeeting.open(app.archive, entry.origin.meeting_id, app.clock)
+                other = LiveMeeting.open(self.archive, entry.origin.meeting_id, self.clock)
             except StoreError as error:  # open in another window, or damaged
                 self.notify(error.message(), severity="error", timeout=12)
                 return False
@@ -83,7 +97,6 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
             finally:
                 with contextlib.suppress(StoreError):
                     other.close()
-        self.reload()
         return done
 
     def action_done(self) -> None:
@@ -93,12 +106,14 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         today = date.fromisoformat(self.today())
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
             self.notify(i18n.t("followups.marked", text=entry.text))
+            done = entry._replace(done_on=today.isoformat())
+            self.replace_entry(entry, done, followup_order(self.today()))
 
     def action_evaluate(self) -> None:
         entry = self.selected()
         if entry is None:
             return
-        live = app_of(self).live
+        live = self.live
         at_meeting = live.meeting_id if live is not None else ""
         fields = [
             Field("satisfied", i18n.t("field.satisfied"), count=True),

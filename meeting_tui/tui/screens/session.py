@@ -9,10 +9,14 @@ events before the panes show them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Footer
 
 from meeting_tui import i18n
@@ -34,6 +38,19 @@ from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.status_strip import StatusStrip
 from meeting_tui.tui.widgets.vote_panel import VotePanel
+
+if TYPE_CHECKING:
+    from meeting_tui.minutes.record import MinutesInputs
+
+i18n.register(
+    {
+        "minutes.not_saved": (
+            "会议已结束，但纪要未能生成：{reason}。导出时会重新生成纪要。",
+            "The meeting is closed, but its minutes could not be built: {reason}. "
+            "Exports build them afresh.",
+        ),
+    }
+)
 
 NARROW = 100  # below this many columns the agenda folds into one line
 
@@ -161,18 +178,55 @@ class SessionScreen(FloorActions):
         )
         self.app.push_screen(ConfirmDialog(question), self._close_confirmed)
 
+    @dataclass
+    class MinutesComposed(Message):
+        """The worker built the minutes of the close just stored (or says why it could not)."""
+
+        document: dict[str, Any] | None
+        problem: str = ""
+
+    # While the minutes are being built in the worker (tests wait on this, as on a key).
+    working = False
+
     def _close_confirmed(self, yes: bool | None) -> None:
-        from meeting_tui.minutes.record import close_and_record
+        """The close is stored first, here; the minutes are built in a worker, stored here too."""
+        from meeting_tui.minutes.record import minutes_inputs
 
         if not yes:
             return
         try:
-            version = close_and_record(self.live)
+            self.live.execute(c.close_meeting(self.live.state))
+            inputs = minutes_inputs(self.live)
         except (DomainError, StoreError) as error:
             self.notify(error.message(), severity="error", timeout=15)
             self.refresh_panes()
             return
         self.refresh_panes()
+        self.working = True
+        self._compose_minutes(inputs)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="minutes")
+    def _compose_minutes(self, inputs: MinutesInputs) -> None:
+        """Only builds: the meeting file is written on the UI thread, as every event is."""
+        from meeting_tui.minutes.record import compose_minutes
+
+        try:
+            self.post_message(self.MinutesComposed(compose_minutes(inputs)))
+        except Exception as error:  # a bug in building them: said, and the close still stands
+            self.post_message(self.MinutesComposed(None, f"{type(error).__name__}: {error}"))
+
+    @on(MinutesComposed)
+    def _minutes_composed(self, message: MinutesComposed) -> None:
+        from meeting_tui.minutes.record import store_minutes
+
+        self.working = False
+        try:
+            if message.document is None:
+                raise StoreError("minutes.not_saved", reason=message.problem)
+            version = store_minutes(self.live, message.document)
+        except StoreError as error:
+            self.notify(error.message(), severity="error", timeout=15)
+            return
         self.notify(i18n.t("close.done", version=version))
         self.action_minutes()
 

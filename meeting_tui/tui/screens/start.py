@@ -274,12 +274,14 @@ class StartScreen(Screen[None]):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        self.app.push_screen(BacklogScreen())
+        app = app_of(self)
+        self.app.push_screen(BacklogScreen(app.archive, app.live))
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        self.app.push_screen(FollowUpsScreen())
+        app = app_of(self)
+        self.app.push_screen(FollowUpsScreen(app.archive, app.live, app.clock))
 
     def action_owners(self) -> None:
         from meeting_tui.tui.screens.owners_list import OwnersListScreen

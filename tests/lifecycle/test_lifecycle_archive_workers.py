@@ -1,0 +1,130 @@
+"""Slow work off the UI thread: the archive lists read in a worker, the minutes of a close are
+built in one; every write of the meeting file stays on the UI thread, the close first.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from meeting_tui.demo import CLOSED_ID, LIVE_ID
+from meeting_tui.domain import MeetingStatus
+from meeting_tui.minutes import record
+from meeting_tui.store import fs, open_archive
+from meeting_tui.store.archive_summary import ArchiveSummary
+from meeting_tui.tui.screens.archive_list import PAGE, ArchiveListScreen
+from meeting_tui.tui.screens.backlog import BacklogScreen
+from meeting_tui.tui.screens.followups import FollowUpsScreen
+from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+
+CST = timezone(timedelta(hours=8))
+
+
+def spy_threads(monkeypatch: Any, owner: Any, name: str) -> list[str]:
+    """Calls go through unchanged; the list gets the name of the thread each ran on."""
+    seen: list[str] = []
+    real = getattr(owner, name)
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        seen.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spied)
+    return seen
+
+
+async def test_the_backlog_is_read_in_a_worker_and_shown_when_its_message_arrives(
+    make, ui, monkeypatch
+) -> None:
+    reads = spy_threads(monkeypatch, ArchiveSummary, "read")
+    loaded: list[ArchiveListScreen.Loaded] = []
+
+    def hook(message: Any) -> None:
+        if isinstance(message, ArchiveListScreen.Loaded):
+            loaded.append(message)
+
+    app = make(None)
+    async with app.run_test(size=(120, 30), message_hook=hook) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BacklogScreen)
+        assert app.screen.query_one("#loading").display is False
+        assert len(ui.rows(app)) == 3
+        await pilot.press("escape", "f")
+        assert isinstance(app.screen, FollowUpsScreen) and ui.rows(app)
+    messages = list({id(m): m for m in loaded}.values())  # the hook sees each at every dispatch
+    assert [len(m.entries) for m in messages] == [3, 8]
+    assert reads and all(name != threading.main_thread().name for name in reads)
+
+
+async def test_a_long_list_is_added_a_page_at_a_time_as_the_cursor_reaches_its_end(
+    make, ui, data_dir: Path
+) -> None:
+    meetings = data_dir / "meetings"
+    text = (meetings / f"{CLOSED_ID}.json").read_text(encoding="utf-8")
+    for n in range(80):  # 80 copies of the closed meeting: 3 deferrals each
+        copy = f"202609{1 + n % 28:02d}-c{n:03d}"
+        (meetings / f"{copy}.json").write_text(text.replace(CLOSED_ID, copy), encoding="utf-8")
+    app = make(None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("b")
+        table = app.screen.query_one("DataTable")
+        assert len(app.screen.entries) == 243 and table.row_count == PAGE
+        await pilot.press("ctrl+end")
+        assert table.row_count == 243
+        await pilot.press("ctrl+end")
+        assert table.cursor_row == 242
+        assert ui.rows(app)[-1][2] == ui.rows(app)[-4][2]  # every meeting's same three items
+
+
+async def test_closing_stores_the_close_first_and_every_write_on_the_ui_thread(
+    make, monkeypatch, data_dir: Path
+) -> None:
+    path = open_archive(data_dir).meeting_path(LIVE_ID)
+    composed = spy_threads(monkeypatch, record, "compose_minutes")
+    writes: list[tuple[str, dict[str, Any]]] = []
+    real_replace = fs.replace
+
+    def replace(source: Any, target: Any) -> None:
+        if Path(target) == path:
+            on_disk = json.loads(Path(source).read_text(encoding="utf-8"))
+            writes.append((threading.current_thread().name, on_disk))
+        real_replace(source, target)
+
+    monkeypatch.setattr(fs, "replace", replace)
+    app = make(LIVE_ID)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x", "y")
+        assert isinstance(app.screen, MinutesPreviewScreen)
+        assert app.live.state.status is MeetingStatus.CLOSED
+        assert "会议已结束，纪要已保存（第 1 版）" in app.notices.messages()
+    assert composed and composed[0] != threading.main_thread().name
+    assert {name for name, _ in writes} == {threading.main_thread().name}
+    first_minutes = next(n for n, (_, data) in enumerate(writes) if data.get("minutes"))
+    last_kinds = [
+        [event["kind"] for event in data["events"].values()][-1]
+        for _, data in writes[:first_minutes]
+    ]
+    assert "meeting_closed" in last_kinds  # the close was on disk before the minutes
+
+
+async def test_a_pick_and_a_done_change_their_row_in_place_as_a_fresh_read_shows_it(
+    make, draft, ui
+) -> None:
+    later = datetime(2027, 4, 15, 10, 0, tzinfo=CST)
+    app = make(draft, clock=lambda: later)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("b")
+        await pilot.press("down", "enter")
+        picked = ui.rows(app)
+        assert picked[1][3].startswith("已列入议程")
+        await pilot.press("escape", "b")
+        assert ui.rows(app) == picked
+        await pilot.press("escape", "f")
+        await pilot.press("d")
+        done = ui.rows(app)
+        assert done[-1][3] == "已落实 2027-04-15"
+        await pilot.press("escape", "f")
+        assert ui.rows(app) == done
