@@ -26,6 +26,7 @@ from meeting_tui.domain.model import (
     Vote,
     VoteMethod,
 )
+from meeting_tui.domain.outcome import RuleOutcome
 
 
 class DeferredMotion(NamedTuple):
@@ -153,14 +154,17 @@ def _code(state: MotionState | None) -> str | None:
 def _vote_json(vote: Vote | None) -> list[Any] | None:
     if vote is None:
         return None
-    return [getattr(vote, f.name) for f in dataclasses.fields(Vote)]
+    fields = [getattr(vote, f.name) for f in dataclasses.fields(Vote)]
+    return [dataclasses.asdict(v) if isinstance(v, RuleOutcome) else v for v in fields]
 
 
 def _vote_from(raw: list[Any] | None) -> Vote | None:
+    """The stored vote back, its recorded outcome (verdict and reason) included."""
     if raw is None:
         return None
     vote = Vote(*raw)
     vote.method, vote.rule = VoteMethod(vote.method), DecisionRule(vote.rule)
+    vote.outcome = RuleOutcome(**vote.outcome)  # type: ignore[arg-type]
     return vote
 
 

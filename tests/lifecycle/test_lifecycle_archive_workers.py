@@ -128,3 +128,22 @@ async def test_a_pick_and_a_done_change_their_row_in_place_as_a_fresh_read_shows
         assert done[-1][3] == "已落实 2027-04-15"
         await pilot.press("escape", "f")
         assert ui.rows(app) == done
+
+
+async def test_a_read_that_fails_in_its_worker_is_named_and_never_leaves_the_list_loading(
+    make, ui, monkeypatch
+) -> None:
+    def broken(self: ArchiveSummary) -> Any:
+        raise TypeError("Object of type RuleOutcome is not JSON serializable")
+
+    monkeypatch.setattr(ArchiveSummary, "read", broken)
+    app = make(None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("b")
+        screen = app.screen
+        assert isinstance(screen, BacklogScreen) and screen.working is False
+        assert screen.query_one("#loading").display is False
+        problems = str(screen.query_one("#problems").render())
+        assert "读取存档" in problems and "RuleOutcome" in problems
+        await pilot.press("escape")
+        assert not isinstance(app.screen, BacklogScreen)

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from meeting_tui import i18n
 from meeting_tui.domain.archive_summary import MeetingSummary
@@ -39,6 +39,11 @@ from meeting_tui.tui.keymap import Key
 i18n.register(
     {
         "archive_list.loading": ("正在读取存档……", "Reading the archive…"),
+        "archive_list.failed": (
+            "读取存档时出错（{reason}）：列表未能显示，存档未改动。按 Esc 返回后再试；仍出错请把 data 文件夹交给维护人员。",
+            "Reading the archive failed ({reason}): the list could not be shown and the archive is"
+            " unchanged. Press Esc and try again; if it recurs, give the data folder to a maintainer.",
+        ),
     }
 )
 
@@ -149,6 +154,17 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         entries = self._entries(summaries)
         if not worker.is_cancelled:
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+
+    @on(Worker.StateChanged)
+    def _read_failed(self, event: Worker.StateChanged) -> None:
+        """A fault the read did not foresee: named on the screen, never a list left loading."""
+        if event.worker.group != "archive-read" or event.state is not WorkerState.ERROR:
+            return
+        self.working = False
+        self.query_one("#loading").display = False
+        error = event.worker.error
+        reason = f"{type(error).__name__}: {error}" if error is not None else "?"
+        self.show_problems([i18n.t("archive_list.failed", reason=reason)])
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
