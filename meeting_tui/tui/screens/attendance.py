@@ -96,9 +96,9 @@ class AttendanceScreen(Screen[None]):
         return done
 
     def action_save(self) -> None:
-        before = len(self.live.log.events)
+        before = len(self.live.events)
         counts = dict(self.counts())
-        if self._run(lambda s: c.set_headcounts(s, counts)) and len(self.live.log.events) > before:
+        if self._run(lambda s: c.set_headcounts(s, counts)) and len(self.live.events) > before:
             self.notify(i18n.t("attendance.eligible", n=self.live.state.eligible_present))
 
     def action_add_person(self) -> None:

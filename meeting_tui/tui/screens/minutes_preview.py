@@ -34,7 +34,6 @@ from meeting_tui.minutes import checkpoints, markdown
 from meeting_tui.minutes.export import export, for_sharing
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.minutes.record import (
-    MINUTES_TABLE,
     closing_seq,
     minutes_for_export,
     saved_versions,
@@ -89,17 +88,15 @@ class MinutesPreviewScreen(Screen[None]):
 
     def document(self) -> tuple[Minutes, list[Event]]:
         """What an export writes now: the saved version once closed, redacted when chosen."""
-        state, events = self.live.state, list(self.live.log.events)
-        minutes = minutes_for_export(state, events, self.live.file.table(MINUTES_TABLE))
+        state, events = self.live.state, list(self.live.events)
+        minutes = minutes_for_export(state, events, self.live.saved_minutes())
         return for_sharing(minutes, events) if self.redact else (minutes, events)
 
     def _status(self) -> str:
         """Which copy this is, and whether it is the version saved at the close."""
         closed = self.live.state.status is MeetingStatus.CLOSED
-        seq = closing_seq(self.live.log.events) if closed else None
-        saved = [
-            v for v in saved_versions(self.live.file.table(MINUTES_TABLE)) if v.closed_seq == seq
-        ]
+        seq = closing_seq(self.live.events) if closed else None
+        saved = [v for v in saved_versions(self.live.saved_minutes()) if v.closed_seq == seq]
         mode = i18n.t("preview.mode.redacted" if self.redact else "preview.mode.full")
         if saved:
             where = i18n.t("preview.saved", version=saved[-1].version)
@@ -129,10 +126,11 @@ class MinutesPreviewScreen(Screen[None]):
         self.notify(i18n.t("preview.exporting", format=fmt), timeout=3)
         seal = None
         if fmt == "json":  # the checkpoints, and the salt or the redacted copy's hashes
-            salt = checkpoints.salt_of(self.live.file.table(checkpoints.SALT_TABLE))
-            saved = self.live.file.table(MINUTES_TABLE)
             seal = checkpoints.export_seal(
-                saved, salt, self.live.file.events(), redacted=self.redact
+                self.live.saved_minutes(),
+                self.live.salt(),
+                self.live.stored_events(),
+                redacted=self.redact,
             )
         self.write_export(minutes, fmt, events, seal)
 

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain import MeetingState
-from meeting_tui.minutes.record import MINUTES_TABLE, saved_digest
+from meeting_tui.minutes.record import saved_digest
 from meeting_tui.publicity import Posting, PublicityError, PublishResult, publish, qr
 from meeting_tui.publicity.publish import file_names
 from meeting_tui.publicity.url import local_url, publicity_url
@@ -131,7 +131,7 @@ class PublishScreen(Screen[None]):
     def posting(self) -> Posting:
         """Today's posting: the committee and phone from the settings, the digest saved at close."""
         settings = getattr(self.app, "settings", None)
-        digest, covered = saved_digest(self.live.log.events, self.live.file.table(MINUTES_TABLE))
+        digest, covered = saved_digest(self.live.events, self.live.saved_minutes())
         return Posting(
             posted_on=self.live.clock().date(),  # the app's clock: today, or a test's fixed day
             committee=str(getattr(settings, "committee", "") or ""),

@@ -156,12 +156,12 @@ class SessionScreen(MeetingActions):
         self.app.push_screen(ConfirmDialog(question), self._close_confirmed)
 
     def _close_confirmed(self, yes: bool | None) -> None:
-        from meeting_tui.minutes.record import close_and_record
+        from meeting_tui.minutes.record import sealed_minutes
 
         if not yes:
             return
         try:
-            version = close_and_record(self.live)
+            version = self.live.close_and_record(sealed_minutes)
         except (DomainError, StoreError) as error:
             self.notify(error.message(), severity="error", timeout=15)
             self.refresh_panes()
