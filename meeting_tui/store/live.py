@@ -22,6 +22,7 @@ from meeting_tui.domain.events import Draft, Event, events_from_json, timestamp
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
@@ -172,6 +173,10 @@ class LiveMeeting:
         self._indexed = row
 
     # -- what screens read, and the close ------------------------------------
+
+    def archive_states(self) -> list[MeetingState]:
+        """Every readable meeting of the archive, this one included (for suggestions)."""
+        return load_states(self.archive)
 
     @property
     def events(self) -> Sequence[Event]:

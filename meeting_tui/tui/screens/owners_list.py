@@ -16,12 +16,12 @@ from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.roster_csv import read_roster_file
 from meeting_tui.store.errors import StoreError
+from meeting_tui.store.live import Clock
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 
 del _strings
 
@@ -47,13 +47,11 @@ class OwnersListScreen(Screen[None]):
     OwnersListScreen DataTable { height: 1fr; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, decisions: DecisionArchive, clock: Clock) -> None:
         super().__init__()
         keymap.install(self, LIST_KEYS, "owners_list")
-
-    @property
-    def decisions(self) -> DecisionArchive:
-        return DecisionArchive(app_of(self).archive.root)
+        self.decisions = decisions
+        self.clock = clock
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("owners.list.title"), id="heading")
@@ -102,9 +100,8 @@ class OwnersListScreen(Screen[None]):
     def open_decision(self, decision_id: str) -> None:
         from meeting_tui.tui.screens.owners import OwnersScreen
 
-        app = app_of(self)
         try:
-            live = LiveDecision.open(self.decisions, decision_id, app.clock)
+            live = LiveDecision.open(self.decisions, decision_id, self.clock)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=12)
             return
@@ -151,7 +148,7 @@ class OwnersListScreen(Screen[None]):
             path = Path(a["roster"].strip()).expanduser()
             try:
                 roster = read_roster_file(path)
-                live = LiveDecision.create(archive, drafts(a), app_of(self).clock)
+                live = LiveDecision.create(archive, drafts(a), self.clock)
                 live.execute(d.import_roster(live.state, roster, path.name))
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)

@@ -24,8 +24,8 @@ from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make
+from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft
 from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
@@ -220,4 +220,4 @@ class SessionScreen(MeetingActions):
             self.action_retry()
             if self.live.pending:
                 return
-        app_of(self).back_to_start()
+        self.post_message(MeetingLeft())

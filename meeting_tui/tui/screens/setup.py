@@ -31,8 +31,8 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft, MeetingStarted
 
 i18n.register({"col.minutes": ("分钟", "min")})
 
@@ -336,8 +336,7 @@ class SetupScreen(Screen[None]):
 
     def _start(self) -> None:
         if self.run(lambda s: c.step_agenda(s, 1) if s.items else c.start_meeting(s)):
-            app = app_of(self)
-            self.app.switch_screen(app.screen_for(self.live))
+            self.post_message(MeetingStarted())
 
     def action_back(self) -> None:
-        app_of(self).back_to_start()
+        self.post_message(MeetingLeft())

@@ -16,16 +16,17 @@ from textual.widgets import DataTable, Footer, Input, Static
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
 from meeting_tui.domain import commands as c
+from meeting_tui.store.archive import Archive
 from meeting_tui.store.backup_compare import compare_backup
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _owners_strings  # the `o` key's words
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
 
 START_KEYS: tuple[Key, ...] = (
@@ -67,9 +68,11 @@ class StartScreen(Screen[None]):
     """
     COMPONENT_CLASSES = {"start--broken"}
 
-    def __init__(self) -> None:
+    def __init__(self, archive: Archive, clock: Clock) -> None:
         super().__init__()
         keymap.install(self, START_KEYS, "start")
+        self.archive = archive
+        self.clock = clock
         self.rows: list[dict[str, Any]] = []
         self._columns_for = -1
         self._generation = 0  # counts the times `rows` changed
@@ -121,7 +124,7 @@ class StartScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the archive list; a disk that refuses the read is said in place of the rows."""
-        archive = app_of(self).archive
+        archive = self.archive
         empty = self.query_one("#empty", Static)
         try:
             rows = sort_rows(archive.list_meetings())
@@ -211,7 +214,7 @@ class StartScreen(Screen[None]):
     def action_open(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id:
-            app_of(self).open_meeting(meeting_id)
+            self.post_message(MeetingChosen(meeting_id))
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -219,14 +222,13 @@ class StartScreen(Screen[None]):
     def action_demo(self) -> None:
         from meeting_tui.demo import LIVE_ID, install_demo
 
-        app = app_of(self)
         try:
-            install_demo(app.archive, now=app.clock())
+            install_demo(self.archive, now=self.clock())
         except StoreError as error:
             self.notify(refusal_message(error), severity="error", timeout=12)
             return
         self.reload()
-        app.open_meeting(LIVE_ID)
+        self.post_message(MeetingChosen(LIVE_ID))
 
     def action_new_meeting(self) -> None:
         fields = [
@@ -258,18 +260,17 @@ class StartScreen(Screen[None]):
         def done(a: Answers | None) -> None:
             if a is None:
                 return
-            app = app_of(self)
             drafts = c.create_meeting(
                 meeting_id, a["title"], a["kind"], community=a["community"], location=a["location"]
             )
             try:
-                live = LiveMeeting.create(app.archive, meeting_id, drafts, app.clock)
+                live = LiveMeeting.create(self.archive, meeting_id, drafts, self.clock)
             except StoreError as error:
                 self.notify(refusal_message(error), severity="error", timeout=12)
                 return
             live.close()
             self.reload()
-            app.open_meeting(meeting_id)
+            self.post_message(MeetingChosen(meeting_id))
 
         self.app.push_screen(FormDialog(i18n.t("form.new_meeting"), fields, check), done)
 
@@ -284,9 +285,10 @@ class StartScreen(Screen[None]):
         self.app.push_screen(FollowUpsScreen())
 
     def action_owners(self) -> None:
+        from meeting_tui.store.owners import DecisionArchive
         from meeting_tui.tui.screens.owners_list import OwnersListScreen
 
-        self.app.push_screen(OwnersListScreen())
+        self.app.push_screen(OwnersListScreen(DecisionArchive(self.archive.root), self.clock))
 
     def action_restore(self) -> None:
         """Restore a backup: straight after one question for a damaged file; on a healthy
@@ -294,8 +296,7 @@ class StartScreen(Screen[None]):
         meeting_id = self.selected_id()
         if not meeting_id:
             return
-        archive = app_of(self).archive
-        seen = compare_backup(archive, meeting_id)
+        seen = compare_backup(self.archive, meeting_id)
         if seen is None:
             self._restore(meeting_id)  # the store says there is no backup, and where it looked
             return
@@ -332,7 +333,7 @@ class StartScreen(Screen[None]):
 
     def _restore(self, meeting_id: str) -> None:
         try:
-            path = app_of(self).archive.restore_backup(meeting_id)
+            path = self.archive.restore_backup(meeting_id)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=12)
             return
