@@ -6,7 +6,7 @@ must not invert it) and the URL is written beside it in full. Writing the
 page, notice, SVG and PNG is disk I/O, so it runs in a thread worker and
 reports back by notification naming the files.
 
-Size: a URL of up to `qr.MAX_SCREEN_URL_LENGTH` (84) characters gives a code
+Size: a URL of up to 84 characters (the byte capacity of version 5 at M) gives a code
 of version ≤ 5, 41 columns × 21 rows with its quiet zone, which fits 80×24
 beside the text column and above the footer. A longer URL still shows, with
 a line asking for a bigger window.
