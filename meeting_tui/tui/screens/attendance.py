@@ -29,15 +29,7 @@ ATTENDANCE_KEYS: tuple[Key, ...] = (
 
 
 class AttendanceScreen(Screen[None]):
-    DEFAULT_CSS = """
-    AttendanceScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    AttendanceScreen Grid { grid-size: 4; grid-columns: auto 8 auto 8; grid-rows: 1; grid-gutter: 0 2;
-        height: auto; padding: 1 1 0 1; }
-    AttendanceScreen CountInput { background: $boost; }
-    AttendanceScreen #eligible { padding: 1 1 0 1; text-style: bold; height: auto; }
-    AttendanceScreen #roster-title { padding: 1 1 0 1; height: auto; color: $text-muted; }
-    AttendanceScreen DataTable { height: 1fr; margin: 0 1; }
-    """
+    CSS_PATH = "attendance.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()

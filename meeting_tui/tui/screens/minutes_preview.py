@@ -59,11 +59,7 @@ PREVIEW_KEYS: tuple[Key, ...] = (
 class MinutesPreviewScreen(Screen[None]):
     """The minutes in Markdown; 1–5 export md/html/docx/csv/json, r toggles the redacted copy."""
 
-    DEFAULT_CSS = """
-    MinutesPreviewScreen #preview-status { height: 1; padding: 0 1; color: $text-muted; }
-    MinutesPreviewScreen.-redacted #preview-status { color: $text-warning; text-style: bold; }
-    MinutesPreviewScreen #preview-scroll { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "minutes_preview.tcss"
 
     def __init__(self, live: LiveMeeting, out_dir: Path | None = None) -> None:
         """`out_dir` defaults to the meeting's exports folder in its archive."""

@@ -59,16 +59,7 @@ ROSTER_WIDTHS = (10, 14, 8, 16, 8, 8)
 
 
 class OwnersScreen(Screen[None]):
-    DEFAULT_CSS = """
-    OwnersScreen #header { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    OwnersScreen #entry { height: 1; }
-    OwnersScreen #entry Label { width: 8; padding: 0 1; }
-    OwnersScreen #room { width: 20; }
-    OwnersScreen #keys { width: 1fr; padding: 0 1; color: $text-muted; }
-    OwnersScreen #unit { height: 1; padding: 0 1; }
-    OwnersScreen #unit.-error { color: $error; text-style: bold; }
-    OwnersScreen #middle { height: auto; border-bottom: solid $primary 50%; }
-        """
+    CSS_PATH = "owners.tcss"
 
     def __init__(self, live: LiveDecision, collector: str = "") -> None:
         super().__init__()

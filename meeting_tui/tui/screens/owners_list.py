@@ -41,11 +41,7 @@ def candidate_names(text: str) -> list[str]:
 
 
 class OwnersListScreen(Screen[None]):
-    DEFAULT_CSS = """
-    OwnersListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    OwnersListScreen #empty { padding: 1 2; color: $text-muted; height: auto; }
-    OwnersListScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "owners_list.tcss"
 
     def __init__(self, decisions: DecisionArchive, clock: Clock) -> None:
         super().__init__()

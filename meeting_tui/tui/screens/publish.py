@@ -45,19 +45,7 @@ PUBLISH_KEYS: tuple[Key, ...] = (
 class PublishScreen(Screen[None]):
     """The QR code and URL of the meeting's publicity page; `w` writes the files."""
 
-    DEFAULT_CSS = """
-    PublishScreen { background: $background; }
-    PublishScreen #publish-body { height: 1fr; }
-    PublishScreen #qr { width: auto; height: auto; margin: 0 1 0 0; }
-    PublishScreen #publish-info { width: 1fr; height: auto; padding: 0 1; }
-    PublishScreen #publish-title { text-style: bold; color: $text-accent; }
-    PublishScreen #url { text-style: bold; margin: 1 0 0 0; }
-    PublishScreen #url-note { color: $text-muted; }
-    PublishScreen #too-small { display: none; color: $text-warning; }
-    PublishScreen.-too-small #too-small { display: block; }
-    PublishScreen #written { margin: 1 0 0 0; }
-    PublishScreen.-local #url-note { color: $text-warning; }
-    """
+    CSS_PATH = "publish.tcss"
 
     def __init__(
         self, live: LiveMeeting, base_url: str | None = None, out_dir: Path | None = None

@@ -68,12 +68,7 @@ def visible_names(view: PublicView) -> list[NameDecision]:
 class PublishPreviewScreen(Screen[None]):
     """The page's text with names marked, and the list of names to flip."""
 
-    DEFAULT_CSS = """
-    PublishPreviewScreen #preview-heading { text-style: bold; color: $accent; padding: 0 1; }
-    PublishPreviewScreen #page-text { height: 1fr; padding: 0 1; }
-    PublishPreviewScreen #names-heading { color: $text-muted; padding: 0 1; }
-    PublishPreviewScreen #names { height: 8; }
-    """
+    CSS_PATH = "publish_preview.tcss"
 
     def __init__(self, live: LiveMeeting, posting: Posting) -> None:
         super().__init__()

@@ -37,13 +37,7 @@ NARROW = 100  # below this many columns the agenda folds into one line
 
 
 class SessionScreen(MeetingActions):
-    DEFAULT_CSS = """
-    SessionScreen #body { height: 1fr; }
-    SessionScreen AgendaStrip { display: none; }
-    SessionScreen.-narrow AgendaStrip { display: block; }
-    SessionScreen.-narrow AgendaPane { display: none; }
-    SessionScreen.-narrow VotePanel { width: 25; }
-    """
+    CSS_PATH = "session.tcss"
 
     def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
         super().__init__(live)

@@ -76,11 +76,7 @@ def voting_options(state: MeetingState) -> list[tuple[str, str]]:
 
 
 class SetupScreen(Screen[None]):
-    DEFAULT_CSS = """
-    SetupScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    SetupScreen #summary { height: auto; padding: 0 1; color: $text-muted; }
-    SetupScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "setup.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()

@@ -59,13 +59,7 @@ def matches(row: dict[str, Any], needle: str) -> bool:
 
 
 class StartScreen(Screen[None]):
-    DEFAULT_CSS = """
-    StartScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    StartScreen #filter { margin: 0 1; }
-    StartScreen #empty { padding: 1 2; color: $text-muted; height: auto; }
-    StartScreen DataTable { height: 1fr; }
-    StartScreen > .start--broken { color: $text-error; text-style: bold; }
-    """
+    CSS_PATH = "start.tcss"
     COMPONENT_CLASSES = {"start--broken"}
 
     def __init__(self, archive: Archive, clock: Clock) -> None:
