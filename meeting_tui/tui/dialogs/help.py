@@ -22,7 +22,7 @@ def session_rows(keys: tuple[Key, ...] = SESSION_KEYS) -> list[Row]:
 
 
 def screen_rows(screen: Screen[Any]) -> list[Row]:
-    """The keys a screen installed from its key table (keymap.install gives them an id),
+    """The keys a screen has from its key table (keymap.bindings gives them an id),
     in the app's language; widgets' own keys (Textual's English "Cursor up") are left out."""
     rows: list[Row] = []
     for key, active in screen.active_bindings.items():

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from meeting_tui import i18n
@@ -28,13 +27,13 @@ ATTENDANCE_KEYS: tuple[Key, ...] = (
 )
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(ATTENDANCE_KEYS, "attendance")
     CSS_PATH = "attendance.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        keymap.install(self, ATTENDANCE_KEYS, "attendance")
 
     def compose(self) -> ComposeResult:
         state = self.live.state

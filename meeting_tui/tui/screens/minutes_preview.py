@@ -22,7 +22,6 @@ from rich.markdown import Markdown
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -56,8 +55,10 @@ PREVIEW_KEYS: tuple[Key, ...] = (
 )
 
 
-class MinutesPreviewScreen(Screen[None]):
+class MinutesPreviewScreen(keymap.KeyedScreen):
     """The minutes in Markdown; 1–5 export md/html/docx/csv/json, r toggles the redacted copy."""
+
+    BINDINGS = keymap.bindings(PREVIEW_KEYS, "minutes")
 
     CSS_PATH = "minutes_preview.tcss"
 
@@ -68,7 +69,6 @@ class MinutesPreviewScreen(Screen[None]):
         self.out_dir = out_dir
         self.redact = False
         self.source = ""  # the Markdown shown, as the md export would write it
-        keymap.install(self, PREVIEW_KEYS, "minutes")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-status", markup=False)

@@ -18,7 +18,6 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from meeting_tui import i18n, locations
@@ -58,12 +57,12 @@ ROSTER_COLUMNS = ("unit", "owners", "area", "answer", "method", "collector")
 ROSTER_WIDTHS = (10, 14, 8, 16, 8, 8)
 
 
-class OwnersScreen(Screen[None]):
+class OwnersScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(OWNERS_KEYS, "owners")
     CSS_PATH = "owners.tcss"
 
     def __init__(self, live: LiveDecision, collector: str = "") -> None:
         super().__init__()
-        keymap.install(self, OWNERS_KEYS, "owners")
         self.live = live
         self.method = d.BallotMethod.VISIT
         self.collector = collector

@@ -8,7 +8,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
@@ -40,12 +39,12 @@ def candidate_names(text: str) -> list[str]:
     return [name.strip() for name in text.split("、") if name.strip()]
 
 
-class OwnersListScreen(Screen[None]):
+class OwnersListScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(LIST_KEYS, "owners_list")
     CSS_PATH = "owners_list.tcss"
 
     def __init__(self, decisions: DecisionArchive, clock: Clock) -> None:
         super().__init__()
-        keymap.install(self, LIST_KEYS, "owners_list")
         self.decisions = decisions
         self.clock = clock
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -42,8 +41,10 @@ PUBLISH_KEYS: tuple[Key, ...] = (
 )
 
 
-class PublishScreen(Screen[None]):
+class PublishScreen(keymap.KeyedScreen):
     """The QR code and URL of the meeting's publicity page; `w` writes the files."""
+
+    BINDINGS = keymap.bindings(PUBLISH_KEYS, "publish")
 
     CSS_PATH = "publish.tcss"
 
@@ -56,7 +57,6 @@ class PublishScreen(Screen[None]):
         self._base_url = base_url
         self._out_dir = out_dir
         self.url = ""
-        keymap.install(self, PUBLISH_KEYS, "publish")
 
     @property
     def base_url(self) -> str:

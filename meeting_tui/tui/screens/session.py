@@ -37,17 +37,18 @@ NARROW = 100  # below this many columns the agenda folds into one line
 
 
 class SessionScreen(MeetingActions):
+    # SESSION_KEYS first, so the footer keeps their order; on a closed meeting their
+    # recording keys are disabled (check_action) and the CLOSED_KEYS behind them answer instead.
+    BINDINGS = [
+        *keymap.bindings(SESSION_KEYS, "session"),
+        *keymap.bindings(CLOSED_KEYS, "session.closed"),
+    ]
     CSS_PATH = "session.tcss"
 
     def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
         super().__init__(live)
         self.clock = clock
         self._belled: set[str] = set()
-        # Descriptions follow the language chosen at start-up, so the table is built per screen.
-        # SESSION_KEYS first, so the footer keeps their order; on a closed meeting their
-        # recording keys are disabled and the CLOSED_KEYS behind them answer instead.
-        keymap.install(self, SESSION_KEYS, "session")
-        keymap.install(self, CLOSED_KEYS, "session.closed")
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.reactive import reactive
-from textual.screen import Screen
 
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
@@ -18,12 +17,13 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.keymap import KeyedScreen
 from meeting_tui.tui.recording import Make, problem, record
 
 del _notice_messages
 
 
-class SessionActions(Screen[None]):
+class SessionActions(KeyedScreen):
     """The session screen's state and actions; `SessionScreen` adds the layout and panes."""
 
     selected: reactive[str | None] = reactive(None, init=False)

@@ -8,7 +8,6 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
@@ -75,13 +74,13 @@ def voting_options(state: MeetingState) -> list[tuple[str, str]]:
     return options
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(SETUP_KEYS, "setup")
     CSS_PATH = "setup.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        keymap.install(self, SETUP_KEYS, "setup")
 
     @property
     def state(self) -> MeetingState:

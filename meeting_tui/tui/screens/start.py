@@ -10,7 +10,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from meeting_tui import i18n
@@ -58,13 +57,13 @@ def matches(row: dict[str, Any], needle: str) -> bool:
     return needle.casefold() in hay.casefold()
 
 
-class StartScreen(Screen[None]):
+class StartScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(START_KEYS, "start")
     CSS_PATH = "start.tcss"
     COMPONENT_CLASSES = {"start--broken"}
 
     def __init__(self, archive: Archive, clock: Clock) -> None:
         super().__init__()
-        keymap.install(self, START_KEYS, "start")
         self.archive = archive
         self.clock = clock
         self.rows: list[dict[str, Any]] = []
