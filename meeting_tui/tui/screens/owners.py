@@ -34,7 +34,7 @@ from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
 from meeting_tui.publicity.owners_notice import build_notice, render_html
 from meeting_tui.store.errors import StoreError
-from meeting_tui.store.owners import RESULTS_TABLE, LiveDecision
+from meeting_tui.store.owners import LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
@@ -278,7 +278,7 @@ class OwnersScreen(keymap.KeyedScreen):
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)
             else:
-                results = self.live.file.table(RESULTS_TABLE)
+                results = self.live.results()
                 self.notify(owners_digest_line(self.live.state, results), timeout=12)
             self.refresh_view()  # a close stored before its checkpoint failed still shows
 
@@ -307,8 +307,8 @@ class OwnersScreen(keymap.KeyedScreen):
         self.app.push_screen(FormDialog(i18n.t("owners.form.reopen"), [field], check), done)
 
     def action_export(self) -> None:
-        folder = locations.exports_directory(self.state.id, self.live.file.path.parent.parent)
-        self._export(self.state, self.live.file.table(RESULTS_TABLE), folder)
+        folder = locations.exports_directory(self.state.id, self.live.data_root)
+        self._export(self.state, self.live.results(), folder)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _export(self, state: d.DecisionState, results: list[dict[str, Any]], folder: Path) -> None:
