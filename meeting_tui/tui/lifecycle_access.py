@@ -1,4 +1,9 @@
-"""Screens reach the app's archive and open meeting through one typed accessor."""
+"""The app's archive and open meeting, for the backlog and follow-up screens (and their base) only.
+
+Every other screen receives what it works on and tells the app by message
+(screens/lifecycle_messages.py); these three still look the app up until
+they read the kept archive summary. The layers contract lists exactly them.
+"""
 
 from __future__ import annotations
 
