@@ -160,7 +160,7 @@ def stored_events(data_dir: Path) -> Callable[[str], list[Event]]:
     """The events on disk, read with a fresh archive after the app has exited."""
 
     def read(meeting_id: str = LIVE_ID) -> list[Event]:
-        return events_from_json(open_archive(data_dir).read_events(meeting_id))
+        return events_from_json(open_archive(data_dir).read_meeting(meeting_id)[1])
 
     return read
 

@@ -13,9 +13,9 @@ JSON export (which holds every name anyway), never in a public output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from meeting_tui.domain import merkle
 from meeting_tui.domain.checkpoint import (
@@ -23,50 +23,31 @@ from meeting_tui.domain.checkpoint import (
     checkpoint_of,
     leaf_hashes,
     make_checkpoint,
-    new_salt,
     origin_of,
     personal_hashes,
 )
+from meeting_tui.store.record_tables import (  # the tables are the store's; the names stay here too
+    SALT_TABLE,
+    Tables,
+    fresh_salt,
+    salt_docs,
+    salt_in,
+    salt_of,
+)
 
-SALT_TABLE = "checkpoint_salt"
-
-
-def salt_of(docs: Sequence[Mapping[str, Any]]) -> str | None:
-    """The meeting's salt from its `checkpoint_salt` table, or None if it has none (yet)."""
-    for doc in docs:
-        salt = doc.get("salt")
-        if isinstance(salt, str) and len(salt) == 64:
-            try:
-                bytes.fromhex(salt)
-            except ValueError:
-                continue
-            return salt
-    return None
-
-
-def salt_docs(salt: str) -> list[dict[str, Any]]:
-    return [{"salt": salt}]
-
-
-def fresh_salt() -> str:
-    return new_salt()
-
-
-class Tables(Protocol):
-    """The tables of a record file (a meeting's or an owners' decision's `MeetingFile`)."""
-
-    def table(self, name: str) -> list[dict[str, Any]]: ...
-
-    def write_table(self, name: str, docs: Iterable[Mapping[str, Any]]) -> None: ...
-
-
-def salt_in(file: Tables) -> str:
-    """The file's salt, made and stored (one durable write) at its first checkpoint."""
-    salt = salt_of(file.table(SALT_TABLE))
-    if salt is None:
-        salt = fresh_salt()
-        file.write_table(SALT_TABLE, salt_docs(salt))
-    return salt
+__all__ = [
+    "SALT_TABLE",
+    "Extension",
+    "Tables",
+    "check_extensions",
+    "export_seal",
+    "fresh_salt",
+    "latest_checkpoint",
+    "salt_docs",
+    "salt_in",
+    "salt_of",
+    "seal",
+]
 
 
 def seal(

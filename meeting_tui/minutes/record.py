@@ -6,28 +6,38 @@ versions of this program would print: so closing a meeting writes the whole
 `minutes` table, and exports of a closed meeting render from that saved
 document. A recorded reopen and a second close add version 2 and keep
 version 1, so the record of what was first agreed never disappears.
+
+This module says what a version holds (`sealed_minutes`); the store writes
+it (`LiveMeeting.record_minutes`) and reads the table (store/record_tables.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from meeting_tui.domain import commands
 from meeting_tui.domain.checkpoint import checkpoint_at
-from meeting_tui.domain.events import Event, EventKind, timestamp
+from meeting_tui.domain.events import Event, EventKind
 from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.minutes import checkpoints
 from meeting_tui.minutes.build import build_minutes, in_force
 from meeting_tui.minutes.model import Minutes
-from meeting_tui.store.archive import Archive
-from meeting_tui.store.errors import StoreError
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.live import ClosedRecord, LiveMeeting
+from meeting_tui.store.record_tables import MINUTES_TABLE
 
-MINUTES_TABLE = "minutes"
+__all__ = [
+    "MINUTES_TABLE",
+    "SavedMinutes",
+    "close_and_record",
+    "closing_seq",
+    "minutes_for_export",
+    "record_minutes",
+    "saved_digest",
+    "saved_versions",
+    "sealed_minutes",
+]
 
 
 @dataclass(frozen=True)
@@ -62,77 +72,39 @@ def saved_versions(table_docs: Sequence[Mapping[str, Any]]) -> list[SavedMinutes
     return sorted(versions, key=lambda v: v.version)
 
 
-@dataclass(frozen=True)
-class MinutesInputs:
-    """What a new minutes version is built from, taken on the thread that owns the meeting file."""
-
-    state: MeetingState
-    events: tuple[Event, ...]
-    covered: tuple[dict[str, Any], ...]  # the stored events up to the close
-    earlier: tuple[dict[str, Any], ...]  # the versions saved before
-    salt: str
-    closed_seq: int
-    saved_at: str
-
-
-def minutes_inputs(live: LiveMeeting) -> MinutesInputs:
-    """Step 1 (the meeting's thread): copy what the minutes need; may store the salt (one write)."""
-    seq = closing_seq(live.log.events)
-    if live.state.status is not MeetingStatus.CLOSED or seq is None:
+def sealed_minutes(record: ClosedRecord) -> dict[str, Any]:
+    """The next saved version of a closed meeting: its minutes, digest and checkpoint (and proof)."""
+    seq = closing_seq(record.events)
+    if record.state.status is not MeetingStatus.CLOSED or seq is None:
         raise ValueError("minutes are recorded when the meeting is closed")
-    salt = checkpoints.salt_in(live.file)
-    return MinutesInputs(
-        live.state,
-        tuple(live.log.events),
-        tuple(e for e in live.file.events() if e["seq"] <= seq),
-        tuple(live.file.table(MINUTES_TABLE)),
-        salt,
-        seq,
-        timestamp(live.clock()),
-    )
-
-
-def compose_minutes(inputs: MinutesInputs) -> dict[str, Any]:
-    """Step 2 (any thread, the slow part): the minutes and their checkpoint, as a document."""
-    state = inputs.state
+    version = max((v.version for v in saved_versions(record.earlier)), default=0) + 1
+    covered = [e for e in record.stored_events if e["seq"] <= seq]
+    state = record.state
     sealed = checkpoints.seal(
-        inputs.covered, state.community, state.meeting_id, inputs.salt, earlier=inputs.earlier
+        covered, state.community, state.meeting_id, record.salt, earlier=record.earlier
     )
     minutes = dataclasses.replace(
-        build_minutes(state, list(inputs.events)),
+        build_minutes(state, record.events),
         digest=sealed["checkpoint"]["digest"],
         digest_events=sealed["checkpoint"]["size"],
     )
     return {
-        "saved_at": inputs.saved_at,
-        "closed_seq": inputs.closed_seq,
+        "version": version,
+        "saved_at": record.saved_at,
+        "closed_seq": seq,
         "minutes": minutes.to_json(),
         **sealed,
     }
 
 
-def store_minutes(live: LiveMeeting, document: Mapping[str, Any]) -> int:
-    """Step 3 (the meeting's thread): add the document as the next version; its number."""
-    docs = live.file.table(MINUTES_TABLE)
-    version = max((v.version for v in saved_versions(docs)), default=0) + 1
-    live.file.write_table(MINUTES_TABLE, [*docs, {"version": version, **document}])
-    return version
-
-
 def record_minutes(live: LiveMeeting) -> int:
     """Save the closed meeting's minutes as a new version (one durable write); its number."""
-    return store_minutes(live, compose_minutes(minutes_inputs(live)))
+    return live.record_minutes(sealed_minutes)
 
 
 def close_and_record(live: LiveMeeting) -> int:
-    """Close the meeting (stored first), then save its minutes; the new version number.
-
-    If the minutes cannot be written after the close was stored, the error
-    is raised and exports build the minutes afresh until `record_minutes`
-    succeeds: the close itself is never lost.
-    """
-    live.execute(commands.close_meeting(live.state))
-    return record_minutes(live)
+    """Close the meeting (stored first), then save its minutes; the new version number."""
+    return live.close_and_record(sealed_minutes)
 
 
 def minutes_for_export(
@@ -160,33 +132,6 @@ def minutes_for_export(
                 fresh, digest=saved.digest, digest_events=saved.digest_events
             )
     return build_minutes(state, events, wanted)
-
-
-def read_minutes_table(archive: Archive, meeting_id: str) -> list[dict[str, Any]]:
-    """The saved minutes of a meeting, read without its lock (it may be open elsewhere).
-
-    Like `Archive.read_meeting`, this relies on atomic writes: it sees a whole
-    file, old or new. An unreadable file gives no saved versions; reading its
-    events reports the damage.
-    """
-    with contextlib.suppress(OSError, StoreError):
-        return [
-            doc for doc in archive.read_table(meeting_id, MINUTES_TABLE) if isinstance(doc, dict)
-        ]
-    return []
-
-
-def read_salt(archive: Archive, meeting_id: str) -> str | None:
-    """The meeting's checkpoint salt, read without its lock; None if none was made yet."""
-    with contextlib.suppress(OSError, StoreError):
-        return checkpoints.salt_of(
-            [
-                d
-                for d in archive.read_table(meeting_id, checkpoints.SALT_TABLE)
-                if isinstance(d, dict)
-            ]
-        )
-    return None
 
 
 def saved_digest(

@@ -31,10 +31,6 @@ if TYPE_CHECKING:  # qrcode (and the Pillow it probes for) is imported when a co
 
 SCREEN_QUIET_ZONE = 2
 PRINT_QUIET_ZONE = 4
-MAX_SCREEN_VERSION = 5
-"""The largest QR version the publish screen shows whole at 80×24 (41 × 21 cells)."""
-MAX_SCREEN_URL_LENGTH = 84
-"""Byte capacity of version 5 at error correction M: the longest URL that fits 80×24."""
 
 QR_COLOURS = ("#000000", "#ffffff")
 """Explicit true-colour black on white: the same on every terminal theme."""

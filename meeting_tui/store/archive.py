@@ -230,10 +230,6 @@ class Archive:
                 raise
             raise repair.report_broken(self, meeting_id, path) from None
 
-    def read_events(self, meeting_id: str) -> list[dict[str, Any]]:
-        """The events of any meeting, read-only (see `read_meeting`)."""
-        return self.read_meeting(meeting_id)[1]
-
     # -- damage and repair (store/repair.py) ---------------------------------
 
     def quarantine(self, path: Path, raw: bytes | None = None) -> Path:
@@ -295,10 +291,6 @@ class Archive:
             return {"broken": True}
         table = data.get(MEETING_TABLE, {})
         return dict(table[min(table, key=int)]) if table else {}
-
-    def rebuild_index(self) -> int:
-        """Rewrite index.json from the meeting files; returns how many meetings it lists."""
-        return self.index.rebuild()
 
     def list_meetings(self) -> list[dict[str, Any]]:
         """Every meeting's summary row, newest id first, opening only meetings still in session.

@@ -10,11 +10,9 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError, StoreNotice
 
 
-def load_states(archive: Archive, skip_broken: bool = True) -> list[MeetingState]:
+def load_states(archive: Archive) -> list[MeetingState]:
     """Read each meeting without locking it; a damaged one is left out (see `read_states`)."""
-    states, problems = read_states(archive)
-    if problems and not skip_broken:
-        raise problems[0]
+    states, _problems = read_states(archive)
     return states
 
 

@@ -124,13 +124,3 @@ class ArchiveIndex:
             self._write(rows)
         finally:
             lock.release()
-
-    def rebuild(self) -> int:
-        """Rewrite the index from the meeting files; returns how many rows it holds."""
-        with _THIS_PROCESS:
-            lock = self._lock()
-            lock.acquire(wait_seconds=INDEX_LOCK_WAIT_SECONDS)
-            try:
-                return len(self._write(self._scan()))
-            finally:
-                lock.release()

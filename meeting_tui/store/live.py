@@ -9,24 +9,53 @@ so nothing is shown as done that is not stored, and nothing is reordered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from meeting_tui import i18n
+from meeting_tui.domain import commands
 from meeting_tui.domain.archive_summary import MeetingSummary, summarise
 from meeting_tui.domain.archive_views import index_row
-from meeting_tui.domain.events import Draft, Event, events_from_json
+from meeting_tui.domain.events import Draft, Event, events_from_json, timestamp
+from meeting_tui.domain.fold import fold
 from meeting_tui.domain.log import MeetingLog
-from meeting_tui.domain.model import MeetingState
+from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.archive_summary import ArchiveSummary, BuiltFrom, built_from
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
+from meeting_tui.store.record_tables import MINUTES_TABLE, SALT_TABLE, salt_in, salt_of
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class ClosedRecord:
+    """What a new minutes version is made from, copied from the meeting when it is saved.
+
+    A copy, so a worker can make the minutes while the meeting goes on: the
+    state is folded afresh from the copied events (the live state changes in place).
+    """
+
+    events: tuple[Event, ...]
+    stored_events: list[dict[str, Any]]  # as the file holds them: what the checkpoint covers
+    earlier: list[dict[str, Any]]  # the versions saved before
+    salt: str
+    saved_at: str
+
+    @cached_property
+    def state(self) -> MeetingState:
+        return fold(list(self.events))
+
+
+# Builds the whole saved version (its `version` number included); the minutes package has one.
+MinutesMaker = Callable[[ClosedRecord], dict[str, Any]]
 
 
 def local_now() -> datetime:
@@ -174,6 +203,64 @@ class LiveMeeting:
             self.notices.append(StoreNotice("store.index.not_refreshed", reason=_reason(error)))
             return
         self._indexed = row
+
+    # -- what screens read, and the close ------------------------------------
+
+    def archive_states(self) -> list[MeetingState]:
+        """Every readable meeting of the archive, this one included (for suggestions)."""
+        return load_states(self.archive)
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """The meeting's events so far, stored and shown (a pending step is in neither)."""
+        return self.log.events
+
+    def stored_events(self) -> list[dict[str, Any]]:
+        """The events as the file holds them: what a checkpoint and a JSON export cover."""
+        return self.file.events()
+
+    def saved_minutes(self) -> list[dict[str, Any]]:
+        """The minutes versions saved at each close, as stored (oldest first as written)."""
+        return self.file.table(MINUTES_TABLE)
+
+    def salt(self) -> str | None:
+        """The checkpoint salt made at the first close; None before any close."""
+        return salt_of(self.file.table(SALT_TABLE))
+
+    def closed_record(self) -> ClosedRecord:
+        """What the next minutes version is made from: a copy, so it can be made on any thread.
+
+        Taken on the meeting's own thread; at the first close the checkpoint
+        salt is made and stored here (one durable write).
+        """
+        if self.state.status is not MeetingStatus.CLOSED:
+            raise ValueError("minutes are recorded when the meeting is closed")
+        return ClosedRecord(
+            tuple(self.events),
+            self.stored_events(),
+            self.saved_minutes(),
+            salt_in(self.file),
+            timestamp(self.clock()),
+        )
+
+    def store_minutes(self, version: Mapping[str, Any]) -> int:
+        """Add a made version (see `MinutesMaker`) to the meeting's minutes (one durable write)."""
+        self.file.write_table(MINUTES_TABLE, [*self.saved_minutes(), dict(version)])
+        return int(version["version"])
+
+    def record_minutes(self, make: MinutesMaker) -> int:
+        """Save one more minutes version (the salt too at the first close); its number."""
+        return self.store_minutes(make(self.closed_record()))
+
+    def close_and_record(self, make: MinutesMaker) -> int:
+        """Close the meeting (stored first), then save its minutes; the new version number.
+
+        If the minutes cannot be written after the close was stored, the error
+        is raised and exports build the minutes afresh until `record_minutes`
+        succeeds: the close itself is never lost.
+        """
+        self.execute(commands.close_meeting(self.state))
+        return self.record_minutes(make)
 
     def take_notices(self) -> list[StoreNotice]:
         """What the person should hear once about the last steps (e.g. the list not refreshed)."""

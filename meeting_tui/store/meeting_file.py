@@ -16,8 +16,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from tinydb import TinyDB
-
 from meeting_tui.store import fs
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -84,14 +82,8 @@ class MeetingFile:
         self._storage = AtomicJSONStorage(path)
         if data is not None:
             self._storage.prime(data)
-        self._db = TinyDB(storage=lambda: self._storage)
         self._events_json: tuple[int, bytes] = (-1, b"")
         self._last_seq = max((int(doc_id) for doc_id in self._raw(EVENTS_TABLE)), default=0)
-
-    @property
-    def db(self) -> TinyDB:
-        """The TinyDB database over this file, for queries; write through this class."""
-        return self._db
 
     def _raw(self, table: str) -> dict[str, Any]:
         data = self._storage.read() or {}
@@ -211,7 +203,6 @@ class MeetingFile:
         except (TypeError, ValueError) as exc:
             raise InvalidEventError("store.event.invalid", reason=str(exc)) from exc
         self._write(data)
-        self._db.table(name).clear_cache()
 
     def backup(self) -> Path:
         """Rotate `<id>.1.bak` … `<id>.3.bak` and write the current content as `.1.bak`.

@@ -309,5 +309,14 @@ class LiveDecision:
         self.file.set_meeting_row(summary_row(self.state))
         return events
 
+    def results(self) -> list[dict[str, Any]]:
+        """The results saved at each close (outcome, checkpoint, proof), oldest first."""
+        return self.file.table(RESULTS_TABLE)
+
+    @property
+    def data_root(self) -> Path:
+        """The data folder this decision's file lives in (`owners/<id>.json` under it)."""
+        return self.file.path.parent.parent
+
     def close(self) -> None:
         self.file.close()

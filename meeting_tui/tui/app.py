@@ -23,6 +23,7 @@ from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
 from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
+from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen, MeetingLeft, MeetingStarted
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
@@ -74,7 +75,7 @@ class MeetingApp(GuardedApp):
 
     def on_mount(self) -> None:
         if self.live is None:
-            self.push_screen(StartScreen())
+            self.push_screen(StartScreen(self.archive, self.clock))
         else:
             self.push_screen(self.screen_for(self.live))
         if self.config_problem:
@@ -97,6 +98,16 @@ class MeetingApp(GuardedApp):
         self.live = live
         self.push_screen(self.screen_for(live))
         return True
+
+    def on_meeting_chosen(self, message: MeetingChosen) -> None:
+        self.open_meeting(message.meeting_id)
+
+    def on_meeting_left(self, _message: MeetingLeft) -> None:
+        self.back_to_start()
+
+    def on_meeting_started(self, _message: MeetingStarted) -> None:
+        if self.live is not None:
+            self.switch_screen(self.screen_for(self.live))
 
     def notify(
         self,
@@ -136,7 +147,7 @@ class MeetingApp(GuardedApp):
         while len(self.screen_stack) > 2 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
-            self.switch_screen(StartScreen())
+            self.switch_screen(StartScreen(self.archive, self.clock))
 
     def release_meeting(self) -> None:
         if self.live is not None:

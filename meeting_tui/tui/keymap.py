@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import ActiveBinding, Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from meeting_tui import i18n
 from meeting_tui.tui import strings_floor as _floor_strings  # the floor's keys
@@ -83,9 +84,14 @@ SESSION_KEYS: tuple[Key, ...] = (
 )
 
 
-# Installed after SESSION_KEYS: on a closed meeting the session's recording keys (and x, m,
+# Bound after SESSION_KEYS: on a closed meeting the session's recording keys (and x, m,
 # p) are disabled, so these answer for them — the footer shows what still applies, and every
-# recording key says why it does nothing.
+# recording key says why it does nothing. Textual runs the first enabled binding of a key, so
+# this fall-through needs no private API. What Textual 8.2.8's keymap cannot express: a
+# `set_keymap` that moves one of these keys (say "session.vote" to z) drops every binding
+# on the old key, the refusal below included, and moves only the one named; so after such a
+# remap z on a closed meeting does nothing instead of saying why, unless the keymap also
+# names "session.closed.refuse_closed" with the moved keys.
 CLOSED_KEYS: tuple[Key, ...] = (
     Key("x", "when_closed('reopen')", "key.reopen", "group.meeting"),
     Key("m", "when_closed('minutes')", "key.minutes", "group.meeting"),
@@ -101,12 +107,74 @@ CLOSED_KEYS: tuple[Key, ...] = (
 )
 
 
+# As Textual types `BINDINGS` (a list is invariant: a list[Binding] would not do).
+Bindings = list[Binding | tuple[str, str] | tuple[str, str, str]]
+
+
 def shown_key(k: Key) -> str:
     return k.display or k.key
 
 
+def bindings(keys: tuple[Key, ...], prefix: str) -> Bindings:
+    """A key table as a screen class's `BINDINGS`: ids `prefix.action`, words as catalogue keys.
+
+    The id lets `App.set_keymap({"session.vote": "z"})` move a key (Textual's
+    public keymap). The description and tooltip are catalogue keys, put into
+    the language of the moment by `KeyedScreen.active_bindings`.
+    """
+    table: Bindings = [
+        Binding(
+            k.key,
+            k.action,
+            k.footer or k.description,
+            show=k.show,
+            key_display=k.display or None,
+            tooltip=k.group,
+            id=f"{prefix}.{k.action}",
+            priority=k.priority,
+        )
+        for k in keys
+    ]
+    _WORDED.update(b.id for b in table if isinstance(b, Binding) and b.id)
+    return table
+
+
+_WORDED: set[str] = set()  # the ids made by `bindings`: their words are catalogue keys
+
+
+class KeyedScreen(Screen[None]):
+    """A screen whose `BINDINGS` come from `bindings()`: the footer and help read them in words.
+
+    Textual reads `BINDINGS` once, when the class is made, and shows each
+    binding's description as it was written there; the language is chosen
+    later (`--lang`, or per test). So the words are looked up where Textual
+    reads the active bindings (the footer, the key panel, our help screen),
+    through this public property; the keys themselves stay Textual's.
+    """
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return {key: _in_words(active) for key, active in super().active_bindings.items()}
+
+
+def _in_words(active: ActiveBinding) -> ActiveBinding:
+    binding = active.binding
+    if binding.id not in _WORDED:
+        return active  # Textual's own (tab, ctrl+p) or a widget's
+    worded = replace(
+        binding, description=i18n.t(binding.description), tooltip=i18n.t(binding.tooltip)
+    )
+    return active._replace(binding=worded, tooltip=worded.tooltip)
+
+
 def install(node: DOMNode, keys: tuple[Key, ...], prefix: str) -> None:
-    """Give a screen its keys in the current language (descriptions are read at creation)."""
+    """Give one screen instance its keys (the backlog and follow-ups base, whose subclasses
+    pass their key table to `__init__`): the one write to Textual's `_bindings` left.
+
+    Textual 8.2.8 has no public way to add bindings to one instance (`App.bind`
+    is for the app only); a class declares them in `BINDINGS`, as every other
+    screen does through `bindings()`.
+    """
     table = [
         Binding(
             k.key,

@@ -113,7 +113,7 @@ def name_the_palette(app: App[Any]) -> None:
 
     Textual adds it in `App.__init__` with a fixed English word; there is no
     public setter, so the binding is replaced in the app's own table (as
-    keymap.install does for the screens).
+    keymap.install still does for the backlog and follow-ups base).
     """
     table = app._bindings.key_to_bindings
     for key, bindings in table.items():

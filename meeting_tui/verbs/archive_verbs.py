@@ -75,9 +75,9 @@ def run(args: argparse.Namespace) -> int | None:
         loaded = install_demo(archive, now=local_now())
         if loaded:
             print(i18n.t("cli.demo_loaded", ids=", ".join(loaded)))
-        return open_in_app(archive, LiveMeeting.open(archive, LIVE_ID))
+        return open_in_app(archive, LIVE_ID)
     if args.verb == "open":
-        return open_in_app(archive, LiveMeeting.open(archive, args.meeting_id))
+        return open_in_app(archive, args.meeting_id)
     if args.verb == "list":
         rows = archive.list_meetings()
         for notice in archive.take_notices():  # an index rebuilt: said once, on stderr
@@ -111,9 +111,9 @@ def run(args: argparse.Namespace) -> int | None:
             live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
         print(meeting_id)  # the bare id, for scripts: ID=$(meeting-tui new --title …)
         print(i18n.t("cli.created", id=meeting_id, title=live.state.title), file=sys.stderr)
-        if args.open:
-            return open_in_app(archive, live)
         live.close()
+        if args.open:
+            return open_in_app(archive, meeting_id)
         return 0
     if args.verb is None:
         return open_in_app(archive)
@@ -130,16 +130,21 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def open_in_app(archive: Archive, live: LiveMeeting | None = None) -> int:
-    """The app on `live`, or on the start screen; refused (status 2) without a terminal."""
+def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
+    """The app on `meeting_id`, or on the start screen; refused (status 2) without a terminal.
+
+    Built by `make_app`, the factory the tests use. The meeting is opened
+    first, so an unknown or locked id gets its own one line before the
+    question of a terminal; without one the lock is let go again at once.
+    """
+    if meeting_id is not None and not has_terminal():
+        LiveMeeting.open(archive, meeting_id).close()
     if not has_terminal():
-        if live is not None:
-            live.close()
         print(i18n.t("cli.no_terminal"), file=sys.stderr)
         return 2
-    from meeting_tui.tui.app import MeetingApp
+    from meeting_tui.tui.factory import make_app
 
-    MeetingApp(archive, live).run()
+    make_app(meeting_id, data_dir=archive.root).run()
     return 0
 
 

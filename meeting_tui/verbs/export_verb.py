@@ -24,10 +24,11 @@ from meeting_tui.domain.privacy import shorten_name
 from meeting_tui.minutes.checkpoints import export_seal
 from meeting_tui.minutes.export import FORMATS, export, for_sharing
 from meeting_tui.minutes.papers_export import FILE_TYPES, PAPERS, export_paper
-from meeting_tui.minutes.record import minutes_for_export, read_minutes_table, read_salt
+from meeting_tui.minutes.record import minutes_for_export
 from meeting_tui.minutes.word_layouts import LAYOUTS
 from meeting_tui.store import open_archive
 from meeting_tui.store.errors import CorruptMeetingFileError
+from meeting_tui.store.record_tables import read_minutes_table, read_salt
 
 
 def add(verbs: Any) -> None:

@@ -21,9 +21,10 @@ from rich.console import Console
 from meeting_tui import config, i18n, locations
 from meeting_tui.domain import fold
 from meeting_tui.domain.events import events_from_json
-from meeting_tui.minutes.record import read_minutes_table, saved_digest
+from meeting_tui.minutes.record import saved_digest
 from meeting_tui.publicity import Posting, PublicityError, PublishResult, publish, qr
 from meeting_tui.store import open_archive
+from meeting_tui.store.record_tables import read_minutes_table
 
 
 def add(verbs: Any) -> None:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from meeting_tui import i18n
-from meeting_tui.minutes.record import read_minutes_table, read_salt
 from meeting_tui.minutes.verify import ERROR, check, record_of_export, record_of_meeting
 from meeting_tui.store import open_archive
 from meeting_tui.store.errors import StoreError
+from meeting_tui.store.record_tables import read_minutes_table, read_salt
 
 
 def add(verbs: Any) -> None:

@@ -15,6 +15,7 @@ measure of that run:
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from dataclasses import dataclass
@@ -71,16 +72,22 @@ def build(root: Path) -> Fixtures:
     template = root / "template"
     LiveMeeting.install(Archive(template), TEMPLATE_ID, long_meeting(10))
     text = (template / "meetings" / f"{TEMPLATE_ID}.json").read_text(encoding="utf-8")
+    template_row = Archive(template).read_meeting(TEMPLATE_ID)[0]
     archives = []
     for count in (10, 5_000):
         folder = root / f"archive{count}"
         (folder / "meetings").mkdir(parents=True)
+        index: dict[str, dict[str, object]] = {}
         for n in range(count):
             meeting_id = f"2020{1 + n // 28 % 12:02d}{1 + n % 28:02d}-a{n:04d}"
             (folder / "meetings" / f"{meeting_id}.json").write_text(
                 text.replace(TEMPLATE_ID, meeting_id), encoding="utf-8"
             )
-        Archive(folder).rebuild_index()
+            index[str(n + 1)] = {**template_row, "id": meeting_id}
+        # The index as the archive keeps it (a TinyDB table `meetings`), written once.
+        Archive(folder).index_path.write_text(
+            json.dumps({"meetings": index}, ensure_ascii=False), encoding="utf-8"
+        )
         archives.append(folder)
     shutil.rmtree(template)
     return Fixtures(live, closed, archives[0], archives[1])

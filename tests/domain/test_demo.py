@@ -184,14 +184,14 @@ def test_loading_dates_the_live_demo_today(tmp_path: Path) -> None:
     """Loaded weeks after the shipped date, the live demo has run minutes, not 256 h, and no item is over time."""
     archive = open_archive(tmp_path / "data")
     assert demo.install_demo(archive, now=LOADED) == [demo.CLOSED_ID, demo.LIVE_ID]
-    live = fold(events_from_json(archive.read_events(demo.LIVE_ID)))
+    live = fold(events_from_json(archive.read_meeting(demo.LIVE_ID)[1]))
     started = datetime.fromisoformat(live.started_at)
     assert started.date() == LOADED.date()
     assert timedelta(minutes=5) < LOADED - started < timedelta(hours=1)
     assert live.planned_start.startswith("2027-03-05")
     assert live.active_item is not None and not live.active_item.overtime(LOADED)
     assert 0 < live.active_item.elapsed(LOADED) < live.active_item.timebox_min * 60  # type: ignore[operator]
-    events = events_from_json(archive.read_events(demo.LIVE_ID))
+    events = events_from_json(archive.read_meeting(demo.LIVE_ID)[1])
     assert all(e.time <= LOADED for e in events)
     followup = live.motions["m1"].followup
     assert followup is not None and followup.due is not None and followup.due > "2027-03-05"
@@ -205,7 +205,7 @@ def test_loading_keeps_the_closed_demo_and_the_shipped_files(tmp_path: Path) -> 
     before = {p: p.read_bytes() for p in demo.demo_files().values()}
     archive = open_archive(tmp_path / "data")
     demo.install_demo(archive, now=LOADED)
-    closed = fold(events_from_json(archive.read_events(demo.CLOSED_ID)))
+    closed = fold(events_from_json(archive.read_meeting(demo.CLOSED_ID)[1]))
     assert closed.started_at.startswith("2026-10-17")
     assert {p: p.read_bytes() for p in demo.demo_files().values()} == before
 
@@ -213,5 +213,5 @@ def test_loading_keeps_the_closed_demo_and_the_shipped_files(tmp_path: Path) -> 
 def test_without_a_date_the_demo_is_installed_as_shipped(tmp_path: Path) -> None:
     archive = open_archive(tmp_path / "data")
     demo.install_demo(archive)
-    events = events_from_json(archive.read_events(demo.LIVE_ID))
+    events = events_from_json(archive.read_meeting(demo.LIVE_ID)[1])
     assert events == demo.load_demo_logs()[demo.LIVE_ID]

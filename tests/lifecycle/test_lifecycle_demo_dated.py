@@ -40,6 +40,6 @@ def test_the_demo_verb_dates_the_live_demo_today(
     monkeypatch.setattr(archive_verbs, "has_terminal", lambda: True)  # as from a terminal
     before = datetime.now().astimezone()
     assert cli.main(["--data-dir", str(tmp_path / "data"), "demo"]) == 0
-    state = fold(events_from_json(open_archive(tmp_path / "data").read_events(LIVE_ID)))
+    state = fold(events_from_json(open_archive(tmp_path / "data").read_meeting(LIVE_ID)[1]))
     started = datetime.fromisoformat(state.started_at)
     assert timedelta(0) < before - started < timedelta(hours=1)

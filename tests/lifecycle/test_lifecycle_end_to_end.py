@@ -123,7 +123,7 @@ async def test_two_meetings_carry_a_deferral_from_one_to_the_next(
     assert closed.status is MeetingStatus.CLOSED
 
     # -- reopened from disk: the same meeting ------------------------------------------
-    on_disk = fold(events_from_json(open_archive(root).read_events(first)))
+    on_disk = fold(events_from_json(open_archive(root).read_meeting(first)[1]))
     assert on_disk == closed
     app = make_app(first, data_dir=root, clock=now, config_path=config_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -177,4 +177,4 @@ async def test_two_meetings_carry_a_deferral_from_one_to_the_next(
         assert motion.state.motions["m1"].origin.meeting_id == first
     finally:
         motion.close()
-    assert fold(events_from_json(open_archive(root).read_events(first))) == closed  # untouched
+    assert fold(events_from_json(open_archive(root).read_meeting(first)[1])) == closed  # untouched

@@ -27,7 +27,7 @@ def three_motions_since_the_backup(data_dir: Path, clock) -> int:
     archive = open_archive(data_dir)
     path = archive.meeting_path(LIVE_ID)
     older = path.read_bytes()
-    kept = len(archive.read_events(LIVE_ID))
+    kept = len(archive.read_meeting(LIVE_ID)[1])
     live = LiveMeeting.open(archive, LIVE_ID, clock)
     for text in ("修路灯", "装扶手", "清理楼道"):
         live.execute(c.raise_motion(live.state, text))

@@ -157,7 +157,7 @@ async def test_a_meeting_left_in_session_by_a_crash_is_offered_first_and_opens_i
         "token": "x",
     }
     lock.write_text(json.dumps(owner), encoding="utf-8")
-    before = fold(events_from_json(archive.read_events(meeting_id)))
+    before = fold(events_from_json(archive.read_meeting(meeting_id)[1]))
 
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:

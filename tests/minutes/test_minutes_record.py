@@ -20,11 +20,11 @@ from meeting_tui.minutes.record import (
     MINUTES_TABLE,
     close_and_record,
     minutes_for_export,
-    read_minutes_table,
     saved_versions,
 )
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.record_tables import read_minutes_table
 
 CST = timezone(timedelta(hours=8))
 

@@ -133,3 +133,20 @@ def test_the_live_tally_moved_per_answer_equals_a_recount(tmp_path: Path) -> Non
     again = LiveDecision.open(DecisionArchive(tmp_path), "20261121-kxdj", lambda: T0)
     assert again.tally() == tally(again.state)
     again.close()
+
+
+def test_the_screen_reads_results_and_the_data_folder_through_the_live_decision(
+    tmp_path: Path,
+) -> None:
+    from meeting_tui.minutes.owners_checkpoints import close_and_seal
+
+    live = new_decision(tmp_path)
+    try:
+        assert live.data_root == tmp_path
+        assert live.results() == []
+        live.record("1-1-101", "1", "visit", "崔辉")
+        close_and_seal(live)
+        (result,) = live.results()
+        assert result == DecisionArchive(tmp_path).read_results("20261121-kxdj")[0]
+    finally:
+        live.close()

@@ -17,7 +17,7 @@ from meeting_tui.demo import LIVE_ID
 from meeting_tui.store import open_archive
 from meeting_tui.store.follow import write_emphasis
 from meeting_tui.tui.dialogs.present_dialog import PresentDialog, present_command
-from meeting_tui.tui.present_app import PresentApp
+from meeting_tui.tui.factory import make_present_app
 
 
 def test_the_command_names_the_data_folder_only_when_it_is_not_the_default(tmp_path) -> None:
@@ -34,7 +34,7 @@ async def test_p_shows_the_command_and_saves_the_emphasis_outside_the_log(
 ) -> None:
     before = len(stored_events())
     chair = make()
-    view = PresentApp(open_archive(data_dir), LIVE_ID, clock=clock)
+    view = make_present_app(LIVE_ID, data_dir=data_dir, clock=clock)
     async with chair.run_test(size=(80, 24)) as pilot, view.run_test(size=(80, 24)) as view_pilot:
         await pilot.press("P")
         assert isinstance(chair.screen, PresentDialog)
@@ -63,7 +63,7 @@ async def test_p_shows_the_command_and_saves_the_emphasis_outside_the_log(
 
 async def test_results_so_far_puts_the_decisions_in_place_of_the_motion(data_dir, clock) -> None:
     write_emphasis(open_archive(data_dir), LIVE_ID, "results")
-    view = PresentApp(open_archive(data_dir), LIVE_ID, clock=clock)
+    view = make_present_app(LIVE_ID, data_dir=data_dir, clock=clock)
     async with view.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.1)
         assert not view.query_one("#motion-box").display

@@ -14,7 +14,7 @@ from screen_reading import text_of
 from textual.widgets import Digits, Static
 
 from meeting_tui.demo import LIVE_ID
-from meeting_tui.store import open_archive
+from meeting_tui.tui.factory import make_present_app
 from meeting_tui.tui.present_app import PresentApp
 
 
@@ -33,7 +33,7 @@ def shown(app: PresentApp, selector: str) -> str:
 
 async def test_the_view_follows_a_vote_and_the_close(make, data_dir, clock) -> None:
     chair = make()
-    view = PresentApp(open_archive(data_dir), LIVE_ID, clock=clock, theme="sunlight")
+    view = make_present_app(LIVE_ID, data_dir=data_dir, clock=clock, theme="sunlight")
     async with (
         chair.run_test(size=(100, 30)) as chair_pilot,
         view.run_test(size=(80, 24)) as view_pilot,

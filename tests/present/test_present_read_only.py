@@ -18,7 +18,7 @@ from screen_reading import text_of
 from textual.widgets import Static
 
 from meeting_tui.demo import LIVE_ID
-from meeting_tui.store import open_archive
+from meeting_tui.tui.factory import make_present_app
 from meeting_tui.tui.present_app import PresentApp
 
 CHAIR = Path(__file__).with_name("present_chair.py")
@@ -54,7 +54,7 @@ async def test_the_view_follows_a_chair_in_another_process_without_one_write(
 ) -> None:
     meeting = data_dir / "meetings" / f"{LIVE_ID}.json"
     good = meeting.read_bytes()
-    view = PresentApp(open_archive(data_dir), LIVE_ID, clock=clock, theme="sunlight")
+    view = make_present_app(LIVE_ID, data_dir=data_dir, clock=clock, theme="sunlight")
     with refuse_writes(monkeypatch) as attempts:
         async with view.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: view.projection is not None)

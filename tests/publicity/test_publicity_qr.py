@@ -14,6 +14,11 @@ from rich.console import Console
 
 from meeting_tui.publicity import qr
 
+# The publish screen promises a code whole at 80×24 for a URL up to 84 characters: the byte
+# capacity of QR version 5 at error correction M, 41 × 21 cells with the quiet zone.
+LONGEST_PROMISED = 84
+LARGEST_VERSION_AT_80X24 = 5
+
 URLS = [
     "https://example.org/gs/20261017-nany.html",
     "http://10.0.0.7:8080/gongshi/20261127-k3f9.html",
@@ -24,7 +29,7 @@ URLS = [
 
 
 def test_the_longest_promised_url_is_84_characters() -> None:
-    assert len(URLS[-1]) == qr.MAX_SCREEN_URL_LENGTH == 84
+    assert len(URLS[-1]) == LONGEST_PROMISED
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -52,14 +57,14 @@ def test_terminal_rendering_inverted_does_not_decode(decode: Any, draw: Any) -> 
 @pytest.mark.parametrize("url", URLS)
 def test_screen_size_fits_80x24_up_to_the_promised_length(url: str) -> None:
     cols, rows = qr.terminal_size(url)
-    assert qr.version(url) <= qr.MAX_SCREEN_VERSION
+    assert qr.version(url) <= LARGEST_VERSION_AT_80X24
     assert cols <= 41 and rows <= 21  # beside a text column, above the footer
 
 
 def test_a_longer_url_needs_a_bigger_code() -> None:
     url = URLS[-1].replace("/notice/", "/notices/")
     assert len(url) == 85
-    assert qr.version(url) > qr.MAX_SCREEN_VERSION
+    assert qr.version(url) > LARGEST_VERSION_AT_80X24
 
 
 def test_rich_code_is_black_on_white_true_colour_whatever_the_theme(decode: Any, draw: Any) -> None:

@@ -89,24 +89,25 @@ def test_a_row_whose_file_is_gone_is_marked(
     assert listed[0]["broken"] and listed[0]["missing"]
 
 
-def test_rebuild_index_reads_the_meeting_files(archive: Archive, row: dict[str, Any]) -> None:
+def test_an_emptied_index_is_filled_again_from_the_meeting_files(
+    archive: Archive, row: dict[str, Any]
+) -> None:
     archive.create_meeting("20261127-aaaa", row).close()
     archive.create_meeting("20261127-bbbb", row).close()
     archive.meeting_path("20261127-bbbb").write_bytes(b"{")
     archive.index_path.write_text('{"meetings": {}}', encoding="utf-8")
-    assert archive.rebuild_index() == 2
     rows = {r["id"]: r for r in archive.list_meetings()}
     assert rows["20261127-aaaa"]["title"] == row["title"]
     assert rows["20261127-bbbb"]["broken"] is True
 
 
-def test_read_events_works_while_another_window_has_the_meeting_open(
+def test_read_meeting_works_while_another_window_has_the_meeting_open(
     archive: Archive, meeting_id: str, row: dict[str, Any], events: Events
 ) -> None:
     with archive.create_meeting(meeting_id, row, events(1, 3)) as meeting:
         meeting.append(events(4, 4))
         other = Archive(archive.root)
-        assert other.read_events(meeting_id) == events(1, 4)
+        assert other.read_meeting(meeting_id)[1] == events(1, 4)
         assert other.read_meeting(meeting_id)[0] == row
 
 
@@ -127,9 +128,9 @@ def test_load_meeting_log_is_idempotent_and_replace_keeps_the_old_copy(
     demo = "20241127-nanyuan"
     assert load_meeting_log(archive, demo, row, events(1, 12)) is True
     assert load_meeting_log(archive, demo, row, events(1, 3)) is False
-    assert len(archive.read_events(demo)) == 12
+    assert len(archive.read_meeting(demo)[1]) == 12
     assert load_meeting_log(archive, demo, row, events(1, 3), replace=True) is True
-    assert len(archive.read_events(demo)) == 3
+    assert len(archive.read_meeting(demo)[1]) == 3
     assert len(list(archive.quarantine_dir.iterdir())) == 1
     assert [r["id"] for r in archive.list_meetings()] == [demo]
 
@@ -141,4 +142,4 @@ def test_replacing_a_demo_that_is_open_elsewhere_is_refused(
     load_meeting_log(archive, demo, row, events(1, 2))
     with archive.open_meeting(demo), pytest.raises(StoreError):
         load_meeting_log(archive, demo, row, events(1, 3), replace=True)
-    assert len(archive.read_events(demo)) == 2
+    assert len(archive.read_meeting(demo)[1]) == 2

@@ -50,11 +50,9 @@ def test_repeated_opens_do_not_pile_up_copies(archive: Archive, damaged: str) ->
     assert len(list(archive.quarantine_dir.iterdir())) == 1
 
 
-def test_read_events_of_a_damaged_meeting_is_refused_the_same_way(
-    archive: Archive, damaged: str
-) -> None:
+def test_reading_a_damaged_meeting_is_refused_the_same_way(archive: Archive, damaged: str) -> None:
     with pytest.raises(CorruptMeetingFileError):
-        archive.read_events(damaged)
+        archive.read_meeting(damaged)
     assert archive.meeting_path(damaged).read_bytes() == TORN
 
 
@@ -92,7 +90,7 @@ def test_restoring_over_a_good_file_keeps_that_file_in_quarantine(
     archive.meeting_path(meeting_id).write_text(json.dumps(edited), encoding="utf-8")
     current = archive.meeting_path(meeting_id).read_bytes()
     archive.restore_backup(meeting_id)
-    assert len(archive.read_events(meeting_id)) == 1
+    assert len(archive.read_meeting(meeting_id)[1]) == 1
     assert any(p.read_bytes() == current for p in archive.quarantine_dir.iterdir())
 
 
@@ -101,7 +99,7 @@ def test_a_damaged_backup_is_skipped(archive: Archive, damaged: str, events: Eve
     assert older, "the fixture leaves two backups"
     newest.write_bytes(b"{broken")
     assert archive.restore_backup(damaged) == older[0]
-    assert archive.read_events(damaged) == events(1, 2)
+    assert archive.read_meeting(damaged)[1] == events(1, 2)
 
 
 def test_no_backup_says_so(archive: Archive, meeting_id: str, row: dict[str, Any]) -> None:

@@ -67,7 +67,7 @@ def test_a_refused_index_write_after_a_durable_append_is_saved_not_kept_in_memor
     assert listed(data_dir)["title"] != "南苑社区 板凳会（续）"  # the list was not refreshed
     live.close()  # the next chance: leaving the meeting
     assert listed(data_dir)["title"] == "南苑社区 板凳会（续）"
-    stored = open_archive(data_dir).read_events(LIVE_ID)
+    stored = open_archive(data_dir).read_meeting(LIVE_ID)[1]
     assert stored[-1]["seq"] == events[-1].seq
 
 

@@ -96,8 +96,12 @@ async def test_english_keeps_textuals_english_commands(make) -> None:
 async def test_the_footer_names_the_palette_in_chinese(make, size) -> None:
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        footer = rendered_lines(app)[-1]
+        # The footer is composed once the screen's bindings are ready: a frame or more after
+        # mount on a busy machine, so wait for it to be drawn rather than for one pause.
+        for _ in range(200):
+            await pilot.pause()
+            if (footer := rendered_lines(app)[-1]).strip():
+                break
         assert "palette" not in footer, footer
         assert f"^p {i18n.t('key.palette')}" in footer, footer
 

@@ -28,12 +28,12 @@ def session(data_dir: Path) -> Iterator[PtyApp]:
 
 
 def events_after(data_dir: Path, before: int) -> list[dict[str, Any]]:
-    return [dict(e) for e in open_archive(data_dir).read_events(LIVE_ID)[before:]]
+    return [dict(e) for e in open_archive(data_dir).read_meeting(LIVE_ID)[1][before:]]
 
 
 @pytest.fixture
 def before(data_dir: Path) -> int:
-    return len(open_archive(data_dir).read_events(LIVE_ID))
+    return len(open_archive(data_dir).read_meeting(LIVE_ID)[1])
 
 
 def test_vote_burst_lands_field_by_field(session: PtyApp, data_dir: Path, before: int) -> None:

@@ -25,15 +25,7 @@ from meeting_tui.tui.widgets.agenda_pane import MARKS
 
 
 class AgendaDialog(ModalScreen[None]):
-    DEFAULT_CSS = """
-    AgendaDialog { align: center middle; }
-    AgendaDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    AgendaDialog DataTable { height: auto; max-height: 16; }
-    AgendaDialog .hint { color: $text-muted; height: auto; }
-    """
+    CSS_PATH = "agenda_dialog.tcss"
     BINDINGS = [
         Binding("K,ctrl+up", "move(-1)", show=False),
         Binding("J,ctrl+down", "move(1)", show=False),

@@ -12,16 +12,7 @@ from meeting_tui import i18n
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 70%; max-width: 80; height: auto; border: thick $warning; background: $surface;
-        padding: 0 1;
-    }
-    ConfirmDialog Static { height: auto; }
-    ConfirmDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
-    ConfirmDialog Button { margin-left: 2; }
-    """
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("y,enter", "answer(True)", show=False),
         Binding("n,escape", "answer(False)", show=False),

@@ -41,22 +41,7 @@ class Field:
 
 
 class FormDialog(ModalScreen[R | None]):
-    DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    FormDialog Grid { grid-size: 2; grid-columns: auto 1fr; grid-rows: 1; grid-gutter: 0 1; height: auto; }
-    FormDialog Label { width: auto; text-wrap: nowrap; }  /* the label column is as wide as the longest label */
-    FormDialog Input { background: $boost; }
-    FormDialog Input:focus { background: $accent 30%; }
-    FormDialog .error { color: $text-error; text-style: bold; height: auto; }
-    FormDialog .error.-ok { color: $text-success; }
-    FormDialog .hint { color: $text-muted; height: auto; }
-    FormDialog Horizontal { height: 1; align-horizontal: right; margin-top: 1; }
-    FormDialog Button { margin-left: 2; }
-    """
+    CSS_PATH = "form.tcss"
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(

@@ -22,7 +22,7 @@ def session_rows(keys: tuple[Key, ...] = SESSION_KEYS) -> list[Row]:
 
 
 def screen_rows(screen: Screen[Any]) -> list[Row]:
-    """The keys a screen installed from its key table (keymap.install gives them an id),
+    """The keys a screen has from its key table (keymap.bindings gives them an id),
     in the app's language; widgets' own keys (Textual's English "Cursor up") are left out."""
     rows: list[Row] = []
     for key, active in screen.active_bindings.items():
@@ -43,13 +43,7 @@ def help_table(rows: list[Row]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    """
+    CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", show=False)]
 
     def __init__(self, rows: list[Row] | None = None) -> None:

@@ -38,16 +38,7 @@ def present_command(root: Path, meeting_id: str) -> str:
 class PresentDialog(ModalScreen[str | None]):
     """The command to paste, and a choice of emphasis; Enter returns it, Esc returns None."""
 
-    DEFAULT_CSS = """
-    PresentDialog { align: center middle; }
-    PresentDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; border: thick $primary; background: $surface;
-        padding: 0 1;
-    }
-    PresentDialog Static { height: auto; }
-    PresentDialog #command { text-style: bold; margin: 1 0; }
-    PresentDialog #hint { color: $text-muted; margin-top: 1; }
-    """
+    CSS_PATH = "present_dialog.tcss"
     BINDINGS = [Binding("escape", "dismiss_none", show=False)]
 
     def __init__(self, command: str, emphasis: str) -> None:

@@ -60,16 +60,7 @@ def cut(text: str, style: Style | str = "") -> Text:
 
 
 class ArchiveListScreen(Screen[None], Generic[Entry]):
-    DEFAULT_CSS = """
-    ArchiveListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    ArchiveListScreen #empty { padding: 1 2; height: auto; color: $text-muted; display: none; }
-    ArchiveListScreen #loading { padding: 1 2; height: auto; color: $text-muted; }
-    ArchiveListScreen #problems { padding: 0 1; height: auto; color: $error; display: none; }
-    ArchiveListScreen DataTable { height: 1fr; }
-    ArchiveListScreen > .archive-list--done { color: $text-success; }
-    ArchiveListScreen > .archive-list--alarm { color: $text-error; text-style: bold; }
-    ArchiveListScreen > .archive-list--muted { color: $text-muted; }
-    """
+    CSS_PATH = "archive_list.tcss"
     COMPONENT_CLASSES = {"archive-list--done", "archive-list--alarm", "archive-list--muted"}
     COLUMNS: tuple[str, ...] = ()
 

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from meeting_tui import i18n
@@ -29,21 +28,13 @@ ATTENDANCE_KEYS: tuple[Key, ...] = (
 )
 
 
-class AttendanceScreen(Screen[None]):
-    DEFAULT_CSS = """
-    AttendanceScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    AttendanceScreen Grid { grid-size: 4; grid-columns: auto 8 auto 8; grid-rows: 1; grid-gutter: 0 2;
-        height: auto; padding: 1 1 0 1; }
-    AttendanceScreen CountInput { background: $boost; }
-    AttendanceScreen #eligible { padding: 1 1 0 1; text-style: bold; height: auto; }
-    AttendanceScreen #roster-title { padding: 1 1 0 1; height: auto; color: $text-muted; }
-    AttendanceScreen DataTable { height: 1fr; margin: 0 1; }
-    """
+class AttendanceScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(ATTENDANCE_KEYS, "attendance")
+    CSS_PATH = "attendance.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        keymap.install(self, ATTENDANCE_KEYS, "attendance")
 
     def compose(self) -> ComposeResult:
         state = self.live.state
@@ -97,9 +88,9 @@ class AttendanceScreen(Screen[None]):
         return done
 
     def action_save(self) -> None:
-        before = len(self.live.log.events)
+        before = len(self.live.events)
         counts = dict(self.counts())
-        if self._run(lambda s: c.set_headcounts(s, counts)) and len(self.live.log.events) > before:
+        if self._run(lambda s: c.set_headcounts(s, counts)) and len(self.live.events) > before:
             self.notify(i18n.t("attendance.eligible", n=self.live.state.eligible_present))
 
     def action_add_person(self) -> None:

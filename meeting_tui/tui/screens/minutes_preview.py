@@ -22,7 +22,6 @@ from rich.markdown import Markdown
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -34,7 +33,6 @@ from meeting_tui.minutes import checkpoints, markdown
 from meeting_tui.minutes.export import export, for_sharing
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.minutes.record import (
-    MINUTES_TABLE,
     closing_seq,
     minutes_for_export,
     saved_versions,
@@ -57,14 +55,12 @@ PREVIEW_KEYS: tuple[Key, ...] = (
 )
 
 
-class MinutesPreviewScreen(Screen[None]):
+class MinutesPreviewScreen(keymap.KeyedScreen):
     """The minutes in Markdown; 1–5 export md/html/docx/csv/json, r toggles the redacted copy."""
 
-    DEFAULT_CSS = """
-    MinutesPreviewScreen #preview-status { height: 1; padding: 0 1; color: $text-muted; }
-    MinutesPreviewScreen.-redacted #preview-status { color: $text-warning; text-style: bold; }
-    MinutesPreviewScreen #preview-scroll { height: 1fr; padding: 0 1; }
-    """
+    BINDINGS = keymap.bindings(PREVIEW_KEYS, "minutes")
+
+    CSS_PATH = "minutes_preview.tcss"
 
     def __init__(self, live: LiveMeeting, out_dir: Path | None = None) -> None:
         """`out_dir` defaults to the meeting's exports folder in its archive."""
@@ -73,7 +69,6 @@ class MinutesPreviewScreen(Screen[None]):
         self.out_dir = out_dir
         self.redact = False
         self.source = ""  # the Markdown shown, as the md export would write it
-        keymap.install(self, PREVIEW_KEYS, "minutes")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-status", markup=False)
@@ -89,17 +84,15 @@ class MinutesPreviewScreen(Screen[None]):
 
     def document(self) -> tuple[Minutes, list[Event]]:
         """What an export writes now: the saved version once closed, redacted when chosen."""
-        state, events = self.live.state, list(self.live.log.events)
-        minutes = minutes_for_export(state, events, self.live.file.table(MINUTES_TABLE))
+        state, events = self.live.state, list(self.live.events)
+        minutes = minutes_for_export(state, events, self.live.saved_minutes())
         return for_sharing(minutes, events) if self.redact else (minutes, events)
 
     def _status(self) -> str:
         """Which copy this is, and whether it is the version saved at the close."""
         closed = self.live.state.status is MeetingStatus.CLOSED
-        seq = closing_seq(self.live.log.events) if closed else None
-        saved = [
-            v for v in saved_versions(self.live.file.table(MINUTES_TABLE)) if v.closed_seq == seq
-        ]
+        seq = closing_seq(self.live.events) if closed else None
+        saved = [v for v in saved_versions(self.live.saved_minutes()) if v.closed_seq == seq]
         mode = i18n.t("preview.mode.redacted" if self.redact else "preview.mode.full")
         if saved:
             where = i18n.t("preview.saved", version=saved[-1].version)
@@ -129,10 +122,11 @@ class MinutesPreviewScreen(Screen[None]):
         self.notify(i18n.t("preview.exporting", format=fmt), timeout=3)
         seal = None
         if fmt == "json":  # the checkpoints, and the salt or the redacted copy's hashes
-            salt = checkpoints.salt_of(self.live.file.table(checkpoints.SALT_TABLE))
-            saved = self.live.file.table(MINUTES_TABLE)
             seal = checkpoints.export_seal(
-                saved, salt, self.live.file.events(), redacted=self.redact
+                self.live.saved_minutes(),
+                self.live.salt(),
+                self.live.stored_events(),
+                redacted=self.redact,
             )
         self.write_export(minutes, fmt, events, seal)
 

@@ -18,7 +18,6 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Label
 
 from meeting_tui import i18n, locations
@@ -35,7 +34,7 @@ from meeting_tui.minutes.owners_checkpoints import close_and_seal
 from meeting_tui.minutes.owners_record import render_csv, render_docx
 from meeting_tui.publicity.owners_notice import build_notice, render_html
 from meeting_tui.store.errors import StoreError
-from meeting_tui.store.owners import RESULTS_TABLE, LiveDecision
+from meeting_tui.store.owners import LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
@@ -59,21 +58,12 @@ ROSTER_COLUMNS = ("unit", "owners", "area", "answer", "method", "collector")
 ROSTER_WIDTHS = (10, 14, 8, 16, 8, 8)
 
 
-class OwnersScreen(Screen[None]):
-    DEFAULT_CSS = """
-    OwnersScreen #header { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    OwnersScreen #entry { height: 1; }
-    OwnersScreen #entry Label { width: 8; padding: 0 1; }
-    OwnersScreen #room { width: 20; }
-    OwnersScreen #keys { width: 1fr; padding: 0 1; color: $text-muted; }
-    OwnersScreen #unit { height: 1; padding: 0 1; }
-    OwnersScreen #unit.-error { color: $error; text-style: bold; }
-    OwnersScreen #middle { height: auto; border-bottom: solid $primary 50%; }
-        """
+class OwnersScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(OWNERS_KEYS, "owners")
+    CSS_PATH = "owners.tcss"
 
     def __init__(self, live: LiveDecision, collector: str = "") -> None:
         super().__init__()
-        keymap.install(self, OWNERS_KEYS, "owners")
         self.live = live
         self.method = d.BallotMethod.VISIT
         self.collector = collector
@@ -292,7 +282,7 @@ class OwnersScreen(Screen[None]):
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)
             else:
-                results = self.live.file.table(RESULTS_TABLE)
+                results = self.live.results()
                 self.notify(owners_digest_line(self.live.state, results), timeout=12)
             self.refresh_view()  # a close stored before its checkpoint failed still shows
 
@@ -322,8 +312,8 @@ class OwnersScreen(Screen[None]):
         self.app.push_screen(form, done)
 
     def action_export(self) -> None:
-        folder = locations.exports_directory(self.state.id, self.live.file.path.parent.parent)
-        self._export(self.state, self.live.file.table(RESULTS_TABLE), folder)
+        folder = locations.exports_directory(self.state.id, self.live.data_root)
+        self._export(self.state, self.live.results(), folder)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _export(self, state: d.DecisionState, results: list[dict[str, Any]], folder: Path) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
@@ -16,13 +15,13 @@ from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.roster_csv import read_roster_file
 from meeting_tui.store.errors import StoreError
+from meeting_tui.store.live import Clock
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewDecisionAnswers
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 
 del _strings
 
@@ -41,20 +40,14 @@ def candidate_names(text: str) -> list[str]:
     return [name.strip() for name in text.split("、") if name.strip()]
 
 
-class OwnersListScreen(Screen[None]):
-    DEFAULT_CSS = """
-    OwnersListScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    OwnersListScreen #empty { padding: 1 2; color: $text-muted; height: auto; }
-    OwnersListScreen DataTable { height: 1fr; }
-    """
+class OwnersListScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(LIST_KEYS, "owners_list")
+    CSS_PATH = "owners_list.tcss"
 
-    def __init__(self) -> None:
+    def __init__(self, decisions: DecisionArchive, clock: Clock) -> None:
         super().__init__()
-        keymap.install(self, LIST_KEYS, "owners_list")
-
-    @property
-    def decisions(self) -> DecisionArchive:
-        return DecisionArchive(app_of(self).archive.root)
+        self.decisions = decisions
+        self.clock = clock
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("owners.list.title"), id="heading")
@@ -103,9 +96,8 @@ class OwnersListScreen(Screen[None]):
     def open_decision(self, decision_id: str) -> None:
         from meeting_tui.tui.screens.owners import OwnersScreen
 
-        app = app_of(self)
         try:
-            live = LiveDecision.open(self.decisions, decision_id, app.clock)
+            live = LiveDecision.open(self.decisions, decision_id, self.clock)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=12)
             return
@@ -152,7 +144,7 @@ class OwnersListScreen(Screen[None]):
             path = Path(a.roster.strip()).expanduser()
             try:
                 roster = read_roster_file(path)
-                live = LiveDecision.create(archive, drafts(a), app_of(self).clock)
+                live = LiveDecision.create(archive, drafts(a), self.clock)
                 live.execute(d.import_roster(live.state, roster, path.name))
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)

@@ -6,7 +6,7 @@ must not invert it) and the URL is written beside it in full. Writing the
 page, notice, SVG and PNG is disk I/O, so it runs in a thread worker and
 reports back by notification naming the files.
 
-Size: a URL of up to `qr.MAX_SCREEN_URL_LENGTH` (84) characters gives a code
+Size: a URL of up to 84 characters (the byte capacity of version 5 at M) gives a code
 of version ≤ 5, 41 columns × 21 rows with its quiet zone, which fits 80×24
 beside the text column and above the footer. A longer URL still shows, with
 a line asking for a bigger window.
@@ -20,13 +20,12 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain import MeetingState
-from meeting_tui.minutes.record import MINUTES_TABLE, saved_digest
+from meeting_tui.minutes.record import saved_digest
 from meeting_tui.publicity import Posting, PublicityError, PublishResult, publish, qr
 from meeting_tui.publicity.publish import file_names
 from meeting_tui.publicity.url import local_url, publicity_url
@@ -42,22 +41,12 @@ PUBLISH_KEYS: tuple[Key, ...] = (
 )
 
 
-class PublishScreen(Screen[None]):
+class PublishScreen(keymap.KeyedScreen):
     """The QR code and URL of the meeting's publicity page; `w` writes the files."""
 
-    DEFAULT_CSS = """
-    PublishScreen { background: $background; }
-    PublishScreen #publish-body { height: 1fr; }
-    PublishScreen #qr { width: auto; height: auto; margin: 0 1 0 0; }
-    PublishScreen #publish-info { width: 1fr; height: auto; padding: 0 1; }
-    PublishScreen #publish-title { text-style: bold; color: $text-accent; }
-    PublishScreen #url { text-style: bold; margin: 1 0 0 0; }
-    PublishScreen #url-note { color: $text-muted; }
-    PublishScreen #too-small { display: none; color: $text-warning; }
-    PublishScreen.-too-small #too-small { display: block; }
-    PublishScreen #written { margin: 1 0 0 0; }
-    PublishScreen.-local #url-note { color: $text-warning; }
-    """
+    BINDINGS = keymap.bindings(PUBLISH_KEYS, "publish")
+
+    CSS_PATH = "publish.tcss"
 
     def __init__(
         self, live: LiveMeeting, base_url: str | None = None, out_dir: Path | None = None
@@ -68,7 +57,6 @@ class PublishScreen(Screen[None]):
         self._base_url = base_url
         self._out_dir = out_dir
         self.url = ""
-        keymap.install(self, PUBLISH_KEYS, "publish")
 
     @property
     def base_url(self) -> str:
@@ -131,7 +119,7 @@ class PublishScreen(Screen[None]):
     def posting(self) -> Posting:
         """Today's posting: the committee and phone from the settings, the digest saved at close."""
         settings = getattr(self.app, "settings", None)
-        digest, covered = saved_digest(self.live.log.events, self.live.file.table(MINUTES_TABLE))
+        digest, covered = saved_digest(self.live.events, self.live.saved_minutes())
         return Posting(
             posted_on=self.live.clock().date(),  # the app's clock: today, or a test's fixed day
             committee=str(getattr(settings, "committee", "") or ""),

@@ -14,7 +14,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -65,15 +64,12 @@ def visible_names(view: PublicView) -> list[NameDecision]:
     return [d for at, d in sorted(seen, key=lambda pair: pair[0]) if at >= 0]
 
 
-class PublishPreviewScreen(Screen[None]):
+class PublishPreviewScreen(keymap.KeyedScreen):
     """The page's text with names marked, and the list of names to flip."""
 
-    DEFAULT_CSS = """
-    PublishPreviewScreen #preview-heading { text-style: bold; color: $accent; padding: 0 1; }
-    PublishPreviewScreen #page-text { height: 1fr; padding: 0 1; }
-    PublishPreviewScreen #names-heading { color: $text-muted; padding: 0 1; }
-    PublishPreviewScreen #names { height: 8; }
-    """
+    BINDINGS = keymap.bindings(PREVIEW_KEYS, "preview")
+
+    CSS_PATH = "publish_preview.tcss"
 
     def __init__(self, live: LiveMeeting, posting: Posting) -> None:
         super().__init__()
@@ -81,7 +77,6 @@ class PublishPreviewScreen(Screen[None]):
         self.posting = posting
         self.view: PublicView = public_view(live.state, posting)
         self.names: list[NameDecision] = []
-        keymap.install(self, PREVIEW_KEYS, "preview")
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("preview.page.heading"), id="preview-heading")

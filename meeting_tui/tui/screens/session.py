@@ -29,8 +29,8 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make
+from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft
 from meeting_tui.tui.screens.session_floor import FloorActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.floor_strip import FloorStrip
@@ -40,7 +40,7 @@ from meeting_tui.tui.widgets.status_strip import StatusStrip
 from meeting_tui.tui.widgets.vote_panel import VotePanel
 
 if TYPE_CHECKING:
-    from meeting_tui.minutes.record import MinutesInputs
+    from meeting_tui.store.live import ClosedRecord
 
 i18n.register(
     {
@@ -56,23 +56,18 @@ NARROW = 100  # below this many columns the agenda folds into one line
 
 
 class SessionScreen(FloorActions):
-    DEFAULT_CSS = """
-    SessionScreen #body { height: 1fr; }
-    SessionScreen AgendaStrip { display: none; }
-    SessionScreen.-narrow AgendaStrip { display: block; }
-    SessionScreen.-narrow AgendaPane { display: none; }
-    SessionScreen.-narrow VotePanel { width: 25; }
-    """
+    # SESSION_KEYS first, so the footer keeps their order; on a closed meeting their
+    # recording keys are disabled (check_action) and the CLOSED_KEYS behind them answer instead.
+    BINDINGS = [
+        *keymap.bindings(SESSION_KEYS, "session"),
+        *keymap.bindings(CLOSED_KEYS, "session.closed"),
+    ]
+    CSS_PATH = "session.tcss"
 
     def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
         super().__init__(live)
         self.clock = clock
         self._belled: set[str] = set()
-        # Descriptions follow the language chosen at start-up, so the table is built per screen.
-        # SESSION_KEYS first, so the footer keeps their order; on a closed meeting their
-        # recording keys are disabled and the CLOSED_KEYS behind them answer instead.
-        keymap.install(self, SESSION_KEYS, "session")
-        keymap.install(self, CLOSED_KEYS, "session.closed")
 
     def compose(self) -> ComposeResult:
         yield HeaderBar(id="header")
@@ -189,41 +184,37 @@ class SessionScreen(FloorActions):
     working = False
 
     def _close_confirmed(self, yes: bool | None) -> None:
-        """The close is stored first, here; the minutes are built in a worker, stored here too."""
-        from meeting_tui.minutes.record import minutes_inputs
-
+        """The close is stored first, here; the minutes are made in a worker, stored here too."""
         if not yes:
             return
         try:
             self.live.execute(c.close_meeting(self.live.state))
-            inputs = minutes_inputs(self.live)
+            record = self.live.closed_record()
         except (DomainError, StoreError) as error:
             self.notify(error.message(), severity="error", timeout=15)
             self.refresh_panes()
             return
         self.refresh_panes()
         self.working = True
-        self._compose_minutes(inputs)
+        self._compose_minutes(record)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="minutes")
-    def _compose_minutes(self, inputs: MinutesInputs) -> None:
-        """Only builds: the meeting file is written on the UI thread, as every event is."""
-        from meeting_tui.minutes.record import compose_minutes
+    def _compose_minutes(self, record: ClosedRecord) -> None:
+        """Only makes them: the meeting file is written on the UI thread, as every event is."""
+        from meeting_tui.minutes.record import sealed_minutes
 
         try:
-            self.post_message(self.MinutesComposed(compose_minutes(inputs)))
+            self.post_message(self.MinutesComposed(sealed_minutes(record)))
         except Exception as error:  # a bug in building them: said, and the close still stands
             self.post_message(self.MinutesComposed(None, f"{type(error).__name__}: {error}"))
 
     @on(MinutesComposed)
     def _minutes_composed(self, message: MinutesComposed) -> None:
-        from meeting_tui.minutes.record import store_minutes
-
         self.working = False
         try:
             if message.document is None:
                 raise StoreError("minutes.not_saved", reason=message.problem)
-            version = store_minutes(self.live, message.document)
+            version = self.live.store_minutes(message.document)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=15)
             return
@@ -281,4 +272,4 @@ class SessionScreen(FloorActions):
             self.action_retry()
             if self.live.pending:
                 return
-        app_of(self).back_to_start()
+        self.post_message(MeetingLeft())

@@ -6,14 +6,12 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from textual.reactive import reactive
-from textual.screen import Screen
 
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.suggestions import answer_suggestions
 from meeting_tui.publicity import notice_messages as _notice_messages  # the opt-in's words
-from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs import form_answers as fa
@@ -21,7 +19,7 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
-from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.keymap import KeyedScreen
 from meeting_tui.tui.recording import Make, judged, problem, record
 
 del _notice_messages
@@ -29,7 +27,7 @@ del _notice_messages
 R = TypeVar("R")
 
 
-class SessionActions(Screen[None]):
+class SessionActions(KeyedScreen):
     """The session screen's state and actions; `SessionScreen` adds the layout and panes."""
 
     selected: reactive[str | None] = reactive(None, init=False)
@@ -44,7 +42,7 @@ class SessionActions(Screen[None]):
     def suggestions(self, kind: str) -> list[str]:
         """Owners or dates to come back, from this meeting, its parties and the archive (read once)."""
         if self._archive is None:
-            self._archive = load_states(app_of(self).archive)
+            self._archive = self.live.archive_states()
         return answer_suggestions(self.state, self._archive, kind)
 
     @property

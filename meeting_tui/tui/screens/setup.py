@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from meeting_tui import i18n
@@ -39,8 +38,8 @@ from meeting_tui.tui.dialogs.form_answers import (
 )
 from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft, MeetingStarted
 
 i18n.register({"col.minutes": ("分钟", "min")})
 R = TypeVar("R")  # the result of a form
@@ -85,17 +84,13 @@ def voting_options(state: MeetingState) -> list[tuple[str, str]]:
     return options
 
 
-class SetupScreen(Screen[None]):
-    DEFAULT_CSS = """
-    SetupScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    SetupScreen #summary { height: auto; padding: 0 1; color: $text-muted; }
-    SetupScreen DataTable { height: 1fr; }
-    """
+class SetupScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(SETUP_KEYS, "setup")
+    CSS_PATH = "setup.tcss"
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        keymap.install(self, SETUP_KEYS, "setup")
 
     @property
     def state(self) -> MeetingState:
@@ -370,8 +365,7 @@ class SetupScreen(Screen[None]):
 
     def _start(self) -> None:
         if self.run(lambda s: c.step_agenda(s, 1) if s.items else c.start_meeting(s)):
-            app = app_of(self)
-            self.app.switch_screen(app.screen_for(self.live))
+            self.post_message(MeetingStarted())
 
     def action_floor_limits(self) -> None:
         """限时限次: the per-speech limit and the per-person cap, "0" for none (floor_forms.py)."""
@@ -384,4 +378,4 @@ class SetupScreen(Screen[None]):
         self.app.push_screen(limits_dialog(self.state, check), done)
 
     def action_back(self) -> None:
-        app_of(self).back_to_start()
+        self.post_message(MeetingLeft())

@@ -10,23 +10,23 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
 from meeting_tui.domain import commands as c
+from meeting_tui.store.archive import Archive
 from meeting_tui.store.backup_compare import compare_backup
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
-from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui import strings_owners as _owners_strings  # the `o` key's words
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 from meeting_tui.tui.keymap import Key
-from meeting_tui.tui.lifecycle_access import app_of
+from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
 
 START_KEYS: tuple[Key, ...] = (
@@ -58,19 +58,15 @@ def matches(row: dict[str, Any], needle: str) -> bool:
     return needle.casefold() in hay.casefold()
 
 
-class StartScreen(Screen[None]):
-    DEFAULT_CSS = """
-    StartScreen #heading { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    StartScreen #filter { margin: 0 1; }
-    StartScreen #empty { padding: 1 2; color: $text-muted; height: auto; }
-    StartScreen DataTable { height: 1fr; }
-    StartScreen > .start--broken { color: $text-error; text-style: bold; }
-    """
+class StartScreen(keymap.KeyedScreen):
+    BINDINGS = keymap.bindings(START_KEYS, "start")
+    CSS_PATH = "start.tcss"
     COMPONENT_CLASSES = {"start--broken"}
 
-    def __init__(self) -> None:
+    def __init__(self, archive: Archive, clock: Clock) -> None:
         super().__init__()
-        keymap.install(self, START_KEYS, "start")
+        self.archive = archive
+        self.clock = clock
         self.rows: list[dict[str, Any]] = []
         self._columns_for = -1
         self._generation = 0  # counts the times `rows` changed
@@ -122,7 +118,7 @@ class StartScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the archive list; a disk that refuses the read is said in place of the rows."""
-        archive = app_of(self).archive
+        archive = self.archive
         empty = self.query_one("#empty", Static)
         try:
             rows = sort_rows(archive.list_meetings())
@@ -212,7 +208,7 @@ class StartScreen(Screen[None]):
     def action_open(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id:
-            app_of(self).open_meeting(meeting_id)
+            self.post_message(MeetingChosen(meeting_id))
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -220,14 +216,13 @@ class StartScreen(Screen[None]):
     def action_demo(self) -> None:
         from meeting_tui.demo import LIVE_ID, install_demo
 
-        app = app_of(self)
         try:
-            install_demo(app.archive, now=app.clock())
+            install_demo(self.archive, now=self.clock())
         except StoreError as error:
             self.notify(refusal_message(error), severity="error", timeout=12)
             return
         self.reload()
-        app.open_meeting(LIVE_ID)
+        self.post_message(MeetingChosen(LIVE_ID))
 
     def action_new_meeting(self) -> None:
         fields = [
@@ -255,18 +250,17 @@ class StartScreen(Screen[None]):
         def done(a: NewMeetingAnswers | None) -> None:
             if a is None:
                 return
-            app = app_of(self)
             drafts = c.create_meeting(
                 meeting_id, a.title, a.kind, community=a.community, location=a.location
             )
             try:
-                live = LiveMeeting.create(app.archive, meeting_id, drafts, app.clock)
+                live = LiveMeeting.create(self.archive, meeting_id, drafts, self.clock)
             except StoreError as error:
                 self.notify(refusal_message(error), severity="error", timeout=12)
                 return
             live.close()
             self.reload()
-            app.open_meeting(meeting_id)
+            self.post_message(MeetingChosen(meeting_id))
 
         form = FormDialog(i18n.t("form.new_meeting"), fields, NewMeetingAnswers.read, check)
         self.app.push_screen(form, done)
@@ -274,19 +268,18 @@ class StartScreen(Screen[None]):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        app = app_of(self)
-        self.app.push_screen(BacklogScreen(app.archive, app.live))
+        self.app.push_screen(BacklogScreen(self.archive, None))  # no meeting open to pick into
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        app = app_of(self)
-        self.app.push_screen(FollowUpsScreen(app.archive, app.live, app.clock))
+        self.app.push_screen(FollowUpsScreen(self.archive, None, self.clock))
 
     def action_owners(self) -> None:
+        from meeting_tui.store.owners import DecisionArchive
         from meeting_tui.tui.screens.owners_list import OwnersListScreen
 
-        self.app.push_screen(OwnersListScreen())
+        self.app.push_screen(OwnersListScreen(DecisionArchive(self.archive.root), self.clock))
 
     def action_restore(self) -> None:
         """Restore a backup: straight after one question for a damaged file; on a healthy
@@ -294,8 +287,7 @@ class StartScreen(Screen[None]):
         meeting_id = self.selected_id()
         if not meeting_id:
             return
-        archive = app_of(self).archive
-        seen = compare_backup(archive, meeting_id)
+        seen = compare_backup(self.archive, meeting_id)
         if seen is None:
             self._restore(meeting_id)  # the store says there is no backup, and where it looked
             return
@@ -332,7 +324,7 @@ class StartScreen(Screen[None]):
 
     def _restore(self, meeting_id: str) -> None:
         try:
-            path = app_of(self).archive.restore_backup(meeting_id)
+            path = self.archive.restore_backup(meeting_id)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=12)
             return

@@ -1,0 +1,1 @@
+"""Screens: one per step of a meeting (start, setup, session, minutes, publicity, owners)."""

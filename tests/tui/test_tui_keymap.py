@@ -1,0 +1,55 @@
+"""The screens' keys are Textual bindings with ids: `App.set_keymap` moves them, words follow the language.
+
+The key tables become each screen class's `BINDINGS` (keymap.bindings), so
+Textual's public keymap can move a key by its id, and the footer shows the
+catalogue's words in the language the app was started in, even though the
+class was made before that language was chosen.
+"""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from meeting_tui import i18n
+from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.screens.session import SessionScreen
+
+
+def footer(app) -> dict[str, str]:
+    return {key.key: key.description for key in app.screen.query(FooterKey)}
+
+
+async def footer_when(pilot, app, holds) -> dict[str, str]:
+    """The footer once `holds(footer)`: it is composed again a few frames after a keymap."""
+    for _ in range(200):
+        if holds(words := footer(app)):
+            return words
+        await pilot.pause(0.01)
+    return footer(app)
+
+
+async def test_a_keymap_moves_the_vote_key_by_its_binding_id(make) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, SessionScreen)
+        assert footer(app).get("v") == i18n.t("key.vote")
+        app.set_keymap({"session.vote": "z"})
+        words = await footer_when(pilot, app, lambda words: "z" in words)
+        assert words.get("z") == i18n.t("key.vote")
+        assert "v" not in words
+        await pilot.press("v")  # the old key does nothing now
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("z")
+        assert isinstance(app.screen, VoteDialog)
+
+
+async def test_the_footer_words_follow_the_language_of_each_app(make) -> None:
+    for lang in ("en", "zh"):
+        app = make(lang=lang)
+        async with app.run_test(size=(120, 40)):
+            assert isinstance(app.screen, SessionScreen)
+            assert footer(app)["v"] == i18n.t("key.vote", lang) != "key.vote"
+            tooltips = {
+                a.binding.tooltip for a in app.screen.active_bindings.values() if a.binding.id
+            }
+            assert i18n.t("group.vote", lang) in tooltips
