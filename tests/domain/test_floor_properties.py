@@ -29,7 +29,7 @@ step = st.tuples(
 
 
 def _subjects(state: MeetingState) -> list[str]:
-    return sorted(state.motions) or [state.items[0].id]
+    return sorted(state.motions) or [item.id for item in state.items[:1]]  # undo may empty both
 
 
 def _pick(items: list[str], n: int) -> str | None:
@@ -38,6 +38,8 @@ def _pick(items: list[str], n: int) -> str | None:
 
 def _run(state: MeetingState, op: str, n: int, stance: str, flag: bool) -> list[object]:
     subject = _pick(_subjects(state), n)
+    if subject is None and op in ("add", "start"):
+        return []  # nothing to speak on: undo took back the agenda
     kw = {"motion_id": subject} if subject in state.motions else {"item_id": subject}
     waiting = [i for q in state.floor.queues.values() for i in q]
     if op == "add":

@@ -83,7 +83,7 @@ async def test_closing_stores_the_close_first_and_every_write_on_the_ui_thread(
     make, monkeypatch, data_dir: Path
 ) -> None:
     path = open_archive(data_dir).meeting_path(LIVE_ID)
-    composed = spy_threads(monkeypatch, record, "compose_minutes")
+    composed = spy_threads(monkeypatch, record, "sealed_minutes")
     writes: list[tuple[str, dict[str, Any]]] = []
     real_replace = fs.replace
 

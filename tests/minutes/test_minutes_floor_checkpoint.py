@@ -9,9 +9,10 @@ from pathlib import Path
 
 from meeting_tui.cli import main
 from meeting_tui.demo import LIVE_ID
-from meeting_tui.minutes.record import close_and_record, read_minutes_table
+from meeting_tui.minutes.record import close_and_record
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.store.record_tables import read_minutes_table
 from tests.floor_debate import debate
 
 

@@ -119,7 +119,7 @@ def test_a_crash_between_the_meeting_write_and_the_summary_write_is_repaired(
     )
     done = subprocess.run([sys.executable, "-c", child, str(data_dir), CLOSED_ID], check=False)
     assert done.returncode == 9
-    events = open_archive(data_dir).read_events(CLOSED_ID)
+    events = open_archive(data_dir).read_meeting(CLOSED_ID)[1]
     assert events[-1]["kind"] == "followup_done"  # the meeting has it, the summary does not
     stale = stored_rows(data_dir, CLOSED_ID)[CLOSED_ID]
     assert stale["built_from"] != built_from(archive.meeting_path(CLOSED_ID))

@@ -28,15 +28,7 @@ del _strings
 
 
 class FloorDialog(ModalScreen[None]):
-    DEFAULT_CSS = """
-    FloorDialog { align: center middle; }
-    FloorDialog > Vertical {
-        width: 90%; max-width: 100; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    FloorDialog DataTable { height: auto; max-height: 16; }
-    FloorDialog .hint { color: $text-muted; height: auto; }
-    """
+    CSS_PATH = "floor_dialog.tcss"
     BINDINGS = [
         Binding("K,ctrl+up", "move(-1)", show=False),
         Binding("J,ctrl+down", "move(1)", show=False),

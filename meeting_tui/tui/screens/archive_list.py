@@ -84,7 +84,7 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         self.archive = archive
         self.title_key, self.empty_key = title_key, empty_key
         self.entries: Listing[Entry] = Listing.empty()
-        self.working = False  # a read is under way; the loading line is shown
+        self.working = True  # a read is under way (from the start: on_mount begins it)
         self._shown = 0  # rows in the table: the first pages of `entries`
 
     def compose(self) -> ComposeResult:
