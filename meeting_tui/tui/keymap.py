@@ -8,9 +8,6 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from meeting_tui import i18n
-from meeting_tui.tui import strings_present as _present_strings  # `P`'s description
-
-del _present_strings
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,8 @@ from textual.widgets import Input
 
 from meeting_tui import i18n
 from meeting_tui.domain import DecisionRule, VoteMethod, evaluate, label
-from meeting_tui.tui import strings_records as _strings  # registers the words used here
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
-
-del _strings
 
 
 class VoteDialog(FormDialog):

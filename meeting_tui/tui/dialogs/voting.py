@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Party, label
-from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field
-
-del _strings
 
 
 def voting_fields(state: MeetingState) -> list[Field]:

@@ -10,13 +10,10 @@ from __future__ import annotations
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Answers, Field
 from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_actions import SessionActions
-
-del _strings
 
 # What a closed meeting still offers: looking, exporting, a recorded reopen, leaving.
 OPEN_ON_CLOSED = frozenset(

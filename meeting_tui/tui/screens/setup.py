@@ -34,8 +34,6 @@ from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
 
-i18n.register({"col.minutes": ("分钟", "min")})
-
 # The footer shows what fits, in this order: at 80 columns the first six (s among them).
 SETUP_KEYS: tuple[Key, ...] = (
     Key("a", "add_item", "key.add_item", "group.setup"),
