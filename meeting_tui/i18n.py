@@ -12,12 +12,13 @@ the store's texts without importing the minutes' or the screens'. `keys()` and
 `entry()` load everything.
 
 Adding an area is one line: put the module's dotted name in its area's tuple in
-`AREAS`. The module only needs `CATALOGUE = i18n.area({...})` (a module written
-the old way, `i18n.register({...})`, becomes `CATALOGUE = i18n.area({...})`), and may import
-nothing heavier than the domain: `tests/test_i18n_catalogue.py` loads every
-area in a fresh interpreter and checks that no UI or document library came
-with it, that every key the code uses exists in both languages with the same
-placeholders, and that no key is left unused.
+`AREAS`. The module defines `CATALOGUE = i18n.area(TABLE, …)` (one written the
+old way, `i18n.register({...})`, becomes `CATALOGUE = i18n.area({...})`) and
+imports nothing heavier than the domain. `tests/test_i18n_loading.py` loads
+every area in a fresh interpreter and checks that no UI or document library
+came with it; `tests/test_i18n_catalogue.py` checks that every key the code
+uses exists, and that no key is left unused; `tests/test_i18n.py` that each
+has zh and en with the same placeholders.
 
 A missing key or a bad placeholder (no value for a `{name}`, a field that is
 not a name such as `{0}` or `{a.b}`, a malformed `{`) is a programming error.
@@ -114,12 +115,12 @@ def _pending_modules() -> list[str]:
 
 
 def _load_module(name: str) -> None:
-    _pending_modules().remove(name)
     tables = getattr(importlib.import_module(name), "CATALOGUE", None)
     if not isinstance(tables, tuple):
         raise TextError(f"{name} is in i18n.AREAS: give it CATALOGUE = i18n.area(...)")
     for table in tables:
         _add(table, name)
+    _pending_modules().remove(name)
 
 
 def area(*tables: Entries) -> tuple[Entries, ...]:
@@ -145,8 +146,11 @@ def _add(table: Entries, origin: str) -> None:
 
 
 def _pair(key: str) -> tuple[str, str] | None:
-    while key not in _catalog and _load_next():
-        pass
+    try:
+        while key not in _catalog and _load_next():
+            pass
+    except (ImportError, OSError) as error:  # out of file handles, a damaged install …
+        _problem(f"an area of the catalogue did not load ({error}) when {key!r} was asked", "")
     return _catalog.get(key)
 
 
@@ -175,12 +179,6 @@ def load_all() -> None:
         pass
 
 
-def area_of(key: str) -> str:
-    """The module that holds `key` (KeyError if none does)."""
-    load_all()
-    return _origin[key]
-
-
 def set_language(lang: str) -> None:
     global _current
     _current = normalise_lang(lang)
@@ -204,7 +202,7 @@ def normalise_lang(lang: str | None) -> Lang:
 
 def t(key: str, lang: str | None = None, /, **values: Any) -> str:
     """The text for `key` in `lang` (default: the current language), with `values` filled in."""
-    pair = _pair(key)
+    pair = _catalog.get(key) or _pair(key)
     if pair is None:
         shown = " ".join([key, *(f"{name}={value}" for name, value in values.items())])
         return _problem(f"no text for the key {key!r}: add it to an area in i18n.AREAS", shown)
@@ -212,26 +210,34 @@ def t(key: str, lang: str | None = None, /, **values: Any) -> str:
     return _fill(key, pair[0] if chosen == "zh" else pair[1], values)
 
 
+def _fill(key: str, text: str, values: Mapping[str, Any]) -> str:
+    if not values and "{" not in text and "}" not in text:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
+        return _explain(key, text, values, error)
+
+
 class _KeepMissing(dict[str, Any]):
     def __missing__(self, name: str) -> str:
         return "{" + name + "}"
 
 
-def _fill(key: str, text: str, values: Mapping[str, Any]) -> str:
+def _explain(key: str, text: str, values: Mapping[str, Any], error: Exception) -> str:
+    """Why a text would not fill, and what a person sees instead."""
     try:
         names = _fields(text)
-    except ValueError as error:
-        return _problem(f"{key}: the text {text!r} is malformed ({error})", text)
-    if not names and not values:
-        return text if "{" not in text and "}" not in text else text.format()
+    except ValueError as malformed:
+        return _problem(f"{key}: the text {text!r} is malformed ({malformed})", text)
     missing = names - values.keys()
     if missing:
-        shown = text.format_map(_KeepMissing(values))
+        try:
+            shown = text.format_map(_KeepMissing(values))
+        except (ValueError, TypeError):  # `{n:02d}` cannot show `{n}`
+            shown = text
         return _problem(f"{key}: no value for {', '.join(sorted(missing))}", shown)
-    try:
-        return text.format(**values)
-    except (ValueError, TypeError, IndexError, AttributeError) as error:
-        return _problem(f"{key}: cannot fill {text!r} ({error})", text)
+    return _problem(f"{key}: cannot fill {text!r} ({error})", text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -187,3 +187,18 @@ def test_has_says_whether_a_key_exists_without_a_problem() -> None:
 def test_double_braces_are_one_brace_with_or_without_values() -> None:
     assert i18n._fill("x.y", "{{注}}", {}) == "{注}"
     assert i18n._fill("x.y", "{{注}} {n}", {"n": 2}) == "{注} 2"
+
+
+def test_an_area_that_cannot_be_imported_is_a_fallback_for_a_person_not_a_traceback() -> None:
+    code = (
+        "from meeting_tui import i18n; i18n.AREAS['extra'] = ('no_such_area_module',)\n"
+        "print(i18n.t('error.unknown_item', 'en', id='i1')); print(i18n.t('extra.word', 'en'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != i18n.STRICT_VARIABLE}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    found, missing = done.stdout.splitlines()
+    assert found.startswith("No agenda item i1") and missing == "extra.word"
+    assert "no_such_area_module" in done.stderr  # the log says which area and why
