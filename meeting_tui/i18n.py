@@ -5,20 +5,23 @@ same key serves the UI, the CLI and domain errors.
 
 The catalogue is explicit. `AREAS` below names, area by area, every module that
 holds texts; each such module defines `CATALOGUE = i18n.area(table, …)` and
-registers nothing. `t()` loads the areas on first use, in the order
-listed, until it finds the key: the words a `t()` gets never depend on which
-modules happened to be imported, and `meeting-tui list` reads the domain's and
-the store's texts without importing the minutes' or the screens'. `keys()` and
-`entry()` load everything.
+registers nothing. `t()` loads the areas on first use, in the order listed,
+until it finds the key: the words a `t()` gets never depend on which modules
+happened to be imported, and `meeting-tui list` reads the domain's, the
+store's and the command line's texts without importing the minutes' or the
+screens'. `keys()` and `entry()` load everything; `load()` loads named areas
+ahead of need (the command line's, before any disk can refuse a file handle).
 
 Adding an area is one line: put the module's dotted name in its area's tuple in
-`AREAS`. The module defines `CATALOGUE = i18n.area(TABLE, …)` (one written the
-old way, `i18n.register({...})`, becomes `CATALOGUE = i18n.area({...})`) and
-imports nothing heavier than the domain. `tests/test_i18n_loading.py` loads
-every area in a fresh interpreter and checks that no UI or document library
-came with it; `tests/test_i18n_catalogue.py` checks that every key the code
-uses exists, and that no key is left unused; `tests/test_i18n.py` that each
-has zh and en with the same placeholders.
+`AREAS` (`"meeting_tui.domain.floor_messages"` under "domain",
+`"meeting_tui.tui.strings_floor"` under "tui"). The module defines
+`CATALOGUE = i18n.area(TABLE, …)` (one written the old way,
+`i18n.register({...})`, becomes `CATALOGUE = i18n.area({...})`) and imports
+nothing heavier than the domain. `tests/test_i18n_loading.py` loads every area
+in a fresh interpreter and checks that no UI or document library came with
+it; `tests/test_i18n_catalogue.py` checks that every key the code uses exists
+and that no key is left unused; `tests/test_i18n.py` that each has zh and en
+with the same placeholders.
 
 A missing key or a bad placeholder (no value for a `{name}`, a field that is
 not a name such as `{0}` or `{a.b}`, a malformed `{`) is a programming error.
