@@ -88,7 +88,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
 
 def _definitions(tree: ast.Module) -> set[int]:
     """The keys of an area module's tables: where a key is defined, not used."""
-    found = set()
+    found: set[int] = set()
     for node in tree.body:
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
         if isinstance(value, ast.Dict):
@@ -163,11 +163,14 @@ def _scan() -> tuple[list[Use], list[Use], list[Use], list[tuple[str, str]]]:
             if isinstance(node, ast.Call):
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                texts = [a.value for a in node.args if isinstance(a, ast.Constant)]
+                texts = [
+                    a.value
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
                 if name == "replace" and len(texts) == 2 and all(STEM.match(x) for x in texts):
-                    renames.append(
-                        (texts[0], texts[1])
-                    )  # `outcome.key.replace("rule.reason.", "plain.")`
+                    # `outcome.key.replace("rule.reason.", "plain.")`
+                    renames.append((texts[0], texts[1]))
                 for place in KEY_ARGUMENTS.get(name, ()):
                     if isinstance(place, int):
                         arg = node.args[place] if place < len(node.args) else None
