@@ -32,6 +32,7 @@ from meeting_tui.domain.model import (
     Vote,
     VoteMethod,
 )
+from meeting_tui.domain.rules import stored_outcome
 
 Handler = Callable[[MeetingState, Event], None]
 _handlers: dict[EventKind, Handler] = {}
@@ -389,6 +390,7 @@ def _vote_recorded(state: MeetingState, event: Event) -> None:
             quorum=p.get("quorum"),
             quorum_met=bool(p.get("quorum_met", True)),
             passed=bool(p["passed"]),
+            outcome=stored_outcome(p),
         )
     )
     motion.state = MotionState.PASSED if p["passed"] else MotionState.REJECTED

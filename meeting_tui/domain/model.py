@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from meeting_tui.domain.events import Event
+from meeting_tui.domain.outcome import RuleOutcome
 
 MICRO_PROJECT_LIMIT_YUAN = 100_000
 """民生微实事: each micro-project costs under 100,000 yuan; at or above it we warn."""
@@ -138,6 +139,7 @@ class Vote:
     quorum: int | None
     quorum_met: bool
     passed: bool
+    outcome: RuleOutcome  # the verdict and its reason as recorded, never worked out again
     superseded: bool = False
 
     @property

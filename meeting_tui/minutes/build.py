@@ -26,7 +26,6 @@ from meeting_tui.domain.model import (
     Party,
     Vote,
 )
-from meeting_tui.domain.rules import evaluate
 from meeting_tui.minutes import wording
 from meeting_tui.minutes.model import (
     AgendaEntry,
@@ -155,9 +154,7 @@ def voting_changes(
 
 
 def _vote(vote: Vote, state: MeetingState, lang: str) -> VoteEntry:
-    outcome = evaluate(
-        vote.rule, vote.in_favour, vote.against, vote.abstain, vote.eligible_present, vote.quorum
-    )
+    outcome = vote.outcome  # the reason stored with the verdict, not today's rule re-run
     verdict = "rule.verdict.passed" if vote.passed else "rule.verdict.rejected"
     return VoteEntry(
         at=clock_time(vote.at, meeting_date(state), lang),

@@ -14,7 +14,6 @@ from datetime import datetime
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
 from meeting_tui.domain.model import AgendaItem, ItemState, MeetingStatus, Vote
-from meeting_tui.domain.rules import RuleOutcome, evaluate
 from meeting_tui.publicity.view import PublicMotion, public_view
 from meeting_tui.publicity.view import _Redactor as PageRedactor  # the page's own redaction
 
@@ -66,17 +65,6 @@ class Projection:
     agenda: list[str] = field(default_factory=list)
 
 
-def reason_of(vote: Vote, lang: str) -> str:
-    """The stored verdict in words: the rule's reason for the stored counts, the stored result."""
-    counted = evaluate(
-        vote.rule, vote.in_favour, vote.against, vote.abstain, vote.eligible_present, vote.quorum
-    )
-    stored = RuleOutcome(
-        vote.passed, counted.key, counted.values, quorum_met=vote.quorum_met, quorum=vote.quorum
-    )
-    return stored.explain(lang)
-
-
 def current_motion(state: MeetingState) -> Motion | None:
     """The motion the chair touched last, if it belongs to the item under discussion.
 
@@ -119,7 +107,7 @@ def _vote(vote: Vote | None, lang: str) -> ShownVote | None:
         eligible_present=vote.eligible_present,
         passed=vote.passed,
         method=label(vote.method, lang),
-        reason=reason_of(vote, lang),
+        reason=vote.outcome.explain(lang),  # as the vote event recorded it
     )
 
 

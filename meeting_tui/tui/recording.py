@@ -8,6 +8,7 @@ nothing is shown as done that the store did not take.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual.widget import Widget
 
@@ -17,6 +18,7 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 
 Make = Callable[[MeetingState], Sequence[Draft]]
+T = TypeVar("T")
 
 
 def record(node: Widget, live: LiveMeeting, make: Make | Sequence[Draft]) -> bool:
@@ -45,3 +47,11 @@ def problem(live: LiveMeeting, make: Make) -> str | None:
     except DomainError as error:
         return error.message()
     return None
+
+
+def judged(live: LiveMeeting, judge: Callable[[MeetingState], T]) -> T | str:
+    """What a command's check makes of the meeting now, or the error it gives: a form's preview."""
+    try:
+        return judge(live.state)
+    except DomainError as error:
+        return error.message()

@@ -691,6 +691,10 @@ def test_record_vote(started: Any) -> None:
         "quorum": None,
         "quorum_met": True,
         "passed": True,
+        "reason": {
+            "key": "rule.reason.simple.pass",
+            "values": {"for": 31, "against": 5, "abstain": 4, "present": 40},
+        },
         "recount": False,
     }
     started.commit(drafts)
@@ -979,6 +983,7 @@ CLOSED_COMMANDS: list[tuple[str, Callable[[Any], Any]]] = [
     ("mark_answered", lambda s: c.mark_answered(s, "m2", "答复")),
     ("defer", lambda s: c.defer(s, "m2", "再议", "社区工作人员")),
     ("record_vote", lambda s: c.record_vote(s, "m2", 1, 0, 0)),
+    ("judge_vote", lambda s: c.judge_vote(s, "m2", 1, 0, 0)),
     ("recount", lambda s: c.record_vote(s, "m1", 1, 0, 0, recount=True)),
     ("acclaim", lambda s: c.acclaim(s, "m2")),
     ("assign_followup", lambda s: c.assign_followup(s, "m1", "物业")),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import pytest
 
 from meeting_tui import i18n
-from meeting_tui.domain import DecisionRule, evaluate
+from meeting_tui.domain import DecisionRule, evaluate, rules
 
 SIMPLE = DecisionRule.SIMPLE_MAJORITY
 PRESENT = DecisionRule.MAJORITY_OF_PRESENT
@@ -198,3 +200,21 @@ def test_every_rule_explains_without_placeholders(rule: DecisionRule, lang: str)
             assert "{" not in text
             assert "rule." not in text  # no raw key shown
             assert text.endswith(("通过", "未通过") if lang == "zh" else ("passed", "rejected"))
+
+
+# --- the registry --------------------------------------------------------------
+
+
+def test_every_decision_rule_has_an_evaluator() -> None:
+    assert set(rules.RULES) == set(DecisionRule)
+    for rule in DecisionRule:  # each one decides, with a reason key of its own
+        outcome = evaluate(rule, 30, 5, 5, 40)
+        assert outcome.key.startswith("rule.reason.")
+
+
+def test_a_rule_without_an_evaluator_fails_loudly_naming_itself() -> None:
+    class NewRule(StrEnum):  # a rule added to the model and forgotten here
+        WEIGHTED = "weighted"
+
+    with pytest.raises(rules.MissingRuleError, match="'weighted' has no evaluator"):
+        evaluate(NewRule.WEIGHTED, 30, 5, 5, 40)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from meeting_tui.domain import (
     Party,
     Vote,
     VoteMethod,
+    evaluate,
 )
 from meeting_tui.domain.model import Attendance, Attendee, Deferral, FollowUp
 from meeting_tui.domain.privacy import is_generic_name
@@ -79,6 +80,7 @@ def _vote(in_favour: int = 30, against: int = 5) -> Vote:
         quorum=None,
         quorum_met=True,
         passed=in_favour > against,
+        outcome=evaluate(DecisionRule.SIMPLE_MAJORITY, in_favour, against, 5, 40),
     )
 
 

@@ -62,7 +62,7 @@ async def test_motion_burst_then_n_opens_an_empty_form(make, stored, stored_even
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(pilot, "n修路灯\t王阿姨\rn")
         assert isinstance(app.screen, FormDialog)
-        assert app.screen.answers()["text"] == ""  # the second `n` opened a fresh form
+        assert app.screen.answers().text == ""  # the second `n` opened a fresh form
         await burst(pilot, "\x1b")
     assert new_kinds(stored_events, before) == ["motion_raised"]
     m = stored().motions["m3"]

@@ -18,7 +18,7 @@ from meeting_tui.domain.model import (
     QuorumPolicy,
     VoteMethod,
 )
-from meeting_tui.domain.rules import evaluate
+from meeting_tui.domain.rules import RuleOutcome, evaluate
 
 NAME_LIMIT = 60
 
@@ -185,6 +185,37 @@ def require_voters(state: MeetingState) -> None:
     )
 
 
+def judge_vote(
+    state: MeetingState,
+    motion_id: str,
+    in_favour: Any,
+    against: Any,
+    abstain: Any,
+    *,
+    recount: bool = False,
+) -> RuleOutcome:
+    """Every check `record_vote` makes on a tally, then the verdict it would record.
+
+    The vote form previews the verdict through this very function, so a count
+    the command refuses (too many hands, a minus sign, nothing typed) is refused
+    by the form with the same words, and the rule is applied in one place.
+    """
+    guards.require_open(state)
+    motion = guards.motion(state, motion_id)
+    if motion.state.decided and not recount:
+        raise DomainError("error.already_decided", number=motion.number, state=motion.state.value)
+    if not motion.state.decided:
+        _require_state(motion, MotionState.RAISED)
+    require_voters(state)
+    present = state.eligible_present
+    counts = _entered_counts({"for": in_favour, "against": against, "abstain": abstain})
+    if sum(counts) > present:
+        raise DomainError("error.too_many_votes", cast=sum(counts), present=present)
+    if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:
+        raise DomainError("error.quorum_not_met", present=present, quorum=state.quorum)
+    return evaluate(state.rule_for(motion), counts[0], counts[1], counts[2], present, state.quorum)
+
+
 def record_vote(
     state: MeetingState,
     motion_id: str,
@@ -195,34 +226,28 @@ def record_vote(
     method: str = "hands",
     recount: bool = False,
 ) -> list[Draft]:
-    """A tally against the eligible present count at this moment, decided by the motion's rule."""
+    """A tally against the eligible present count at this moment, decided by the motion's rule.
+
+    The event keeps the verdict's reason (key and values) with the result, so
+    what is shown later is what was decided then, whatever the rules say by then.
+    """
     drafts = guards.ensure_started(state)
-    motion = guards.motion(state, motion_id)
-    if motion.state.decided and not recount:
-        raise DomainError("error.already_decided", number=motion.number, state=motion.state.value)
-    if not motion.state.decided:
-        _require_state(motion, MotionState.RAISED)
+    outcome = judge_vote(state, motion_id, in_favour, against, abstain, recount=recount)
     chosen = guards.choice(VoteMethod, method, "method")
-    require_voters(state)
-    present = state.eligible_present
-    counts = _entered_counts({"for": in_favour, "against": against, "abstain": abstain})
-    if sum(counts) > present:
-        raise DomainError("error.too_many_votes", cast=sum(counts), present=present)
-    if not state.quorum_met and state.quorum_policy is QuorumPolicy.REFUSE:
-        raise DomainError("error.quorum_not_met", present=present, quorum=state.quorum)
-    rule = state.rule_for(motion)
-    outcome = evaluate(rule, counts[0], counts[1], counts[2], present, state.quorum)
+    motion = guards.motion(state, motion_id)
+    values = outcome.values
     payload = {
         "motion_id": motion.id,
         "method": chosen.value,
-        "for": counts[0],
-        "against": counts[1],
-        "abstain": counts[2],
-        "eligible_present": present,
-        "rule": rule.value,
+        "for": values["for"],
+        "against": values["against"],
+        "abstain": values["abstain"],
+        "eligible_present": values["present"],
+        "rule": state.rule_for(motion).value,
         "quorum": state.quorum,
         "quorum_met": outcome.quorum_met,
         "passed": outcome.passed,
+        "reason": {"key": outcome.key, "values": dict(values)},
         "recount": motion.state.decided,
     }
     return [*drafts, Draft(EventKind.VOTE_RECORDED, payload)]

@@ -18,7 +18,8 @@ from meeting_tui import i18n
 from meeting_tui.domain import ItemState, label
 from meeting_tui.domain import commands as c
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import ItemAnswers
 from meeting_tui.tui.recording import Make, problem, record
 from meeting_tui.tui.widgets.agenda_pane import MARKS
 
@@ -127,15 +128,18 @@ class AgendaDialog(ModalScreen[None]):
             Field("notes", i18n.t("form.item.notes")),
         ]
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.add_item(s, a["title"], a["minutes"], a["notes"], position=row)
+        def make(a: ItemAnswers) -> Make:
+            return lambda s: c.add_item(s, a.title, a.minutes, a.notes, position=row)
 
-        def done(a: Answers | None) -> None:
+        def done(a: ItemAnswers | None) -> None:
             if a is not None:
                 self._run(make(a), row)
 
-        check = lambda a: problem(self.live, make(a))  # noqa: E731
-        self.app.push_screen(FormDialog(i18n.t("form.agenda_item.title"), fields, check), done)
+        def check(a: ItemAnswers) -> str | None:
+            return problem(self.live, make(a))
+
+        title = i18n.t("form.agenda_item.title")
+        self.app.push_screen(FormDialog(title, fields, ItemAnswers.read, check), done)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,14 +1,17 @@
 """A compact form dialog: one line per field, checked by the domain before it closes.
 
-The caller passes `check`, which runs the real command on the answers and
-returns an error message or None; the form stays open with the message shown
-inline until the answers are acceptable or the user presses Esc.
+The caller passes `read`, which makes the form's typed result (a frozen
+dataclass of `form_answers`) from the fields' texts, and `check`, which runs
+the real command on those answers and returns an error message or None; the
+form stays open with the message shown inline until the answers are acceptable
+or the user presses Esc. It returns the typed answers, or None on Esc.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,7 +25,8 @@ from meeting_tui import i18n
 from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
 
-Answers = dict[str, str]
+R = TypeVar("R")
+FieldTexts = dict[str, str]  # what each field holds, by field name, before the form reads it
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Field:
     suggestions: list[str] = field(default_factory=list)
 
 
-class FormDialog(ModalScreen[Answers | None]):
+class FormDialog(ModalScreen[R | None]):
     DEFAULT_CSS = """
     FormDialog { align: center middle; }
     FormDialog > Vertical {
@@ -59,12 +63,15 @@ class FormDialog(ModalScreen[Answers | None]):
         self,
         title: str,
         fields: list[Field],
-        check: Callable[[Answers], str | None] | None = None,
+        read: Callable[[Mapping[str, str]], R],
+        check: Callable[[R], str | None] | None = None,
         hint: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = fields
+        self.read = read
+        read({f.name: f.value for f in fields})  # fields and result disagree: fail at open
         self.check = check
         self.hint = hint
 
@@ -98,8 +105,13 @@ class FormDialog(ModalScreen[Answers | None]):
             )
         return Input(f.value, compact=True, id=f"f-{f.name}")
 
-    def answers(self) -> Answers:
-        out: Answers = {}
+    def answers(self) -> R:
+        """What the form holds now, as its typed result."""
+        return self.read(self.texts())
+
+    def texts(self) -> FieldTexts:
+        """Each field's text (a choice's value) by field name, as `read` takes them."""
+        out: FieldTexts = {}
         for f in self.fields:
             widget = self.query_one(f"#f-{f.name}")
             if isinstance(widget, ChoiceField):

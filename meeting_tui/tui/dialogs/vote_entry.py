@@ -1,4 +1,9 @@
-"""Vote entry: 赞成/反对/弃权 as digits or counted with +/-, the verdict previewed as you type."""
+"""Vote entry: 赞成/反对/弃权 as digits or counted with +/-, the verdict previewed as you type.
+
+The preview asks the vote command's own check (`commands.judge_vote`, passed in
+as `judge`): what the form refuses and what it says will happen are what the
+command will refuse and record, with no rule of its own here.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,22 @@ from collections.abc import Callable
 from textual.widgets import Input
 
 from meeting_tui import i18n
-from meeting_tui.domain import DecisionRule, VoteMethod, evaluate, label
+from meeting_tui.domain import RuleOutcome, VoteMethod, label
 from meeting_tui.tui.dialogs.count_input import CountInput
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import VoteAnswers
+
+# The verdict the command would record for these answers, or the reason it refuses them.
+Judge = Callable[[VoteAnswers], RuleOutcome | str]
 
 
-class VoteDialog(FormDialog):
+class VoteDialog(FormDialog[VoteAnswers]):
     def __init__(
         self,
         number: int,
         present: int,
-        rule: DecisionRule,
-        quorum: int | None,
-        check: Callable[[Answers], str | None],
+        judge: Judge,
+        check: Callable[[VoteAnswers], str | None],
         text: str = "",
     ) -> None:
         fields = [
@@ -38,8 +46,9 @@ class VoteDialog(FormDialog):
         hint = f"{i18n.t('form.vote.eligible', present=present)} · {i18n.t('form.vote.help')}"
         if text:  # the motion's whole text, so the chair reads out what is voted on
             hint = f"{text}\n{hint}"
-        super().__init__(i18n.t("form.vote.title", number=number), fields, check, hint)
-        self.present, self.rule, self.quorum = present, rule, quorum
+        title = i18n.t("form.vote.title", number=number)
+        super().__init__(title, fields, VoteAnswers.read, check, hint)
+        self.judge = judge
 
     def on_mount(self) -> None:
         self.preview()
@@ -49,19 +58,12 @@ class VoteDialog(FormDialog):
 
     def preview(self) -> None:
         fields = [self.query_one(f"#f-{k}", CountInput) for k in ("for", "against", "abstain")]
-        typed = [f.number for f in fields]
         if not any(f.text for f in fields):
             self.show_error(i18n.t("form.vote.nothing_yet"), ok=True)
             return
-        counts = [n for n in typed if n is not None]
-        if len(counts) < len(typed) and self.check:  # a minus sign: the command says why
-            self.show_error(self.check(self.answers()) or "")
+        outcome = self.judge(self.answers())
+        if isinstance(outcome, str):  # refused, in the command's words
+            self.show_error(outcome)
             return
-        if sum(counts) > self.present:
-            self.show_error(i18n.t("error.too_many_votes", cast=sum(counts), present=self.present))
-            return
-        outcome = evaluate(self.rule, counts[0], counts[1], counts[2], self.present, self.quorum)
-        text = i18n.t(
-            "form.vote.preview", not_voting=self.present - sum(counts), outcome=outcome.explain()
-        )
+        text = i18n.t("form.vote.preview", not_voting=outcome.not_voting, outcome=outcome.explain())
         self.show_error(text, ok=True)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Party, label
-from meeting_tui.tui.dialogs.form import Answers, Field
+from meeting_tui.tui.dialogs.form import Field
+from meeting_tui.tui.dialogs.form_answers import YES
 
 
 def voting_fields(state: MeetingState) -> list[Field]:
     """One ‹有表决权 / 无表决权› line per party, with how many of it are present."""
-    options = [(i18n.t("form.voting.yes"), "yes"), (i18n.t("form.voting.no"), "no")]
+    options = [(i18n.t("form.voting.yes"), YES), (i18n.t("form.voting.no"), "no")]
     return [
         Field(
             p.value,
             i18n.t("form.voting.party", party=label(p), n=state.attendance.present(p)),
-            "yes" if p in state.voting_parties else "no",
+            YES if p in state.voting_parties else "no",
             options=options,
         )
         for p in Party
     ]
-
-
-def chosen_parties(answers: Answers) -> list[str]:
-    return [p.value for p in Party if answers.get(p.value) == "yes"]

@@ -15,7 +15,8 @@ from meeting_tui.domain import commands as c
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.count_input import CountInput
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import PersonAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
 
@@ -113,17 +114,18 @@ class AttendanceScreen(Screen[None]):
             Field("building", i18n.t("form.person.building")),
         ]
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.add_attendee(s, a["name"], a["party"], a["building"])
+        def make(a: PersonAnswers) -> Make:
+            return lambda s: c.add_attendee(s, a.name, a.party, a.building)
 
-        def check(a: Answers) -> str | None:
+        def check(a: PersonAnswers) -> str | None:
             return problem(self.live, make(a))
 
-        def done(a: Answers | None) -> None:
+        def done(a: PersonAnswers | None) -> None:
             if a is not None:
                 self._run(make(a))
 
-        self.app.push_screen(FormDialog(i18n.t("form.person.title"), fields, check), done)
+        form = FormDialog(i18n.t("form.person.title"), fields, PersonAnswers.read, check)
+        self.app.push_screen(form, done)
 
     def action_remove_person(self) -> None:
         table = self.query_one(DataTable)

@@ -12,7 +12,8 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import FollowUpEntry, followups
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import EvaluationAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, record
@@ -105,14 +106,14 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
             Field("unsatisfied", i18n.t("field.unsatisfied"), count=True),
         ]
 
-        def done(a: Answers | None) -> None:
+        def done(a: EvaluationAnswers | None) -> None:
             if a is None:
                 return
             make = lambda s: c.evaluate_followup(  # noqa: E731
-                s, entry.origin.motion_id, a["satisfied"], a["basic"], a["unsatisfied"], at_meeting
+                s, entry.origin.motion_id, a.satisfied, a.basic, a.unsatisfied, at_meeting
             )
             if self._record(entry, make):
                 self.notify(i18n.t("followups.evaluated", text=entry.text))
 
         title = i18n.t("form.evaluate.title", text=entry.text)
-        self.app.push_screen(FormDialog(title, fields), done)
+        self.app.push_screen(FormDialog(title, fields, EvaluationAnswers.read), done)

@@ -38,7 +38,8 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.owners import RESULTS_TABLE, LiveDecision
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import CollectorAnswers, ReasonAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.widgets.owners_entry import RoomEntry
 from meeting_tui.tui.widgets.owners_roster import RosterWindow
@@ -217,12 +218,12 @@ class OwnersScreen(Screen[None]):
         )
         field = Field("reason", i18n.t("owners.form.withdraw_reason"))
 
-        def done(a: Answers | None) -> None:
+        def done(a: ReasonAnswers | None) -> None:
             if a is None:
                 self._back_to_room()
                 return
             try:
-                self.live.withdraw(unit.id, a["reason"], self.collector)
+                self.live.withdraw(unit.id, a.reason, self.collector)
             except (DomainError, StoreError) as error:
                 self.say(error.message(), error=True)
                 return
@@ -231,7 +232,7 @@ class OwnersScreen(Screen[None]):
             self.refresh_view()
             self._back_to_room()
 
-        self.app.push_screen(FormDialog(question, [field]), done)
+        self.app.push_screen(FormDialog(question, [field], ReasonAnswers.read), done)
 
     def action_escape(self) -> None:
         """esc with the room input empty and focused goes back; otherwise it clears first."""
@@ -259,16 +260,19 @@ class OwnersScreen(Screen[None]):
     def action_collector(self) -> None:
         field = Field("collector", i18n.t("owners.form.collector"), self.collector)
 
-        def check(a: Answers) -> str | None:
-            return None if a["collector"].strip() else i18n.t("owners.ballot.no_collector")
+        def check(a: CollectorAnswers) -> str | None:
+            return None if a.collector.strip() else i18n.t("owners.ballot.no_collector")
 
-        def done(a: Answers | None) -> None:
+        def done(a: CollectorAnswers | None) -> None:
             if a is not None:
-                self.collector = a["collector"].strip()
+                self.collector = a.collector.strip()
                 self.refresh_view()
 
         self.app.push_screen(
-            FormDialog(i18n.t("owners.form.collector_title"), [field], check), done
+            FormDialog(
+                i18n.t("owners.form.collector_title"), [field], CollectorAnswers.read, check
+            ),
+            done,
         )
 
     def action_close_count(self) -> None:
@@ -294,24 +298,25 @@ class OwnersScreen(Screen[None]):
     def _reopen(self) -> None:
         field = Field("reason", i18n.t("owners.form.reason"))
 
-        def check(a: Answers) -> str | None:
+        def check(a: ReasonAnswers) -> str | None:
             try:
-                d.reopen_count(self.state, a["reason"])
+                d.reopen_count(self.state, a.reason)
             except DomainError as error:
                 return error.message()
             return None
 
-        def done(a: Answers | None) -> None:
+        def done(a: ReasonAnswers | None) -> None:
             if a is None:
                 return
             try:
-                self.live.reopen_count(a["reason"])
+                self.live.reopen_count(a.reason)
             except (DomainError, StoreError) as error:
                 self.notify(error.message(), severity="error", timeout=12)
                 return
             self.refresh_view()
 
-        self.app.push_screen(FormDialog(i18n.t("owners.form.reopen"), [field], check), done)
+        form = FormDialog(i18n.t("owners.form.reopen"), [field], ReasonAnswers.read, check)
+        self.app.push_screen(form, done)
 
     def action_export(self) -> None:
         folder = locations.exports_directory(self.state.id, self.live.file.path.parent.parent)

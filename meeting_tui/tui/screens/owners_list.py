@@ -18,7 +18,8 @@ from meeting_tui.domain.owners.roster_csv import read_roster_file
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui import keymap
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import NewDecisionAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 
@@ -124,28 +125,28 @@ class OwnersListScreen(Screen[None]):
         archive = self.decisions
         decision_id = archive.new_id(date.today())
 
-        def drafts(a: Answers) -> list[d.DecisionDraft]:
+        def drafts(a: NewDecisionAnswers) -> list[d.DecisionDraft]:
             return d.create_decision(
                 decision_id,
-                a["title"],
-                a["question"],
-                a["kind"],
-                candidate_names(a["candidates"]),
-                a["community"],
+                a.title,
+                a.question,
+                a.kind,
+                candidate_names(a.candidates),
+                a.community,
             )
 
-        def check(a: Answers) -> str | None:
+        def check(a: NewDecisionAnswers) -> str | None:
             try:
                 drafts(a)
-                read_roster_file(Path(a["roster"].strip()).expanduser())
+                read_roster_file(Path(a.roster.strip()).expanduser())
             except DomainError as error:
                 return error.message()
             return None
 
-        def done(a: Answers | None) -> None:
+        def done(a: NewDecisionAnswers | None) -> None:
             if a is None:
                 return
-            path = Path(a["roster"].strip()).expanduser()
+            path = Path(a.roster.strip()).expanduser()
             try:
                 roster = read_roster_file(path)
                 live = LiveDecision.create(archive, drafts(a), app_of(self).clock)
@@ -158,7 +159,8 @@ class OwnersListScreen(Screen[None]):
             self.reload()
             self.app.push_screen(OwnersScreen(live))
 
-        self.app.push_screen(FormDialog(i18n.t("owners.form.new"), fields, check), done)
+        form = FormDialog(i18n.t("owners.form.new"), fields, NewDecisionAnswers.read, check)
+        self.app.push_screen(form, done)
 
     def action_back(self) -> None:
         self.dismiss()

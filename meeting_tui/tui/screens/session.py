@@ -22,7 +22,8 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make
@@ -173,15 +174,16 @@ class SessionScreen(MeetingActions):
     def _reopen(self) -> None:
         fields = [Field("reason", i18n.t("form.reason"))]
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.reopen_meeting(s, a["reason"])
+        def make(a: ReasonAnswers) -> Make:
+            return lambda s: c.reopen_meeting(s, a.reason)
 
-        def done(a: Answers | None) -> None:
+        def done(a: ReasonAnswers | None) -> None:
             if a is not None:
                 self.run_command(make(a))
 
         title = i18n.t("key.close_meeting")
-        self.app.push_screen(FormDialog(title, fields, lambda a: self.check(make(a))), done)
+        form = FormDialog(title, fields, ReasonAnswers.read, lambda a: self.check(make(a)))
+        self.app.push_screen(form, done)
 
     def action_minutes(self) -> None:
         from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from meeting_tui import i18n
-from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, label
+from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.suggestions import answer_suggestions
 from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.dialogs import form_answers as fa
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.lifecycle_access import app_of
-from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.recording import Make, judged, problem, record
+
+R = TypeVar("R")
 
 
 class SessionActions(Screen[None]):
@@ -81,18 +85,21 @@ class SessionActions(Screen[None]):
         self,
         title: str,
         fields: list[Field],
-        make: Callable[[Answers], Make],
+        read: Callable[[Mapping[str, str]], R],
+        make: Callable[[R], Make],
         hint: str = "",
         after: Callable[[], None] | None = None,
     ) -> None:
         """Open a form whose answers become a command, checked inline before it closes."""
 
-        def done(answers: Answers | None) -> None:
+        def done(answers: R | None) -> None:
             if answers is not None and self.run_command(make(answers)) and after:
                 after()
 
-        check = lambda answers: self.check(make(answers))  # noqa: E731
-        self.app.push_screen(FormDialog(title, fields, check, hint), done)
+        def check(answers: R) -> str | None:
+            return self.check(make(answers))
+
+        self.app.push_screen(FormDialog(title, fields, read, check, hint), done)
 
     def _confirm(self, question: str, then: Callable[[], object]) -> None:
         def answered(yes: bool | None) -> None:
@@ -141,35 +148,33 @@ class SessionActions(Screen[None]):
             return
         before = set(self.state.motions)
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.raise_motion(
-                s,
-                a["text"],
-                proposer=a["proposer"],
-                party=a["party"],
-                category=a["category"],
-                cost=a["cost"],
-                note=a["note"],
-                show_proposer_name=a.get("show_proposer_name", ""),
-            )
+        def make(a: fa.MotionAnswers) -> Make:
+            return lambda s: c.raise_motion(s, a.text, **a.details())
 
-        def done(answers: Answers | None) -> None:
+        def done(answers: fa.MotionAnswers | None) -> None:
             if answers is not None and self.run_command(make(answers)):
                 new = set(self.state.motions) - before
                 self.selected = new.pop() if new else self.selected
                 self.refresh_panes()
                 self._warn_cost(self.selected)
 
-        check = lambda answers: self.check(make(answers))  # noqa: E731
-        dialog = FormDialog(i18n.t("form.motion.title_new"), self._motion_fields(None), check)
+        def check(answers: fa.MotionAnswers) -> str | None:
+            return self.check(make(answers))
+
+        fields = self._motion_fields(None)
+        dialog = FormDialog(i18n.t("form.motion.title_new"), fields, fa.MotionAnswers.read, check)
         self.app.push_screen(dialog, done)
 
     def action_edit_motion(self) -> None:
         if (m := self._motion_or_say()) is None:
             return
         title = i18n.t("form.motion.title_edit", number=m.number)
-        make = lambda a: lambda s: c.edit_motion(s, m.id, **a)  # noqa: E731
-        self._form(title, self._motion_fields(m), make, after=lambda: self._warn_cost(m.id))
+
+        def make(a: fa.MotionAnswers) -> Make:
+            return lambda s: c.edit_motion(s, m.id, text=a.text, **a.details())
+
+        fields = self._motion_fields(m)
+        self._form(title, fields, fa.MotionAnswers.read, make, after=lambda: self._warn_cost(m.id))
 
     def _warn_cost(self, motion_id: str | None) -> None:
         """民生微实事 are under 100,000 yuan: say so when a motion's estimate reaches it."""
@@ -187,16 +192,17 @@ class SessionActions(Screen[None]):
             Field("note", i18n.t("form.note"), m.note),
         ]
 
-        def make(a: Answers) -> Make:
+        def make(a: fa.ResponseAnswers) -> Make:
             def drafts(s: MeetingState) -> list[Draft]:
-                out = c.respond(s, m.id, a["response"], a["responder"]) if a["response"] else []
-                if a["note"] != m.note:
-                    out += c.note_motion(s, m.id, a["note"])
+                out = c.respond(s, m.id, a.response, a.responder) if a.response else []
+                if a.note != m.note:
+                    out += c.note_motion(s, m.id, a.note)
                 return out
 
             return drafts
 
-        self._form(i18n.t("form.respond.title", number=m.number), fields, make)
+        title = i18n.t("form.respond.title", number=m.number)
+        self._form(title, fields, fa.ResponseAnswers.read, make)
 
     def action_answered(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -210,8 +216,12 @@ class SessionActions(Screen[None]):
             Field("response", i18n.t("form.response")),
             Field("responder", i18n.t("form.responder")),
         ]
-        make = lambda a: lambda s: c.mark_answered(s, m.id, a["response"], a["responder"])  # noqa: E731
-        self._form(i18n.t("form.respond.title", number=m.number), fields, make)
+
+        def make(a: fa.AnsweredAnswers) -> Make:
+            return lambda s: c.mark_answered(s, m.id, a.response, a.responder)
+
+        title = i18n.t("form.respond.title", number=m.number)
+        self._form(title, fields, fa.AnsweredAnswers.read, make)
 
     def action_defer(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -223,9 +233,12 @@ class SessionActions(Screen[None]):
             Field("owner", i18n.t("form.owner"), suggestions=self.suggestions("owner")),
             Field("target", i18n.t("form.target"), suggestions=self.suggestions("target")),
         ]
-        make = lambda a: lambda s: c.defer(s, m.id, a["reason"], a["owner"], a["target"])  # noqa: E731
+
+        def make(a: fa.DeferralAnswers) -> Make:
+            return lambda s: c.defer(s, m.id, a.reason, a.owner, a.target)
+
         title = i18n.t("form.defer.title", number=m.number)
-        self._form(title, fields, make, i18n.t("form.suggest_hint"))
+        self._form(title, fields, fa.DeferralAnswers.read, make, i18n.t("form.suggest_hint"))
 
     def action_withdraw(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -244,9 +257,12 @@ class SessionActions(Screen[None]):
             Field("owner", i18n.t("form.owner"), f.owner if f else "", suggestions=owners),
             Field("due", i18n.t("form.due"), (f.due or "") if f else ""),
         ]
-        make = lambda a: lambda s: c.assign_followup(s, m.id, a["owner"], a["due"])  # noqa: E731
+
+        def make(a: fa.FollowupAnswers) -> Make:
+            return lambda s: c.assign_followup(s, m.id, a.owner, a.due)
+
         title = i18n.t("form.followup.title", number=m.number)
-        self._form(title, fields, make, i18n.t("form.suggest_hint"))
+        self._form(title, fields, fa.FollowupAnswers.read, make, i18n.t("form.suggest_hint"))
 
     # -- votes ---------------------------------------------------------------
 
@@ -262,24 +278,23 @@ class SessionActions(Screen[None]):
             self._open_vote(m, recount=False)
 
     def _open_vote(self, m: Motion, recount: bool) -> None:
-        def make(a: Answers) -> Make:
+        def make(a: fa.VoteAnswers) -> Make:
             return lambda s: c.record_vote(
-                s, m.id, a["for"], a["against"], a["abstain"], method=a["method"], recount=recount
+                s, m.id, a.in_favour, a.against, a.abstain, method=a.method, recount=recount
             )
 
-        def done(answers: Answers | None) -> None:
+        def judge(a: fa.VoteAnswers) -> RuleOutcome | str:
+            return judged(
+                self.live,
+                lambda s: c.judge_vote(s, m.id, a.in_favour, a.against, a.abstain, recount=recount),
+            )
+
+        def done(answers: fa.VoteAnswers | None) -> None:
             if answers is not None:
                 self.run_command(make(answers))
 
-        state = self.state
-        dialog = VoteDialog(
-            m.number,
-            state.eligible_present,
-            state.rule_for(m),
-            state.quorum,
-            lambda a: self.check(make(a)),
-            text=m.text,
-        )
+        present = self.state.eligible_present
+        dialog = VoteDialog(m.number, present, judge, lambda a: self.check(make(a)), text=m.text)
         self.app.push_screen(dialog, done)
 
     def action_acclaim(self) -> None:
@@ -314,13 +329,13 @@ class SessionActions(Screen[None]):
         ]
         hint = "* " + i18n.t("form.attendance.voting")
 
-        def make(a: Answers) -> Make:
+        def make(a: fa.PartyCounts) -> Make:
             # Only the counts that changed: an untouched 0 is no step to undo.
             return lambda s: c.set_headcounts(
-                s, {p: n for p, n in a.items() if n != str(s.attendance.present(Party(p)))}
+                s, {p.value: n for p, n in a.counts.items() if n != str(s.attendance.present(p))}
             )
 
-        self._form(i18n.t("form.attendance.title"), fields, make, hint)
+        self._form(i18n.t("form.attendance.title"), fields, fa.PartyCounts.read, make, hint)
 
     def action_undo(self) -> None:
         target = c.undo_target(self.state)

@@ -7,11 +7,14 @@ and a key that no longer applies says why before any form opens.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.tui.dialogs.form import Answers, Field
-from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
+from meeting_tui.tui.dialogs.form import Field
+from meeting_tui.tui.dialogs.form_answers import ItemAnswers, PlacedItemAnswers, VotingParties
+from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_actions import SessionActions
 
@@ -80,14 +83,14 @@ class MeetingActions(SessionActions):
         state = self.state
         fields = voting_fields(state)
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.set_voting_parties(s, chosen_parties(a))
+        def make(a: VotingParties) -> Make:
+            return lambda s: c.set_voting_parties(s, a.values())
 
         def after() -> None:
             self.notify(i18n.t("form.voting.changed", n=self.state.eligible_present))
 
         hint = i18n.t("form.voting.hint", n=state.eligible_present)
-        self._form(i18n.t("form.voting.title"), fields, make, hint, after=after)
+        self._form(i18n.t("form.voting.title"), fields, VotingParties.read, make, hint, after=after)
 
     # -- the agenda ----------------------------------------------------------------
 
@@ -105,17 +108,19 @@ class MeetingActions(SessionActions):
             fields.append(Field("where", i18n.t("form.agenda_item.where"), "after", options=where))
         started = self.state.active_item is None
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.insert_item(
-                s, a["title"], a["minutes"], a["notes"], at_end=a.get("where") == "end"
-            )
+        def make(a: ItemAnswers) -> Make:
+            at_end = isinstance(a, PlacedItemAnswers) and a.at_end
+            return lambda s: c.insert_item(s, a.title, a.minutes, a.notes, at_end=at_end)
 
         def after() -> None:
             item = self.state.active_item
             if started and item is not None:
                 self.notify(i18n.t("agenda.added_started", title=item.title))
 
-        self._form(i18n.t("form.agenda_item.title"), fields, make, after=after)
+        read: Callable[[Mapping[str, str]], ItemAnswers] = (
+            ItemAnswers.read if started else PlacedItemAnswers.read
+        )
+        self._form(i18n.t("form.agenda_item.title"), fields, read, make, after=after)
 
     def action_skip_item(self) -> None:
         item = self.state.active_item

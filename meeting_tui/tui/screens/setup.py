@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -28,11 +28,19 @@ from meeting_tui.domain.errors import party_names
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
-from meeting_tui.tui.dialogs.voting import chosen_parties, voting_fields
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import (
+    ItemAnswers,
+    MeetingDetailsAnswers,
+    PathAnswers,
+    VotingParties,
+)
+from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.recording import Make, problem, record
+
+R = TypeVar("R")  # the result of a form
 
 # The footer shows what fits, in this order: at 80 columns the first six (s among them).
 SETUP_KEYS: tuple[Key, ...] = (
@@ -149,14 +157,23 @@ class SetupScreen(Screen[None]):
         self.refresh_view()
         return done
 
-    def _form(self, title: str, fields: list[Field], make: Callable[[Answers], Make]) -> None:
+    def _form(
+        self,
+        title: str,
+        fields: list[Field],
+        read: Callable[[Mapping[str, str]], R],
+        make: Callable[[R], Make],
+    ) -> None:
         """A form whose answers become a command, checked inline before the form closes."""
 
-        def done(a: Answers | None) -> None:
+        def done(a: R | None) -> None:
             if a is not None:
                 self.run(make(a))
 
-        self.app.push_screen(FormDialog(title, fields, lambda a: problem(self.live, make(a))), done)
+        def check(a: R) -> str | None:
+            return problem(self.live, make(a))
+
+        self.app.push_screen(FormDialog(title, fields, read, check), done)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -208,13 +225,24 @@ class SetupScreen(Screen[None]):
             ),
         ]
 
-        def make(a: Answers) -> Make:
-            changes: dict[str, object] = {k: v for k, v in a.items() if k != "voting"}
-            if a["voting"] in VOTING_PRESETS:
-                changes["voting_parties"] = VOTING_PRESETS[a["voting"]]
+        def make(a: MeetingDetailsAnswers) -> Make:
+            changes: dict[str, object] = {
+                "title": a.title,
+                "kind": a.kind,
+                "community": a.community,
+                "location": a.location,
+                "planned_start": a.planned_start,
+                "facilitator": a.facilitator,
+                "recorder": a.recorder,
+                "default_rule": a.default_rule,
+                "quorum": a.quorum,
+                "quorum_policy": a.quorum_policy,
+            }
+            if a.voting in VOTING_PRESETS:  # "custom" keeps the set chosen party by party
+                changes["voting_parties"] = VOTING_PRESETS[a.voting]
             return lambda s: c.edit_meeting(s, **changes)
 
-        self._form(i18n.t("form.meeting.title"), fields, make)
+        self._form(i18n.t("form.meeting.title"), fields, MeetingDetailsAnswers.read, make)
 
     def _item_fields(self, title: str = "", minutes: str = "", notes: str = "") -> list[Field]:
         return [
@@ -224,8 +252,10 @@ class SetupScreen(Screen[None]):
         ]
 
     def action_add_item(self) -> None:
-        make = lambda a: lambda s: c.add_item(s, a["title"], a["minutes"], a["notes"])  # noqa: E731
-        self._form(i18n.t("form.item.title"), self._item_fields(), make)
+        def make(a: ItemAnswers) -> Make:
+            return lambda s: c.add_item(s, a.title, a.minutes, a.notes)
+
+        self._form(i18n.t("form.item.title"), self._item_fields(), ItemAnswers.read, make)
 
     def action_edit_item(self) -> None:
         item_id = self.selected_item()
@@ -234,12 +264,12 @@ class SetupScreen(Screen[None]):
             return
         fields = self._item_fields(item.title, str(item.timebox_min or ""), item.notes)
 
-        def make(a: Answers) -> Make:
+        def make(a: ItemAnswers) -> Make:
             return lambda s: c.edit_item(
-                s, item.id, title=a["title"], timebox_min=a["minutes"], notes=a["notes"]
+                s, item.id, title=a.title, timebox_min=a.minutes, notes=a.notes
             )
 
-        self._form(i18n.t("form.item.title"), fields, make)
+        self._form(i18n.t("form.item.title"), fields, ItemAnswers.read, make)
 
     def action_remove_item(self) -> None:
         item_id = self.selected_item()
@@ -258,11 +288,11 @@ class SetupScreen(Screen[None]):
             self.query_one(DataTable).move_cursor(row=max(0, min(index, len(self.state.items) - 1)))
 
     def action_import_agenda(self) -> None:
-        def done(a: Answers | None) -> None:
+        def done(a: PathAnswers | None) -> None:
             if a is None:
                 return
             try:
-                entries = read_agenda_file(a["path"].strip())
+                entries = read_agenda_file(a.path.strip())
             except DomainError as error:
                 self.notify(error.message(), severity="error", timeout=15)
                 return
@@ -291,7 +321,9 @@ class SetupScreen(Screen[None]):
             self.app.push_screen(ConfirmDialog(question), go)
 
         fields = [Field("path", i18n.t("form.import.path"))]
-        self.app.push_screen(FormDialog(i18n.t("form.import.title"), fields), done)
+        self.app.push_screen(
+            FormDialog(i18n.t("form.import.title"), fields, PathAnswers.read), done
+        )
 
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
@@ -314,10 +346,10 @@ class SetupScreen(Screen[None]):
         s = self.state
         fields = voting_fields(s)
 
-        def make(a: Answers) -> Make:
-            return lambda s: c.edit_meeting(s, voting_parties=chosen_parties(a))
+        def make(a: VotingParties) -> Make:
+            return lambda s: c.edit_meeting(s, voting_parties=a.values())
 
-        self._form(i18n.t("form.voting.title"), fields, make)
+        self._form(i18n.t("form.voting.title"), fields, VotingParties.read, make)
 
     def action_start(self) -> None:
         """Start the meeting at its first item; with nobody to vote, ask first and name the fixes."""

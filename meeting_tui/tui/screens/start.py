@@ -22,7 +22,8 @@ from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
+from meeting_tui.tui.dialogs.form import Field, FormDialog
+from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.strings_records import RESTORE_WORDS
@@ -240,25 +241,21 @@ class StartScreen(Screen[None]):
         ]
         meeting_id = new_meeting_id(date.today())
 
-        def check(a: Answers) -> str | None:
+        def check(a: NewMeetingAnswers) -> str | None:
             try:
                 c.create_meeting(
-                    meeting_id,
-                    a["title"],
-                    a["kind"],
-                    community=a["community"],
-                    location=a["location"],
+                    meeting_id, a.title, a.kind, community=a.community, location=a.location
                 )
             except DomainError as error:
                 return error.message()
             return None
 
-        def done(a: Answers | None) -> None:
+        def done(a: NewMeetingAnswers | None) -> None:
             if a is None:
                 return
             app = app_of(self)
             drafts = c.create_meeting(
-                meeting_id, a["title"], a["kind"], community=a["community"], location=a["location"]
+                meeting_id, a.title, a.kind, community=a.community, location=a.location
             )
             try:
                 live = LiveMeeting.create(app.archive, meeting_id, drafts, app.clock)
@@ -269,7 +266,8 @@ class StartScreen(Screen[None]):
             self.reload()
             app.open_meeting(meeting_id)
 
-        self.app.push_screen(FormDialog(i18n.t("form.new_meeting"), fields, check), done)
+        form = FormDialog(i18n.t("form.new_meeting"), fields, NewMeetingAnswers.read, check)
+        self.app.push_screen(form, done)
 
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
@@ -317,16 +315,16 @@ class StartScreen(Screen[None]):
         """The second question for a healthy file: the word typed, so Enter alone never restores."""
         fields = [Field("word", i18n.t("restore.word_label"))]
 
-        def check(a: Answers) -> str | None:
-            typed = a["word"].strip().casefold()
+        def check(a: WordAnswers) -> str | None:
+            typed = a.word.strip().casefold()
             return None if typed in RESTORE_WORDS else i18n.t("restore.word_wrong")
 
-        def done(a: Answers | None) -> None:
+        def done(a: WordAnswers | None) -> None:
             if a is not None:
                 self._restore(meeting_id)
 
         title = i18n.t("restore.type_word", **counts)
-        self.app.push_screen(FormDialog(title, fields, check), done)
+        self.app.push_screen(FormDialog(title, fields, WordAnswers.read, check), done)
 
     def _restore(self, meeting_id: str) -> None:
         try:

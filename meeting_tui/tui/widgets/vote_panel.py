@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from meeting_tui import i18n
-from meeting_tui.domain import MeetingState, Motion, evaluate, label
+from meeting_tui.domain import MeetingState, Motion, label
 from meeting_tui.minutes.build import origin_text
 
 BAR_WIDTH = 10
@@ -73,16 +73,8 @@ class VotePanel(Static):
             text.append(i18n.t("vote.not_voting", n=vote.not_voting) + "\n")
             text.append(i18n.t("vote.method", method=label(vote.method)) + "\n")
             text.append(i18n.t("vote.rule", rule=label(vote.rule)) + "\n")
-            outcome = evaluate(
-                vote.rule,
-                vote.in_favour,
-                vote.against,
-                vote.abstain,
-                vote.eligible_present,
-                vote.quorum,
-            )
             verdict = self._style("passed" if vote.passed else "rejected")
-            text.append(outcome.explain() + "\n", style=verdict)
+            text.append(vote.outcome.explain() + "\n", style=verdict)  # as recorded
             earlier = len(motion.votes) - 1
             if earlier:
                 text.append(i18n.t("vote.history", n=earlier) + "\n", style=self._style("muted"))
