@@ -25,7 +25,8 @@ from meeting_tui.verbs import (
     verify_verb,
 )
 
-i18n.register({"cli.error": ("错误：{message}", "error: {message}")})
+# The words of every error `main` tells, in before a disk or a file-handle limit can refuse an import.
+i18n.load("domain", "store", "verbs")
 
 # Each verb module: add(subparsers) and run(args) -> int | None (None: not mine).
 VERBS = [

@@ -32,6 +32,9 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# A missing text or a bad placeholder raises here and in every process a test starts.
+os.environ[i18n.STRICT_VARIABLE] = "1"
+
 
 @pytest.fixture(autouse=True)
 def _fresh_process_settings() -> Iterator[None]:
@@ -39,6 +42,15 @@ def _fresh_process_settings() -> Iterator[None]:
     yield
     locations.set_data_directory(None)
     i18n.set_language("zh")
+
+
+@pytest.fixture(autouse=True)
+def _every_text_found() -> Iterator[None]:
+    """A text problem fails its test even where the code caught the `TextError` (a worker, a toast)."""
+    i18n.take_problems()
+    yield
+    problems = i18n.take_problems()
+    assert not problems, problems
 
 
 @pytest.fixture(autouse=True)

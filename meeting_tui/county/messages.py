@@ -1,10 +1,10 @@
-"""zh/en texts of the county sync and report (registered at import)."""
+"""zh/en texts of the county sync and report: the `county` area of the i18n catalogue."""
 
 from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "county.settings.no_url": (
             '未设置县级数据库地址：在 config.toml 中写 county_url = "https://服务器/数据库名"，或用 --to URL（county 用 --from URL）。',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "county.r.title": ("县级协商议事汇总", "County deliberation summary"),
         "county.r.scope_month": ("{month} 月", "month {month}"),

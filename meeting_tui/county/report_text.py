@@ -8,12 +8,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from meeting_tui import i18n
-from meeting_tui.county import report_strings as _strings  # registers the zh/en texts
 from meeting_tui.county.report import MOTION_STATES, RATINGS, CommunityRow, CountyReport
 from meeting_tui.domain.text import clean_text
 from meeting_tui.minutes.csv import safe_cell
-
-del _strings
 
 COLUMNS = ("meetings", *MOTION_STATES, "open_deferrals", "overdue", *RATINGS)
 

@@ -3,8 +3,6 @@
 Pure code: no I/O (but for reading an agenda file's bytes), no Textual.
 """
 
-from meeting_tui.domain import floor_messages as _floor_messages  # the floor's words
-from meeting_tui.domain import messages as _messages  # registers the domain's words
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.events import Draft, Event, EventKind, stamp, timestamp
 from meeting_tui.domain.fold import advance, apply, fold
@@ -27,8 +25,6 @@ from meeting_tui.domain.model import (
     VoteMethod,
 )
 from meeting_tui.domain.rules import RuleOutcome, evaluate
-
-del _messages, _floor_messages
 
 __all__ = [
     "MICRO_PROJECT_LIMIT_YUAN",

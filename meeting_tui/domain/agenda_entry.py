@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from meeting_tui.domain import agenda_messages as _messages  # noqa: F401  (registers keys)
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.text import clean_text
 

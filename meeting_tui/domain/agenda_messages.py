@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "agenda.not_found": (
             "找不到议程文件：{path}。请检查文件名和所在文件夹。",

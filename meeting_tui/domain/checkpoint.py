@@ -31,11 +31,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meeting_tui import i18n
-from meeting_tui.domain import checkpoint_messages as _messages
 from meeting_tui.domain import merkle
 from meeting_tui.domain.text import clean_text
-
-del _messages
 
 LEAF_FORMAT = 1
 HASH_KEY = "salted_sha256"

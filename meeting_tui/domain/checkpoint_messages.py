@@ -68,5 +68,4 @@ NAME_CHOICE: dict[str, tuple[str, str]] = {
     "error.no_meeting": ("还没有会议：先新建会议", "there is no meeting yet: create one first"),
 }
 
-i18n.register(CHECKPOINT)
-i18n.register(NAME_CHOICE)
+CATALOGUE = i18n.area(CHECKPOINT, NAME_CHOICE)

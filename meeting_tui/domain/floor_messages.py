@@ -117,8 +117,7 @@ EVENTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-for _table in (LABELS, ERRORS, EVENTS):
-    i18n.register(_table)
+CATALOGUE = i18n.area(LABELS, ERRORS, EVENTS)
 
 
 def limit_text(seconds: int | None, lang: str | None = None) -> str:

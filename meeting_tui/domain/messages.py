@@ -299,10 +299,10 @@ EVENTS: dict[str, tuple[str, str]] = {
         "有表决权的一方改为：{parties}",
         "who votes changed to: {parties}",
     ),
+    "event.removed_item": ("已删除的议题", "a removed item"),
 }
 
-for _table in (LABELS, RULE_REASONS, ERRORS, FIELDS, EVENTS):
-    i18n.register(_table)
+CATALOGUE = i18n.area(LABELS, RULE_REASONS, ERRORS, FIELDS, EVENTS)
 
 _PREFIX = {
     "MeetingKind": "kind",

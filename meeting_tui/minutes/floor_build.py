@@ -14,11 +14,8 @@ from meeting_tui.domain.floor import Speech
 from meeting_tui.domain.floor_messages import cap_text, limit_text
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import MeetingState, Party
-from meeting_tui.minutes import floor_messages as _messages
 from meeting_tui.minutes.build import clock_time
 from meeting_tui.minutes.floor_model import ChairEntry, FloorEntry, PartyTime, SpeechEntry
-
-del _messages
 
 
 def _speech(order: int, speech: Speech, state: MeetingState, lang: str) -> SpeechEntry:

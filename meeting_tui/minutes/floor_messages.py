@@ -34,4 +34,4 @@ FLOOR_WORDS: dict[str, tuple[str, str]] = {
     "minutes.col.debate": ("发言情况", "Debate"),
 }
 
-i18n.register(FLOOR_WORDS)
+CATALOGUE = i18n.area(FLOOR_WORDS)

@@ -3,13 +3,10 @@
 
 from __future__ import annotations
 
-from meeting_tui.minutes import floor_messages as _messages
 from meeting_tui.minutes.build import paren, sep
 from meeting_tui.minutes.floor_model import FloorEntry, SpeechEntry
 from meeting_tui.minutes.model import Minutes
 from meeting_tui.minutes.sections import Row, Table, t
-
-del _messages
 
 
 def duration(seconds: int) -> str:

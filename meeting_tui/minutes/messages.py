@@ -197,5 +197,4 @@ PREVIEW: dict[str, tuple[str, str]] = {
     "preview.failed": ("导出失败：{message}", "export failed: {message}"),
 }
 
-for _table in (DOCUMENT, EXPORT, PREVIEW):
-    i18n.register(_table)
+CATALOGUE = i18n.area(DOCUMENT, EXPORT, PREVIEW)

@@ -61,4 +61,4 @@ PAPERS: dict[str, tuple[str, str]] = {
     "paper.signin.suffix": ("签到表", "sign-in"),
     "paper.notice.suffix": ("会议通知", "notice"),
 }
-i18n.register(PAPERS)
+CATALOGUE = i18n.area(PAPERS)

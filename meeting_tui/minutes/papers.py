@@ -17,11 +17,8 @@ from meeting_tui import i18n
 from meeting_tui.domain.archive_views import meeting_date
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import MeetingState, MeetingStatus
-from meeting_tui.minutes import paper_messages as _messages  # registers the texts
 from meeting_tui.minutes.build import long_date, meeting_when, sep
 from meeting_tui.minutes.wording import committee_name
-
-del _messages
 
 SIGNIN_COLUMNS = ("number", "name", "building", "party", "signature")
 DEFAULT_SIGNIN_ROWS = 30

@@ -65,7 +65,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "plain.left": ("{party}早退 {n} 人，现出席 {count} 人", "{party}: {n} left early, now {count}"),
     "plain.committee": ("{community}居民委员会", "{community} Residents' Committee"),
 }
-i18n.register(WORDING)
+CATALOGUE = i18n.area(WORDING)
 
 _SIMPLE_FAIL = "rule.reason.simple.fail"
 

@@ -4,14 +4,11 @@
 pieces (`page_html`, `notice_html`, `qr`, `publicity_url`) are usable alone.
 """
 
-from meeting_tui.publicity import messages as _messages  # registers the words
 from meeting_tui.publicity.notice import notice_html
 from meeting_tui.publicity.page import page_html
 from meeting_tui.publicity.publish import PublishResult, publish
 from meeting_tui.publicity.url import PublicityError, local_url, publicity_url
 from meeting_tui.publicity.view import Posting, PublicView, public_view
-
-del _messages
 
 __all__ = [
     "Posting",

@@ -31,7 +31,6 @@ PAGE: dict[str, tuple[str, str]] = {
     "publicity.section.rejected": ("未通过事项", "Not passed"),
     "publicity.section.withdrawn": ("撤回事项", "Withdrawn"),
     "publicity.section.raised": ("待表决事项", "Not yet voted on"),
-    "publicity.none": ("无", "None"),
     "publicity.proposer": ("提出人", "Raised by"),
     "publicity.category": ("类别", "Category"),
     "publicity.note": ("说明", "Note"),
@@ -161,5 +160,4 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.key.back": ("返回", "back"),
 }
 
-i18n.register(PAGE)
-i18n.register(PUBLISH)
+CATALOGUE = i18n.area(PAGE, PUBLISH)

@@ -30,4 +30,4 @@ NOTICE: dict[str, tuple[str, str]] = {
     "form.show_proposer_name.yes": ("是，本人已同意", "yes, they agreed"),
 }
 
-i18n.register(NOTICE)
+CATALOGUE = i18n.area(NOTICE)

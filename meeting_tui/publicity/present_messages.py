@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "present.item": ("第{n}项 {title}", "Item {n}: {title}"),
         "present.timebox": ("{elapsed} / {minutes} 分钟", "{elapsed} / {minutes} min"),

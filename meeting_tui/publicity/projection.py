@@ -14,11 +14,8 @@ from datetime import datetime
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
 from meeting_tui.domain.model import AgendaItem, ItemState, MeetingStatus, Vote
-from meeting_tui.publicity import present_messages as _messages
 from meeting_tui.publicity.view import PublicMotion, public_view
 from meeting_tui.publicity.view import _Redactor as PageRedactor  # the page's own redaction
-
-del _messages
 
 DECIDED = (MotionState.PASSED, MotionState.REJECTED, MotionState.DEFERRED, MotionState.ANSWERED)
 

@@ -14,9 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from meeting_tui import i18n
-from meeting_tui.publicity import messages as _messages
-
-del _messages
 
 _MEETING_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 

@@ -31,10 +31,6 @@ from meeting_tui.domain.model import MeetingStatus
 from meeting_tui.domain.organisations import is_organisation
 from meeting_tui.domain.privacy import NameDecision, Redactor
 from meeting_tui.domain.text import clean_text
-from meeting_tui.publicity import messages as _messages
-from meeting_tui.publicity import notice_messages as _notice_messages
-
-del _messages, _notice_messages
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from meeting_tui import locations
-from meeting_tui.store import messages as _messages  # registers the zh/en texts
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import (
@@ -29,8 +28,6 @@ from meeting_tui.store.errors import (
 from meeting_tui.store.ids import is_valid_meeting_id, new_meeting_id
 from meeting_tui.store.meeting_file import MeetingFile
 from meeting_tui.store.storage import AtomicJSONStorage, write_atomically
-
-del _messages
 
 
 def open_archive(root: Path | None = None) -> Archive:

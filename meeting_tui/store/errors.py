@@ -81,6 +81,6 @@ def refusal_message(error: StoreError, lang: str | None = None) -> str:
     `new` or `open` that never got going.
     """
     refused = f"{error.key}.refused"
-    if isinstance(error, WriteFailedError) and i18n.t(refused) != refused:
+    if isinstance(error, WriteFailedError) and i18n.has(refused):
         return i18n.t(refused, lang, **error.values)
     return error.message(lang)

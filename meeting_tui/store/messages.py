@@ -102,7 +102,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-i18n.register(MESSAGES)
 
 # Faults on reading, odd files, and what the store repaired on its own.
 READ_MESSAGES: dict[str, tuple[str, str]] = {
@@ -171,4 +170,5 @@ READ_MESSAGES: dict[str, tuple[str, str]] = {
     "store.reason.disk_full": ("磁盘已满", "the disk is full"),
 }
 
-i18n.register(READ_MESSAGES)
+
+CATALOGUE = i18n.area(MESSAGES, READ_MESSAGES)

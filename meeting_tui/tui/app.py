@@ -18,8 +18,6 @@ from meeting_tui.domain import MeetingStatus
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
-from meeting_tui.tui import strings as _strings  # registers the UI's words
-from meeting_tui.tui import strings_lifecycle as _lifecycle_strings
 from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
@@ -37,8 +35,6 @@ from meeting_tui.tui.textual_words import (
     translated,
 )
 from meeting_tui.tui.theme_names import THEMES
-
-del _strings, _lifecycle_strings
 
 
 class MeetingApp(GuardedApp):

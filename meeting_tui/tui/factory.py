@@ -25,6 +25,7 @@ def make_app(
     """The app on the archive in `data_dir`: on `meeting_id` (opened and locked), else the start screen."""
     if lang:
         i18n.set_language(lang)
+    i18n.load_all()  # the screens' words are in before any disk can refuse a file handle
     archive = open_archive(data_dir)
     live = LiveMeeting.open(archive, meeting_id, clock) if meeting_id else None
     return MeetingApp(archive, live, clock=clock, config_path=config_path, theme=theme)
@@ -41,4 +42,5 @@ def make_present_app(
     """The read-only public view of `meeting_id` (no lock taken: the chair's window may hold it)."""
     if lang:
         i18n.set_language(lang)
+    i18n.load_all()
     return PresentApp(open_archive(data_dir), meeting_id, clock=clock, theme=theme)

@@ -9,10 +9,6 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from meeting_tui import i18n
-from meeting_tui.tui import strings_floor as _floor_strings  # the floor's keys
-from meeting_tui.tui import strings_present as _present_strings  # `P`'s description
-
-del _present_strings, _floor_strings
 
 
 @dataclass(frozen=True)

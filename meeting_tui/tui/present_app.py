@@ -30,12 +30,9 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.follow import MeetingFollower
 from meeting_tui.store.live import local_now
-from meeting_tui.tui import strings_present as _strings
 from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.themes import APP_CSS
 from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
-
-del _strings
 
 POLL_S = 0.2  # 5 stats a second: a change shows within 200 ms plus one read and a redraw
 COUNTS = (("for", "field.for"), ("against", "field.against"), ("abstain", "field.abstain"))

@@ -2,7 +2,7 @@
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         # key descriptions (footer, help, palette)
         "key.new_motion": ("新事项", "new motion"),

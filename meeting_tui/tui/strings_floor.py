@@ -2,7 +2,7 @@
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "group.floor": ("发言", "Floor"),
         "key.add_speaker": ("登记发言", "register a speaker"),

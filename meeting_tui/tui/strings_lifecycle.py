@@ -2,7 +2,7 @@
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "start.title": ("会议档案", "Meeting archive"),
         "start.filter": ("筛选（输入标题、社区或日期）", "filter (title, community or date)"),

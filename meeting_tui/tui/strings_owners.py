@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "key.owners": ("业主表决", "owners' decisions"),
         "group.owners": ("业主表决", "Owners"),

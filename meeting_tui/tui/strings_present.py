@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "present.proposer": ("提议人：{name}", "proposed by {name}"),
         "present.motion": ("事项 {n} · {state}", "Motion {n} · {state}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "form.vote.nothing_yet": (
             "填入票数（至少一项，0 也算）；全体同意请 Esc 后按 y 无异议通过。",

@@ -2,7 +2,7 @@
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "key.voting": ("谁有表决权", "who votes"),
         "key.add_agenda_item": ("添加议题", "add agenda item"),

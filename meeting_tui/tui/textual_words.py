@@ -23,41 +23,6 @@ from textual.widgets.option_list import Option
 from meeting_tui import i18n
 from meeting_tui.tui.dialogs.help import HelpScreen, screen_rows
 
-i18n.register(
-    {
-        "key.palette": ("命令", "commands"),
-        "palette.placeholder": ("搜索命令…", "Search for commands…"),
-        "system.theme": ("主题", "Theme"),
-        "system.theme.help": ("更换配色：深色、浅色、强光下用的高对比", "Change the colour theme"),
-        "system.quit": ("退出", "Quit"),
-        "system.quit.help": ("退出程序；一切已保存", "Quit the app; everything is saved"),
-        "system.keys": ("按键面板", "Keys"),
-        "system.keys.help": (
-            "显示或隐藏当前位置可用按键的面板",
-            "Show or hide the panel of keys that work here",
-        ),
-        "system.maximize": ("放大窗格", "Maximize"),
-        "system.maximize.help": ("让选中的窗格占满屏幕", "Maximize the focused pane"),
-        "system.minimize": ("还原窗格", "Minimize"),
-        "system.minimize.help": ("把放大的窗格还原", "Restore the maximized pane"),
-        "system.screenshot": ("截图", "Screenshot"),
-        "system.screenshot.help": (
-            "把当前画面存为 SVG 图片（下载文件夹）",
-            "Save an SVG picture of the screen (Downloads folder)",
-        ),
-        "notify.how_to_quit": (
-            "按 {key} 退出（一切已保存）",
-            "Press {key} to quit (everything is saved)",
-        ),
-        "notify.how_to_quit.title": ("要退出吗？", "Quit?"),
-        "theme.textual-dark": ("深色", "dark"),
-        "theme.textual-light": ("浅色", "light"),
-        "theme.sunlight": ("强光（高对比，户外用）", "sunlight (high contrast, outdoors)"),
-        "palette.theme_placeholder": ("选择主题…", "Choose a theme…"),
-        "palette.no_matches": ("没有找到命令", "No matches found"),
-    }
-)
-
 # Textual's English titles (App.get_system_commands, Textual 8.2) and the keys that replace them.
 SYSTEM_COMMANDS = {
     "Theme": "system.theme",

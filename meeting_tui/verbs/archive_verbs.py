@@ -20,23 +20,6 @@ from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.verbs.choices import accepted, choice_type
 
-i18n.register(
-    {
-        "cli.created": ("已创建会议 {id}：{title}", "created meeting {id}: {title}"),
-        "cli.no_terminal": (
-            "错误：会议界面需要一个终端（标准输入和输出都不是管道或文件）：请在终端窗口里运行；"
-            "脚本请用 list、backlog、export、publish。",
-            "error: the meeting screens need a terminal (stdin and stdout not a pipe or file): "
-            "run this in a terminal window; scripts can use list, backlog, export, publish.",
-        ),
-        "cli.demo_loaded": ("已载入演示会议 {ids}", "loaded demo meetings {ids}"),
-        "cli.empty": (
-            "档案里还没有会议：用 meeting-tui demo 试用演示会议，或 meeting-tui new --title … 新建。",
-            "The archive is empty: try meeting-tui demo, or create one with meeting-tui new --title ….",
-        ),
-    }
-)
-
 
 def add(verbs: Any) -> None:
     verbs.add_parser(

@@ -17,15 +17,6 @@ from meeting_tui.domain import label
 
 E = TypeVar("E", bound=StrEnum)
 
-i18n.register(
-    {
-        "cli.bad_choice": (
-            "不认识「{value}」：可用 {options}",
-            "unknown “{value}”: use one of {options}",
-        ),
-    }
-)
-
 
 def names(choice: StrEnum) -> list[str]:
     """Every spelling of `choice`: its code, its Chinese and its English label."""

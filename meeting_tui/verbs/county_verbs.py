@@ -13,14 +13,11 @@ import sys
 from typing import Any
 
 from meeting_tui import config, i18n
-from meeting_tui.county import messages as _messages  # registers the zh/en texts
 from meeting_tui.county import report_html, report_text, settings
 from meeting_tui.county.errors import CountyError
 from meeting_tui.county.replicate import sync
 from meeting_tui.county.report import FORMATS, check_month, county_report, write_report
 from meeting_tui.store import open_archive
-
-del _messages
 
 
 def add(verbs: Any) -> None:

@@ -33,39 +33,6 @@ from meeting_tui.store import write_atomically
 from meeting_tui.store.errors import UnknownMeetingError
 from meeting_tui.store.owners import RESULTS_TABLE, DecisionArchive, LiveDecision
 
-i18n.register(
-    {
-        "owners.cli.created": ("已创建表决事项 {id}：{title}", "created decision {id}: {title}"),
-        "owners.cli.roster": (
-            "已导入房屋清册：{units} 套，业主 {owners} 人，面积 {area} m²",
-            "roster imported: {units} units, {owners} owners, {area} m²",
-        ),
-        "owners.cli.recorded": ("{unit}：{answer}（已保存）", "{unit}: {answer} (saved)"),
-        "owners.cli.corrected": (
-            "{unit}：更正为 {answer}，原记录保留（已保存）",
-            "{unit}: corrected to {answer}, the earlier answer kept (saved)",
-        ),
-        "owners.cli.withdrawn": (
-            "{unit}：表决已撤回（已保存）",
-            "{unit}: answer withdrawn (saved)",
-        ),
-        "owners.cli.closed": ("计票已结束：{result}", "count closed: {result}"),
-        "owners.cli.reopened": ("计票已重新开启", "count reopened"),
-        "owners.cli.none": (
-            "还没有表决事项：用 meeting-tui owners new --title … 新建。",
-            "No decisions yet: create one with meeting-tui owners new --title ….",
-        ),
-        "owners.cli.dotdot": (
-            "{path} 含有“..”：请写出完整的文件夹或文件路径。",
-            "{path} contains “..”: give the folder or file path in full.",
-        ),
-        "owners.cli.exists": (
-            "{path} 已存在：加 --force 覆盖，或用 --out 另选文件。",
-            "{path} exists: add --force to overwrite, or choose another file with --out.",
-        ),
-    }
-)
-
 FORMATS = {
     "csv": ("表决记录", ".csv"),
     "docx": ("表决记录", ".docx"),

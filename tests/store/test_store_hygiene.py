@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import meeting_tui.store  # noqa: F401  (registers the store messages)
 from meeting_tui import i18n
 from meeting_tui.store.messages import MESSAGES, READ_MESSAGES
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from meeting_tui.domain import checkpoint_messages as _messages
 from meeting_tui.domain.commands import guards
 from meeting_tui.domain.commands.motions import NAME_LIMIT
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.events import Draft, EventKind
 from meeting_tui.domain.model import MeetingState
-
-del _messages
 
 
 def set_name_choice(state: MeetingState, name: str, shown: bool) -> list[Draft]:

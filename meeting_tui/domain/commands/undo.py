@@ -47,9 +47,12 @@ def describe(event: Event, state: MeetingState, lang: str | None = None) -> str:
     if motion is not None:
         values["number"] = motion.number
         values["text"] = motion.text
-    item = state.find_item(p.get("item_id", ""))
-    if item is not None:
-        values["title"] = item.title
+    if "item_id" in p:
+        item = state.find_item(p["item_id"])
+        if item is not None:
+            values["title"] = item.title
+        elif "title" not in p:  # removed since: say so, never show another item's title
+            values["title"] = i18n.t("event.removed_item", lang)
     if "party" in p:
         values["party"] = i18n.t(f"party.{p['party']}", lang)
     if "parties" in p:

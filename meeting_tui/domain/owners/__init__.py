@@ -3,7 +3,3 @@
 Pure code like the rest of the domain: no I/O (but reading a roster file's
 bytes), no Textual. Areas are whole numbers of 0.01 m² throughout.
 """
-
-from meeting_tui.domain.owners import messages as _messages  # registers the words
-
-del _messages

@@ -17,19 +17,6 @@ from meeting_tui import i18n
 from meeting_tui.domain.checkpoint import Checkpoint, checkpoint_at, digest_line
 from meeting_tui.domain.owners.decision import DecisionState
 
-i18n.register(
-    {
-        "owners.digest.none": (
-            "记录校验码：计票结束后生成",
-            "Record digest: made when the count closes",
-        ),
-        "owners.digest.missing": (
-            "记录校验码：本次计票结束时未生成（重新开始并再次结束计票即可生成）",
-            "Record digest: not made at this close (reopen and close the count to make one)",
-        ),
-    }
-)
-
 
 def sealed_checkpoint(
     state: DecisionState, results: Sequence[Mapping[str, Any]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-i18n.register(
+CATALOGUE = i18n.area(
     {
         "owners.kind.ordinary": ("一般事项（过半数）", "ordinary matter (majority)"),
         "owners.kind.major": ("重大事项（四分之三）", "major matter (three quarters)"),

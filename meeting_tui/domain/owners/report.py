@@ -11,34 +11,6 @@ from meeting_tui.domain.owners.decision import DecisionState
 from meeting_tui.domain.owners.rules import format_area, percent
 from meeting_tui.domain.owners.tally import Tally, option_label, outcome, tally
 
-i18n.register(
-    {
-        "owners.report.total": (
-            "房屋 {units} 套 · 业主 {owners} 人 · 专有面积 {area} m²",
-            "{units} units · {owners} owners · exclusive area {area} m²",
-        ),
-        "owners.report.participation": (
-            "参与表决：面积 {area} m²（{area_share}）· 人数 {heads}（{heads_share}）· 已收 {answered}/{units} 套 · 门槛 三分之二",
-            "taking part: area {area} m² ({area_share}) · owners {heads} ({heads_share}) · "
-            "{answered}/{units} units answered · threshold 2/3",
-        ),
-        "owners.report.option": (
-            "{label}：面积 {area} m²（{area_share}）· 人数 {heads}（{heads_share}）",
-            "{label}: area {area} m² ({area_share}) · owners {heads} ({heads_share})",
-        ),
-        "owners.report.building": (
-            "{building} 号楼：入户比例 {share}（{answered}/{units} 套，面积 {area_share}）",
-            "building {building}: {share} visited ({answered}/{units} units, area {area_share})",
-        ),
-        "owners.report.rule": ("规则：{rule}", "rule: {rule}"),
-        "owners.report.result": ("结果：{result}", "result: {result}"),
-        "owners.report.provisional": (
-            "（计票未结束，为当前结果）",
-            "(count still open: provisional)",
-        ),
-    }
-)
-
 
 def option_lines(state: DecisionState, result: Tally, lang: str | None = None) -> list[str]:
     part = result.participating

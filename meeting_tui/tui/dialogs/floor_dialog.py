@@ -20,11 +20,8 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain import label
 from meeting_tui.domain.floor import suggest_next
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui import strings_floor as _strings
 from meeting_tui.tui.recording import Make, record
 from meeting_tui.tui.widgets.floor_strip import subject_name
-
-del _strings
 
 
 class FloorDialog(ModalScreen[None]):

@@ -14,7 +14,6 @@ from meeting_tui.domain import MeetingState, Party, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.floor import Stance
 from meeting_tui.domain.floor_messages import cap_text, limit_text
-from meeting_tui.tui import strings_floor as _strings
 from meeting_tui.tui.dialogs.floor_answers import (
     ChairAnswers,
     FloorLimitsAnswers,
@@ -23,8 +22,6 @@ from meeting_tui.tui.dialogs.floor_answers import (
 )
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.recording import Make
-
-del _strings
 
 
 def speaker_fields(state: MeetingState) -> list[Field]:

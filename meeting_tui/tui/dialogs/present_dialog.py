@@ -20,10 +20,7 @@ from textual.widgets import Static
 
 from meeting_tui import i18n, locations
 from meeting_tui.store.follow import EMPHASES
-from meeting_tui.tui import strings_present as _strings
 from meeting_tui.tui.dialogs.choice import ChoiceField
-
-del _strings
 
 
 def present_command(root: Path, meeting_id: str) -> str:

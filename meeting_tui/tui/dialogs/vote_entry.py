@@ -13,12 +13,9 @@ from textual.widgets import Input
 
 from meeting_tui import i18n
 from meeting_tui.domain import RuleOutcome, VoteMethod, label
-from meeting_tui.tui import strings_records as _strings  # registers the words used here
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import VoteAnswers
-
-del _strings
 
 # The verdict the command would record for these answers, or the reason it refuses them.
 Judge = Callable[[VoteAnswers], RuleOutcome | str]

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Party, label
-from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.dialogs.form_answers import YES
-
-del _strings
 
 
 def voting_fields(state: MeetingState) -> list[Field]:

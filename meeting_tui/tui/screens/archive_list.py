@@ -36,17 +36,6 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 
-i18n.register(
-    {
-        "archive_list.loading": ("正在读取存档……", "Reading the archive…"),
-        "archive_list.failed": (
-            "读取存档时出错（{reason}）：列表未能显示，存档未改动。按 Esc 返回后再试；仍出错请把 data 文件夹交给维护人员。",
-            "Reading the archive failed ({reason}): the list could not be shown and the archive is"
-            " unchanged. Press Esc and try again; if it recurs, give the data folder to a maintainer.",
-        ),
-    }
-)
-
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
 # The last entries each kind of list made, and from what: the archive summary gives

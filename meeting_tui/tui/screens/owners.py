@@ -36,7 +36,6 @@ from meeting_tui.publicity.owners_notice import build_notice, render_html
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.owners import LiveDecision
 from meeting_tui.tui import keymap
-from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import CollectorAnswers, ReasonAnswers
@@ -44,8 +43,6 @@ from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.widgets.owners_entry import RoomEntry
 from meeting_tui.tui.widgets.owners_roster import RosterWindow
 from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally, TextPanel
-
-del _strings
 
 OWNERS_KEYS: tuple[Key, ...] = (
     Key("f2", "method", "owners.key.method", "group.owners", priority=True),

@@ -18,12 +18,9 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import Clock
 from meeting_tui.store.owners import DecisionArchive, LiveDecision
 from meeting_tui.tui import keymap
-from meeting_tui.tui import strings_owners as _strings
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewDecisionAnswers
 from meeting_tui.tui.keymap import Key
-
-del _strings
 
 LIST_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "owners.key.open", "group.owners"),

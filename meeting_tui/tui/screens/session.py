@@ -42,16 +42,6 @@ from meeting_tui.tui.widgets.vote_panel import VotePanel
 if TYPE_CHECKING:
     from meeting_tui.store.live import ClosedRecord
 
-i18n.register(
-    {
-        "minutes.not_saved": (
-            "会议已结束，但纪要未能生成：{reason}。导出时会重新生成纪要。",
-            "The meeting is closed, but its minutes could not be built: {reason}. "
-            "Exports build them afresh.",
-        ),
-    }
-)
-
 NARROW = 100  # below this many columns the agenda folds into one line
 
 

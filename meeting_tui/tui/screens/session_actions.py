@@ -11,7 +11,6 @@ from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.suggestions import answer_suggestions
-from meeting_tui.publicity import notice_messages as _notice_messages  # the opt-in's words
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs import form_answers as fa
@@ -21,8 +20,6 @@ from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.keymap import KeyedScreen
 from meeting_tui.tui.recording import Make, judged, problem, record
-
-del _notice_messages
 
 R = TypeVar("R")
 

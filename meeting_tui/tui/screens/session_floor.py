@@ -15,7 +15,6 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.commands.floor import last_speech
 from meeting_tui.domain.floor_messages import limit_text
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui import strings_floor as _strings
 from meeting_tui.tui.dialogs.floor_answers import (
     ChairAnswers,
     FloorLimitsAnswers,
@@ -36,8 +35,6 @@ from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.floor_strip import FloorStrip, subject_name
 from meeting_tui.tui.widgets.header_bar import HeaderBar
-
-del _strings
 
 
 class FloorActions(MeetingActions):

@@ -12,14 +12,11 @@ from collections.abc import Callable, Mapping
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.tui import strings_session as _strings
 from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.dialogs.form_answers import ItemAnswers, PlacedItemAnswers, VotingParties
 from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_actions import SessionActions
-
-del _strings
 
 # What a closed meeting still offers: looking, exporting, a recorded reopen, leaving.
 OPEN_ON_CLOSED = frozenset(

@@ -41,7 +41,6 @@ from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
 from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft, MeetingStarted
 
-i18n.register({"col.minutes": ("分钟", "min")})
 R = TypeVar("R")  # the result of a form
 
 # The footer shows what fits, in this order: at 80 columns the first six (s among them).

@@ -21,7 +21,6 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
-from meeting_tui.tui import strings_owners as _owners_strings  # the `o` key's words
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
@@ -40,7 +39,6 @@ START_KEYS: tuple[Key, ...] = (
     Key("ctrl+r", "restore", "key.restore", "group.archive", show=False),
     Key("q", "quit", "key.quit", "group.meeting"),
 )
-del _owners_strings
 FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the rest are added
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 

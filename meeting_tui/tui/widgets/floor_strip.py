@@ -14,9 +14,6 @@ from textual.widgets import Static
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, label
 from meeting_tui.domain.floor import Speech, SpeechState, suggest_next
-from meeting_tui.tui import strings_floor as _strings
-
-del _strings
 
 
 def subject_name(state: MeetingState, subject: str) -> str:

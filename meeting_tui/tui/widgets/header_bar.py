@@ -13,9 +13,6 @@ from textual.widgets import Static
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, MeetingStatus, Party, label
 from meeting_tui.domain.floor import Speech, SpeechState
-from meeting_tui.tui import strings_floor as _floor_strings
-
-del _floor_strings
 
 
 def clock_text(seconds: int) -> str:
