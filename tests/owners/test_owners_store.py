@@ -133,3 +133,22 @@ def test_the_live_tally_moved_per_answer_equals_a_recount(tmp_path: Path) -> Non
     again = LiveDecision.open(DecisionArchive(tmp_path), "20261121-kxdj", lambda: T0)
     assert again.tally() == tally(again.state)
     again.close()
+
+
+def test_a_decision_the_disk_cannot_read_is_one_line_and_listed_as_damaged(
+    tmp_path: Path,
+) -> None:
+    """A folder where the decision file belongs (EISDIR): as a meeting's, never a traceback."""
+    new_decision(tmp_path).close()
+    path = tmp_path / "owners" / "20261121-kxdj.json"
+    path.unlink()
+    path.mkdir()
+    for action in (
+        lambda: DecisionArchive(tmp_path).read("20261121-kxdj"),
+        lambda: DecisionArchive(tmp_path).open("20261121-kxdj"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert str(path) in caught.value.message("en")
+    assert DecisionArchive(tmp_path).list() == [{"id": "20261121-kxdj", "broken": True}]
+    assert path.is_dir()  # left as it is
