@@ -55,10 +55,6 @@ i18n.register(
             "还没有表决事项：用 meeting-tui owners new --title … 新建。",
             "No decisions yet: create one with meeting-tui owners new --title ….",
         ),
-        "owners.cli.dotdot": (
-            "{path} 含有“..”：请写出完整的文件夹或文件路径。",
-            "{path} contains “..”: give the folder or file path in full.",
-        ),
         "owners.cli.exists": (
             "{path} 已存在：加 --force 覆盖，或用 --out 另选文件。",
             "{path} exists: add --force to overwrite, or choose another file with --out.",
@@ -261,15 +257,10 @@ def _tally(state: d.DecisionState, as_json: bool) -> int:
 
 def _export(archive: DecisionArchive, state: d.DecisionState, args: argparse.Namespace) -> int:
     stem, suffix = FORMATS[args.format]
+    from meeting_tui.minutes.export import resolve_target  # the minutes' renderers: only here
+
     name = safe_filename(f"{state.title}_{stem}", default=state.id) + suffix
-    if args.out:
-        path = Path(args.out).expanduser()
-        if ".." in path.parts:
-            raise DomainError("owners.cli.dotdot", path=args.out)
-        if args.out.endswith(("/", "\\")) or path.is_dir():
-            path = path / name
-    else:
-        path = locations.exports_directory(state.id, archive.root) / name
+    path = resolve_target(name, state.id, args.out, archive.root)  # as `meeting-tui export`
     if path.exists() and not args.force:
         raise DomainError("owners.cli.exists", path=str(path))
     results = archive.read_results(state.id)
