@@ -24,7 +24,7 @@ from typing import Any
 from meeting_tui import i18n
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.tally import RunningTally, Tally, outcome, tally
-from meeting_tui.store import log_files
+from meeting_tui.store import log_files, repair
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -44,7 +44,7 @@ from meeting_tui.store.journal import (
 )
 from meeting_tui.store.lock import FileLock, LockOwner
 from meeting_tui.store.meeting_file import EVENTS_TABLE, MEETING_TABLE, check_layout
-from meeting_tui.store.storage import decode, encode, read_failure, remove_stale_temps
+from meeting_tui.store.storage import decode, encode, read_failure
 
 i18n.register(
     {
@@ -84,7 +84,7 @@ class DecisionArchive:
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))
         self.folder = self.root / "owners"
-        self._archive = Archive(self.root)  # for the quarantine folder
+        self._archive = Archive(self.root)  # its quarantine folder and sweep of leftovers
 
     def path(self, decision_id: str) -> Path:
         if not is_valid_meeting_id(decision_id):
@@ -152,7 +152,7 @@ class DecisionArchive:
         return log_files.open_log_file(
             path,
             lock,
-            sweep=lambda: remove_stale_temps(path),
+            sweep=lambda: repair.sweep_leftovers(self._archive, decision_id, path),
             load=load,
             damaged=lambda error: self._damaged(path, error),
             after=after,

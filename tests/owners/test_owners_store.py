@@ -152,3 +152,24 @@ def test_a_decision_the_disk_cannot_read_is_one_line_and_listed_as_damaged(
         assert str(path) in caught.value.message("en")
     assert DecisionArchive(tmp_path).list() == [{"id": "20261121-kxdj", "broken": True}]
     assert path.is_dir()  # left as it is
+
+
+def test_opening_sweeps_what_a_killed_window_left_as_a_meeting_does(tmp_path: Path) -> None:
+    """Temp files, a lock set aside mid take-over, a quarantine copy half made: all by dead pids."""
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # its pid names a process that has exited
+    new_decision(tmp_path).close()
+    folder, pid = tmp_path / "owners", gone.pid
+    leftovers = [
+        folder / f".20261121-kxdj.json.{pid}.3.tmp",
+        folder / f"20261121-kxdj.lock.stale-{pid}-0a1b",
+        tmp_path / "quarantine" / f".20261121-kxdj-20261121T190000.json.{pid}.0.tmp",
+    ]
+    for path in leftovers:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"{")
+    DecisionArchive(tmp_path).open("20261121-kxdj").close()
+    assert [p.name for p in leftovers if p.exists()] == []
