@@ -21,10 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from meeting_tui import i18n
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.tally import RunningTally, Tally, outcome, tally
 from meeting_tui.store import log_files, repair
+from meeting_tui.store import owners_messages as _messages  # registers the zh/en texts
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -46,25 +46,7 @@ from meeting_tui.store.lock import FileLock, LockOwner
 from meeting_tui.store.meeting_file import EVENTS_TABLE, MEETING_TABLE, check_layout
 from meeting_tui.store.storage import decode, encode, read_failure
 
-i18n.register(
-    {
-        "owners.store.locked": (
-            "这个表决事项已在另一个窗口中打开（{host} 上的进程 {pid}）。请先在那里关闭；"
-            "如果那个窗口已经不在了，删除锁文件 {lock} 后重试。",
-            "This decision is open in another window (process {pid} on {host}): close it "
-            "there, or if that window is gone, delete the lock file {lock} and try again.",
-        ),
-        "owners.store.unknown": (
-            "没有编号为 {id} 的表决事项。用 meeting-tui owners list 查看全部。",
-            "No decision with id {id}. See them all with meeting-tui owners list.",
-        ),
-        "owners.store.bad_events": (
-            "表决记录 {file} 无法读取（{reason}）。文件已保留，请用备份 .1.bak 恢复。",
-            "The decision file {file} cannot be read ({reason}). It is kept; restore the "
-            "backup .1.bak.",
-        ),
-    }
-)
+del _messages
 
 Clock = Callable[[], datetime]
 RESULTS_TABLE = "results"  # one document per close: the outcome, its checkpoint and proof
@@ -141,7 +123,10 @@ class DecisionArchive:
 
         def load(raw: bytes) -> JournaledFile:
             data = check_layout(decode(raw, path), path)
-            events, journaled = read_journal(journal_path(path), last_seq(data))
+            try:
+                events, journaled = read_journal(journal_path(path), last_seq(data))
+            except OSError as exc:  # EIO, a folder named <id>.journal: one line, nothing touched
+                raise read_failure(exc, journal_path(path)) from exc
             folded = fold_in(data, events)
             return JournaledFile(decision_id, path, lock, folded, journal_exists=journaled)
 

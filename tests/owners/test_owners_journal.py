@@ -234,3 +234,19 @@ def test_after_a_failed_journal_write_the_next_answer_rewrites_the_file(
     assert not journal.read_bytes().startswith(half_known)
     live.close()
     assert [b.unit for b in DecisionArchive(tmp_path).read(ID).history] == ROOMS[:3]
+
+
+def test_a_journal_the_disk_cannot_read_is_one_line_naming_it(tmp_path: Path) -> None:
+    from meeting_tui.store.errors import StoreError
+
+    new_decision(tmp_path).close()
+    _main, journal = files(tmp_path)
+    journal.mkdir()  # EISDIR where the journal belongs
+    for action in (
+        lambda: DecisionArchive(tmp_path).open(ID),
+        lambda: DecisionArchive(tmp_path).read(ID),
+    ):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert str(journal) in caught.value.message("en")
+    assert journal.is_dir()
