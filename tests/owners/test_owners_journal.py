@@ -250,3 +250,32 @@ def test_a_journal_the_disk_cannot_read_is_one_line_naming_it(tmp_path: Path) ->
             action()
         assert str(journal) in caught.value.message("en")
     assert journal.is_dir()
+
+
+def test_the_record_digest_verifies_while_newer_answers_wait_in_the_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The seal's rewrite holds every event it covers; answers after a reopen do not disturb it."""
+    import re
+
+    from meeting_tui.cli import main
+    from meeting_tui.domain.owners.digest import owners_digest_line
+    from meeting_tui.minutes.owners_checkpoints import close_and_seal
+    from meeting_tui.store.owners import RESULTS_TABLE
+
+    live = new_decision(tmp_path)
+    for room in ROOMS[:4]:
+        live.record(room, "1", "visit", "崔辉")
+    close_and_seal(live)
+    line = owners_digest_line(live.state, live.file.table(RESULTS_TABLE))
+    digest = re.search(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3}", line).group(0)  # type: ignore[union-attr]
+    live.reopen_count("补录")
+    live.record(ROOMS[4], "2", "written", "李娜")
+    _main, journal = files(tmp_path)
+    assert journal.exists()  # the decision is open in this window, the answer only journaled
+    status = main(["--data-dir", str(tmp_path), "owners", "verify", ID, "--digest", digest])
+    out = capsys.readouterr().out
+    assert status == 0 and out.startswith("一致"), out
+    live.close()
+    status = main(["--data-dir", str(tmp_path), "owners", "verify", ID, "--digest", digest])
+    assert status == 0, capsys.readouterr()
