@@ -237,6 +237,27 @@ def last_line(root: Path) -> bytes:
     return encode([last.to_json()]) + b"\n"
 
 
+def store_answers(root: Path, count: int = 180) -> list[float]:
+    """One answer recorded through the store alone (`LiveDecision.record`), without the screen.
+
+    Rooms not answered yet; each call folds the answer, moves the tally and
+    makes it durable, as the answer key does before it redraws.
+    """
+    live = LiveDecision.open(DecisionArchive(root), "20261121-bnch")
+    try:
+        state = live.state
+        assert state.roster is not None
+        rooms = [u.id for u in state.roster.units if u.id not in state.current][:count]
+        out = []
+        for n, room in enumerate(rooms):
+            started = time.perf_counter()
+            live.record(room, str(1 + n % 7), "visit", "崔辉")
+            out.append((time.perf_counter() - started) * 1000)
+    finally:
+        live.close()
+    return out
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -251,6 +272,7 @@ def run(root: Path) -> str:
     disk = disk_floor(root / "owners" / "20261121-bnch.json")
     line = last_line(root)
     appended = journal_floor(root / "owners", line)
+    stored = store_answers(root)
     answer = "answer key (saved, tally redrawn)"
     lines = [
         "## Owners' decisions",
@@ -287,6 +309,8 @@ def run(root: Path) -> str:
         f"| answer key, wall (room's answer saved, tally redrawn) | "
         f"{statistics.median(wall[answer]):.1f} ms | {p95(wall[answer]):.1f} ms | "
         f"≤ {TARGET_KEY_MS:.0f} ms (p95) | {ok} |",
+        f"| one answer through the store alone ({len(stored)} answers: fold, tally, journal line "
+        f"+ fsync) | {statistics.median(stored):.2f} ms | {p95(stored):.2f} ms | (reference) | |",
         f"| disk floor per answer: bare append of one journal line ({len(line)} B) + fsync | "
         f"{statistics.median(appended):.2f} ms | {p95(appended):.2f} ms | (reference) | |",
         f"| disk floor per whole rewrite: bare write + fsync + rename + fsync folder, "
