@@ -39,7 +39,9 @@ NOT_KEYS = {
     "meeting_tui.minutes": "a module name",
 }
 NOT_KEY_SHAPES = (
-    re.compile(r".*\.(json|toml|lock|html|md|csv|docx|bak|tmp|txt|svg|png|tcss|journal)"),  # file names
+    re.compile(
+        r".*\.(json|toml|lock|html|md|csv|docx|bak|tmp|txt|svg|png|tcss|journal)"
+    ),  # file names
     re.compile(r"markdown\..*"),  # Rich's style names for Markdown
 )
 # f-strings whose first part is a variable: what each builds, and where its keys come from.

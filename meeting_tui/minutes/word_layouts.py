@@ -39,12 +39,18 @@ class Layout:
     line_pt: float | None = None  # exact line pitch (公文: 22 lines a page); None: single
     indent_body: bool = False  # first line indented two characters
     numbered_fields: bool = False  # motion fields as 1. 2. 3. (the third level of 一、（一）1.)
+    landscape: bool = False  # A4 turned: 297 mm wide (a record of many columns)
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        """(width, height) of the A4 page as it is printed, in mm."""
+        return (297, 210) if self.landscape else (210, 297)
 
     @property
     def text_width(self) -> int:
-        """Width between the margins on A4, in twips."""
+        """Width between the margins on the page, in twips."""
         _top, right, _bottom, left = self.margins_mm
-        return round((210 - left - right) * TWIPS_PER_MM)
+        return round((self.page_mm[0] - left - right) * TWIPS_PER_MM)
 
 
 COMMUNITY = Layout(

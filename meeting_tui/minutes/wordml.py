@@ -30,6 +30,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -131,7 +132,7 @@ def _font_table(document: Any) -> None:
 
 
 class Writer:
-    """A new A4 document in a layout, and the WordML to fill its body."""
+    """A new A4 document in a layout (upright, or landscape), and the WordML to fill its body."""
 
     STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid")
 
@@ -178,7 +179,10 @@ class Writer:
 
     def _page(self) -> None:
         section = self.document.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        width, height = self.layout.page_mm
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        if self.layout.landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
         top, right, bottom, left = self.layout.margins_mm
         section.top_margin, section.right_margin = Mm(top), Mm(right)
         section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)

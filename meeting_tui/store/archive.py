@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from meeting_tui import locations
-from meeting_tui.store import fs, repair
+from meeting_tui.store import fs, log_files, repair
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     EventSequenceError,
@@ -41,7 +41,7 @@ from meeting_tui.store.meeting_file import (
     check_event,
     check_layout,
 )
-from meeting_tui.store.storage import decode, encode, read_failure, write_atomically
+from meeting_tui.store.storage import decode, encode, read_failure
 
 IN_SESSION = "in_session"
 
@@ -74,13 +74,7 @@ class Archive:
     @staticmethod
     def exists(path: Path) -> bool:
         """Whether `path` exists; a path the disk cannot look at becomes a one-line error."""
-        try:
-            os.stat(path)
-        except (FileNotFoundError, NotADirectoryError):
-            return False
-        except OSError as exc:
-            raise read_failure(exc, path) from exc
-        return True
+        return log_files.path_exists(path)
 
     def backups(self, meeting_id: str) -> list[Path]:
         """Existing backups of a meeting, newest first."""
@@ -140,17 +134,15 @@ class Archive:
             raise InvalidEventError("store.event.invalid", reason=str(exc)) from exc
         repair.make_archive_folders(self)
         lock = self.meeting_lock(meeting_id, path)
-        lock.acquire()
-        try:
-            if self.exists(path):
-                raise MeetingExistsError(
-                    "store.meeting.exists", meeting_id=meeting_id, file=str(path)
-                )
-            write_atomically(path, raw)
-            meeting = MeetingFile(meeting_id, path, lock, data)
-        except BaseException:
-            lock.release()
-            raise
+        meeting = log_files.create_log_file(
+            path,
+            lock,
+            raw,
+            lambda: MeetingFile(meeting_id, path, lock, data),
+            lambda: MeetingExistsError(
+                "store.meeting.exists", meeting_id=meeting_id, file=str(path)
+            ),
+        )
         # The meeting file is the truth: if the index cannot be read or written
         # now, list_meetings() indexes the file later (and says so).
         with contextlib.suppress(StoreError):
@@ -170,23 +162,21 @@ class Archive:
                 "store.meeting.unknown", meeting_id=meeting_id, file=str(path)
             )
         lock = self.meeting_lock(meeting_id, path)
-        lock.acquire()
-        try:
-            repair.sweep_leftovers(self, meeting_id, path)
-            raw = repair.read_file(path)
-            try:
-                data = check_layout(decode(raw, path), path)
-                meeting = MeetingFile(meeting_id, path, lock, data)
-            except CorruptMeetingFileError:
-                raise repair.report_broken(self, meeting_id, path) from None
-            # A read-only or full disk must not stop the meeting from opening.
-            with contextlib.suppress(OSError, StoreError):
-                meeting.backup()
-                self._clear_broken_mark(meeting_id)
-        except BaseException:
-            lock.release()
-            raise
-        return meeting
+
+        def backed_up(meeting: MeetingFile) -> None:
+            meeting.backup()
+            self._clear_broken_mark(meeting_id)
+
+        return log_files.open_log_file(
+            path,
+            lock,
+            sweep=lambda: repair.sweep_leftovers(self, meeting_id, path),
+            load=lambda raw: MeetingFile(
+                meeting_id, path, lock, check_layout(decode(raw, path), path)
+            ),
+            damaged=lambda _error: repair.report_broken(self, meeting_id, path),
+            after=backed_up,
+        )
 
     def _clear_broken_mark(self, meeting_id: str) -> None:
         """A file that parses again (repaired by hand) loses its `broken` mark."""
@@ -215,14 +205,12 @@ class Archive:
 
     def _read_data(self, meeting_id: str, *, report_damage: bool = True) -> dict[str, Any]:
         path = self.meeting_path(meeting_id)
-        try:
-            raw = fs.read_bytes(path)
-        except FileNotFoundError:
-            raise UnknownMeetingError(
+        raw = log_files.read_log_bytes(
+            path,
+            lambda: UnknownMeetingError(
                 "store.meeting.unknown", meeting_id=meeting_id, file=str(path)
-            ) from None
-        except OSError as exc:
-            raise read_failure(exc, path) from exc
+            ),
+        )
         try:
             return check_layout(decode(raw, path), path)
         except CorruptMeetingFileError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -158,10 +158,19 @@ class MeetingFile:
         table.update(added)
         data[EVENTS_TABLE] = table
         new_body = body + b", " + fresh if body else fresh
-        self._write(data, new_body)
+        self._write_appended(data, new_body, self.pending)
         self._events_json = (len(table), new_body)
         self._last_seq = self.pending[-1]["seq"]
         self.pending = []
+
+    def _write_appended(
+        self, data: dict[str, Any], events_body: bytes, batch: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Make `batch` (already in `data`) durable: here one atomic rewrite of the file.
+
+        `store.journal.JournaledFile` appends the batch to a journal instead.
+        """
+        self._write(data, events_body)
 
     def _encoded_events(self, table: Mapping[str, Any]) -> bytes:
         """The events table as JSON without its braces, encoded once and then extended.

@@ -3,9 +3,11 @@
 `owners/<id>.json` holds the tables `meeting` (the decision's summary row)
 and `events` (the decision's log: created, roster, ballots …), and from the first
 close of the count `results` and `checkpoint_salt` (see
-`minutes.owners_checkpoints`), written by the
-same `MeetingFile` as meetings: atomic, fsynced before an answer shows as
-recorded, locked against a second window, backed up, quarantined if damaged.
+`minutes.owners_checkpoints`), created, opened and read by the same code
+as meetings (`store.log_files`): atomic, locked against a second window,
+backed up, quarantined if damaged. Each answer is a line of the journal
+beside the file (`store.journal`), fsynced before it shows as recorded, so
+an answer costs its own bytes, not a rewrite of 3,000 units.
 Ballots are collected over days; each session opens the file, appends, and
 closes it, and the next one reopens it from disk.
 """
@@ -21,6 +23,7 @@ from typing import Any
 
 from meeting_tui.domain.owners import decision as d
 from meeting_tui.domain.owners.tally import RunningTally, Tally, outcome, tally
+from meeting_tui.store import log_files, repair
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import (
     CorruptMeetingFileError,
@@ -29,9 +32,18 @@ from meeting_tui.store.errors import (
     UnknownMeetingError,
 )
 from meeting_tui.store.ids import is_valid_meeting_id, new_meeting_id
+from meeting_tui.store.journal import (
+    JournaledFile,
+    fold_in,
+    journal_path,
+    last_seq,
+    parse_journal,
+    read_journal,
+    read_journal_bytes,
+)
 from meeting_tui.store.lock import FileLock, LockOwner
-from meeting_tui.store.meeting_file import MeetingFile, check_layout
-from meeting_tui.store.storage import decode, encode, remove_stale_temps, write_atomically
+from meeting_tui.store.meeting_file import EVENTS_TABLE, MEETING_TABLE, check_layout
+from meeting_tui.store.storage import decode, encode, read_failure
 
 Clock = Callable[[], datetime]
 RESULTS_TABLE = "results"  # one document per close: the outcome, its checkpoint and proof
@@ -42,12 +54,16 @@ def local_now() -> datetime:
 
 
 class DecisionArchive:
-    """Every owners' decision under one data folder (`<root>/owners/`)."""
+    """Every owners' decision under one data folder (`<root>/owners/`).
+
+    Create, open and the lock-free read are the meetings' own
+    (`store.log_files`), with the owners' wording and the answers' journal.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))
         self.folder = self.root / "owners"
-        self._archive = Archive(self.root)  # for the quarantine folder
+        self._archive = Archive(self.root)  # its quarantine folder and sweep of leftovers
 
     def path(self, decision_id: str) -> Path:
         if not is_valid_meeting_id(decision_id):
@@ -57,7 +73,7 @@ class DecisionArchive:
     def new_id(self, today: date) -> str:
         while True:
             candidate = new_meeting_id(today)
-            if not self.path(candidate).exists():
+            if not log_files.path_exists(self.path(candidate)):
                 return candidate
 
     def _lock(self, decision_id: str, path: Path) -> FileLock:
@@ -73,66 +89,91 @@ class DecisionArchive:
 
         return FileLock(lock_path, locked)
 
-    def create(self, decision_id: str, row: dict[str, Any], events: Sequence[Any]) -> MeetingFile:
+    def _unknown(self, decision_id: str) -> UnknownMeetingError:
+        return UnknownMeetingError("owners.store.unknown", id=decision_id)
+
+    def create(self, decision_id: str, row: dict[str, Any], events: Sequence[Any]) -> JournaledFile:
         path = self.path(decision_id)
         data = {
-            "meeting": {"1": dict(row)},
-            "events": {str(e["seq"]): dict(e) for e in events},
+            MEETING_TABLE: {"1": dict(row)},
+            EVENTS_TABLE: {str(e["seq"]): dict(e) for e in events},
         }
-        self.folder.mkdir(parents=True, exist_ok=True)
+        raw = encode(data)
+        log_files.make_store_folder(self.folder, self.root)
         lock = self._lock(decision_id, path)
-        lock.acquire()
-        try:
-            if path.exists():
-                raise MeetingExistsError(
-                    "store.meeting.exists", meeting_id=decision_id, file=str(path)
-                )
-            write_atomically(path, encode(data))
-            return MeetingFile(decision_id, path, lock, data)
-        except BaseException:
-            lock.release()
-            raise
+        return log_files.create_log_file(
+            path,
+            lock,
+            raw,
+            lambda: JournaledFile(decision_id, path, lock, data),
+            lambda: MeetingExistsError(
+                "store.meeting.exists", meeting_id=decision_id, file=str(path)
+            ),
+        )
 
-    def open(self, decision_id: str) -> MeetingFile:
+    def open(self, decision_id: str) -> JournaledFile:
+        """Lock the decision, take its journal in (one rewrite), leave a backup, return it."""
         path = self.path(decision_id)
-        if not path.exists():
-            raise UnknownMeetingError("owners.store.unknown", id=decision_id)
+        if not log_files.path_exists(path):
+            raise self._unknown(decision_id)
         lock = self._lock(decision_id, path)
-        lock.acquire()
-        try:
-            remove_stale_temps(path)
+
+        def load(raw: bytes) -> JournaledFile:
+            data = check_layout(decode(raw, path), path)
             try:
-                data = check_layout(decode(path.read_bytes(), path), path)
-            except CorruptMeetingFileError:
-                with contextlib.suppress(OSError, StoreError):
-                    self._archive.quarantine(path)
-                raise
-            file = MeetingFile(decision_id, path, lock, data)
-            with contextlib.suppress(OSError, StoreError):
-                file.backup()
-        except BaseException:
-            lock.release()
-            raise
-        return file
+                events, journaled = read_journal(journal_path(path), last_seq(data))
+            except OSError as exc:  # EIO, a folder named <id>.journal: one line, nothing touched
+                raise read_failure(exc, journal_path(path)) from exc
+            folded = fold_in(data, events)
+            return JournaledFile(decision_id, path, lock, folded, journal_exists=journaled)
 
-    def _read_table(self, decision_id: str, name: str) -> list[dict[str, Any]]:
-        """One table of any decision, read-only and without the lock (it may be open elsewhere).
+        def after(file: JournaledFile) -> None:
+            file.compact()
+            file.backup()
 
-        Writes are atomic, so this sees a whole file, old or new.
+        return log_files.open_log_file(
+            path,
+            lock,
+            sweep=lambda: repair.sweep_leftovers(self._archive, decision_id, path),
+            load=load,
+            damaged=lambda error: self._damaged(path, error),
+            after=after,
+        )
+
+    def _damaged(self, path: Path, error: CorruptMeetingFileError) -> CorruptMeetingFileError:
+        """A damaged decision file is copied aside; a damaged journal is named as it is."""
+        if error.key == "store.journal.damaged":
+            return error
+        with contextlib.suppress(OSError, StoreError):
+            self._archive.quarantine(path)
+        return error
+
+    def _read_data(self, decision_id: str, with_journal: bool) -> dict[str, Any]:
+        """Any decision's tables, read-only and without the lock (it may be open elsewhere).
+
+        The journal is read before the file (see `store.journal`), and writes
+        are atomic, so this sees a whole decision, old or new.
         """
         path = self.path(decision_id)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise UnknownMeetingError("owners.store.unknown", id=decision_id) from None
-        table = check_layout(decode(raw, path), path).get(name, {})
-        if not isinstance(table, dict):
-            return []
+        journal = None
+        if with_journal:
+            try:
+                journal = read_journal_bytes(journal_path(path))
+            except OSError as exc:
+                raise read_failure(exc, journal_path(path)) from exc
+        raw = log_files.read_log_bytes(path, lambda: self._unknown(decision_id))
+        data = check_layout(decode(raw, path), path)
+        if journal is not None:
+            data = fold_in(data, parse_journal(journal, journal_path(path), last_seq(data)))
+        return data
+
+    def _read_table(self, decision_id: str, name: str) -> list[dict[str, Any]]:
+        table = self._read_data(decision_id, with_journal=name == EVENTS_TABLE).get(name, {})
         return [table[k] for k in sorted(table, key=int) if isinstance(table[k], dict)]
 
     def read_events(self, decision_id: str) -> list[d.DecisionEvent]:
         """The log of any decision, read-only and without the lock (exports, the list)."""
-        return _events(self._read_table(decision_id, "events"), self.path(decision_id))
+        return _events(self._read_table(decision_id, EVENTS_TABLE), self.path(decision_id))
 
     def read_results(self, decision_id: str) -> list[dict[str, Any]]:
         """The results saved at each close of the count, with their checkpoints (oldest first)."""
@@ -184,7 +225,7 @@ def _events(rows: Sequence[dict[str, Any]], path: Path) -> list[d.DecisionEvent]
 class LiveDecision:
     """A decision being collected: commands → drafts → durable append → state, in that order."""
 
-    def __init__(self, file: MeetingFile, clock: Clock = local_now) -> None:
+    def __init__(self, file: JournaledFile, clock: Clock = local_now) -> None:
         self.file = file
         self.clock = clock
         self.events = _events(file.events(), file.path)

@@ -21,5 +21,13 @@ CATALOGUE = i18n.area(
             "The decision file {file} cannot be read ({reason}). It is kept; restore the "
             "backup .1.bak.",
         ),
+        "store.journal.damaged": (
+            "日志文件 {file} 第 {line} 行已损坏（{reason}），表决记录无法读取。两个文件都已保留、"
+            "不会被覆盖；请把它们交给能修复的人，或把 {file} 移开后重新打开（之后的答复需要重新录入）。",
+            "The journal {file} is damaged at line {line} ({reason}), so the decision cannot be "
+            "read. Both files are kept and will not be overwritten; give them to someone who can "
+            "repair them, or move {file} aside and open again (answers after it must be entered "
+            "again).",
+        ),
     }
 )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from meeting_tui.store import fs
 from meeting_tui.store.errors import CorruptMeetingFileError, StoreError, StoreNotice
 from meeting_tui.store.lock import process_alive, sweep_stale_asides
+from meeting_tui.store.log_files import make_store_folder
 from meeting_tui.store.meeting_file import MEETING_TABLE, check_layout
 from meeting_tui.store.storage import (
     TEMP_SUFFIX,
@@ -162,9 +163,4 @@ def sweep_leftovers(archive: Archive, meeting_id: str, path: Path) -> None:
 
 def make_archive_folders(archive: Archive) -> None:
     """`meetings/` (and the data folder above it), durably; the error says the fix."""
-    try:
-        make_folders(archive.meetings_dir)
-    except OSError as exc:
-        if isinstance(exc, (NotADirectoryError, FileExistsError)):
-            raise read_failure(exc, archive.meetings_dir) from exc
-        raise write_failure(exc, archive.root) from exc
+    make_store_folder(archive.meetings_dir, archive.root)

@@ -53,10 +53,6 @@ OWNERS: i18n.Entries = {
         "还没有表决事项：用 meeting-tui owners new --title … 新建。",
         "No decisions yet: create one with meeting-tui owners new --title ….",
     ),
-    "owners.cli.dotdot": (
-        "{path} 含有“..”：请写出完整的文件夹或文件路径。",
-        "{path} contains “..”: give the folder or file path in full.",
-    ),
     "owners.cli.exists": (
         "{path} 已存在：加 --force 覆盖，或用 --out 另选文件。",
         "{path} exists: add --force to overwrite, or choose another file with --out.",

@@ -228,15 +228,10 @@ def _tally(state: d.DecisionState, as_json: bool) -> int:
 
 def _export(archive: DecisionArchive, state: d.DecisionState, args: argparse.Namespace) -> int:
     stem, suffix = FORMATS[args.format]
+    from meeting_tui.minutes.export import resolve_target  # the minutes' renderers: only here
+
     name = safe_filename(f"{state.title}_{stem}", default=state.id) + suffix
-    if args.out:
-        path = Path(args.out).expanduser()
-        if ".." in path.parts:
-            raise DomainError("owners.cli.dotdot", path=args.out)
-        if args.out.endswith(("/", "\\")) or path.is_dir():
-            path = path / name
-    else:
-        path = locations.exports_directory(state.id, archive.root) / name
+    path = resolve_target(name, state.id, args.out, archive.root)  # as `meeting-tui export`
     if path.exists() and not args.force:
         raise DomainError("owners.cli.exists", path=str(path))
     results = archive.read_results(state.id)

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 STORE_TESTS = Path(__file__).resolve().parents[1] / "store"
+OWNERS_TESTS = Path(__file__).resolve().parents[1] / "owners"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
 sys.path.insert(0, str(STORE_TESTS))
 
@@ -26,11 +27,13 @@ from fault_sweep import sweep  # noqa: E402
 
 FULL_PER_POINT = 1024  # combinations per crash point before sampling
 KILL_ROUNDS = 500
+OWNERS_KILL_ROUNDS = 300
 PLANTED = [
     ("no-folder-fsync", "first_run"),
     ("no-folder-fsync", "restore"),
     ("no-folder-fsync", "demo_replace"),
     ("no-rotation-fsync", "reopen"),
+    ("no-journal-folder-fsync", "owners_answers"),
 ]
 
 
@@ -58,7 +61,9 @@ def crash_section() -> tuple[str, int, int]:
         "is built: each prefix of the operations, with un-fsynced file data missing, short or "
         "torn and un-fsynced folder operations kept or dropped, in every combination up to "
         f"{FULL_PER_POINT} per crash point (a fixed sample beyond). Each state is written to a "
-        "temp folder and recovered through the real path: `list_meetings`, open, close, reopen. "
+        "temp folder and recovered through the real path: `list_meetings`, open, close, reopen "
+        "(an owners' decision, `owners_*`: `DecisionArchive` open with its answers' journal "
+        "taken in, close, reopen, list). "
         "It passes when nothing raises but the store's own damage error where damage was set "
         "up, every meeting holds a prefix of the events written including every acknowledged "
         "one, and every protected copy (a damaged file, a practised demo, a backup not due to "
@@ -136,10 +141,44 @@ def kill_section() -> str:
     )
 
 
+def _owners_kill_drill(rounds: int) -> tuple[int, float]:
+    spec = importlib.util.spec_from_file_location(
+        "owners_kill", OWNERS_TESTS / "test_owners_kill.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="owners-kill-") as tmp:
+        acknowledged = int(module.run_kill_rounds(Path(tmp), rounds=rounds, seed=int(time.time())))
+        module.reopen_and_count(Path(tmp))
+    return acknowledged, time.perf_counter() - started
+
+
+def owners_kill_section() -> str:
+    acknowledged, seconds = _owners_kill_drill(OWNERS_KILL_ROUNDS)
+    return "\n".join(
+        [
+            "## Kill drill of the owners' answers' journal (SIGKILL mid-answer)",
+            "",
+            "`tests/owners/test_owners_kill.py`: a child records one answer at a time (a line "
+            "appended to `owners/<id>.journal` and fsynced) and prints each seq once `record` "
+            "returned; the parent kills it with SIGKILL at a random moment, reads the file and "
+            "each journal line but a torn last one with plain `json`, and checks the decision "
+            "holds every acknowledged answer in order and at most one more; the next child "
+            "takes the lock over and takes the journal in.",
+            "",
+            "| rounds | answers acknowledged | acknowledged answers lost | took |",
+            "|---:|---:|---:|---:|",
+            f"| {OWNERS_KILL_ROUNDS} | {acknowledged:,} | 0 | {seconds:.0f} s |",
+        ]
+    )
+
+
 def main() -> str:
     started = time.perf_counter()
     crash, distinct, failing = crash_section()
-    body = [crash, fault_section(), kill_section()]
+    body = [crash, fault_section(), kill_section(), owners_kill_section()]
     header = [
         "# Reliability",
         "",
@@ -151,7 +190,8 @@ def main() -> str:
         "",
         f"Summary: {distinct:,} distinct crash states across {len(WORKLOADS)} workloads, "
         f"{failing} failing; every injected fault refused in one line or absorbed; "
-        f"{KILL_ROUNDS} SIGKILL rounds without a lost acknowledged event.",
+        f"{KILL_ROUNDS} SIGKILL rounds without a lost acknowledged event, {OWNERS_KILL_ROUNDS} "
+        "more on the owners' answers' journal without a lost acknowledged answer.",
         "",
     ]
     return "\n".join(header) + "\n" + "\n\n".join(body) + "\n"

@@ -124,3 +124,28 @@ def test_a_written_ballot_keeps_when_it_was_collected(
     rows = list(csv.reader(io.StringIO(Path(out.strip()).read_text(encoding="utf-8-sig"))))
     assert rows[0][1] == "收集时间" and rows[1][1] == "2026-11-20 19:30"
     assert rows[1][9] == "书面表决"
+
+
+def test_export_out_is_read_as_the_minutes_export_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same `--out` as `meeting-tui export`: a name without suffix gets the format's own."""
+    roster = tmp_path / "清册.csv"
+    roster.write_text(ROSTER, encoding="utf-8-sig")
+    _, out, _ = cli(capsys, tmp_path, "new", "--title", "维修资金使用", "--roster", str(roster))
+    decision_id = re.search(r"\d{8}-[a-z0-9]+", out).group(0)  # type: ignore[union-attr]
+    target = tmp_path / "结果"
+    status, out, _ = cli(
+        capsys, tmp_path, "export", decision_id, "--format", "csv", "--out", str(target)
+    )
+    assert status == 0 and Path(out.strip()) == tmp_path / "结果.csv"
+    assert "房号" in (tmp_path / "结果.csv").read_text(encoding="utf-8-sig")
+    new_folder = f"{tmp_path / '新文件夹'}/"
+    status, out, _ = cli(
+        capsys, tmp_path, "export", decision_id, "--format", "docx", "--out", new_folder
+    )
+    assert status == 0 and Path(out.strip()).parent == tmp_path / "新文件夹"
+    status, _, err = cli(
+        capsys, tmp_path, "export", decision_id, "--format", "csv", "--out", "坏\u202e名.csv"
+    )
+    assert status == 2 and err.count("\n") == 1 and "\\u202e" in err

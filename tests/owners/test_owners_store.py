@@ -150,3 +150,43 @@ def test_the_screen_reads_results_and_the_data_folder_through_the_live_decision(
         assert result == DecisionArchive(tmp_path).read_results("20261121-kxdj")[0]
     finally:
         live.close()
+
+
+def test_a_decision_the_disk_cannot_read_is_one_line_and_listed_as_damaged(
+    tmp_path: Path,
+) -> None:
+    """A folder where the decision file belongs (EISDIR): as a meeting's, never a traceback."""
+    new_decision(tmp_path).close()
+    path = tmp_path / "owners" / "20261121-kxdj.json"
+    path.unlink()
+    path.mkdir()
+    for action in (
+        lambda: DecisionArchive(tmp_path).read("20261121-kxdj"),
+        lambda: DecisionArchive(tmp_path).open("20261121-kxdj"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert str(path) in caught.value.message("en")
+    assert DecisionArchive(tmp_path).list() == [{"id": "20261121-kxdj", "broken": True}]
+    assert path.is_dir()  # left as it is
+
+
+def test_opening_sweeps_what_a_killed_window_left_as_a_meeting_does(tmp_path: Path) -> None:
+    """Temp files, a lock set aside mid take-over, a quarantine copy half made: all by dead pids."""
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # its pid names a process that has exited
+    new_decision(tmp_path).close()
+    folder, pid = tmp_path / "owners", gone.pid
+    leftovers = [
+        folder / f".20261121-kxdj.json.{pid}.3.tmp",
+        folder / f"20261121-kxdj.lock.stale-{pid}-0a1b",
+        tmp_path / "quarantine" / f".20261121-kxdj-20261121T190000.json.{pid}.0.tmp",
+    ]
+    for path in leftovers:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"{")
+    DecisionArchive(tmp_path).open("20261121-kxdj").close()
+    assert [p.name for p in leftovers if p.exists()] == []

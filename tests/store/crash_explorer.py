@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crash_owners import check_decision
 from crash_states import CrashState, crash_states
 
 from meeting_tui.store import Archive, CorruptMeetingFileError, UnknownMeetingError
@@ -81,7 +82,10 @@ def check_state(root: Path, meetings: dict[str, Any], protected: set[str]) -> li
     try:
         rows = {row["id"]: row for row in archive.list_meetings()}
         for meeting_id, want in meetings.items():
-            problems += check_meeting(archive, meeting_id, want, rows.get(meeting_id))
+            if want.get("store") == "owners":
+                problems += check_decision(root / "data", want)
+            else:
+                problems += check_meeting(archive, meeting_id, want, rows.get(meeting_id))
     except Exception:  # any traceback is a failure of the state
         problems.append(traceback.format_exc(limit=4))
     return problems

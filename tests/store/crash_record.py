@@ -23,8 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import crash_owners
+
 from meeting_tui.store import Archive, CorruptMeetingFileError, fs, load_meeting_log
 from meeting_tui.store import index as index_module
+from meeting_tui.store import log_files as log_files_module
 from meeting_tui.store import meeting_file as meeting_file_module
 from meeting_tui.store import repair as repair_module
 from meeting_tui.store import storage as storage_module
@@ -40,6 +43,7 @@ WORKLOADS = (
     "quarantine",
     "demo_replace",
     "stale_lock",
+    *crash_owners.WORKLOADS,
 )
 
 
@@ -329,11 +333,11 @@ def plant_bug(bug: str) -> None:
                 if not new.is_dir():
                     fs.mkdir(new)
 
-        for module in (storage_module, repair_module, index_module):
+        for module in (storage_module, repair_module, index_module, log_files_module):
             module.make_folders = make_folders  # type: ignore[attr-defined]
     elif bug == "no-rotation-fsync":  # backup renames without an fsync between them
         meeting_file_module.fsync_folder = lambda folder: None  # type: ignore[assignment]
-    elif bug:
+    elif bug and not crash_owners.plant_bug(bug):
         raise SystemExit(f"unknown bug {bug!r}")
 
 
@@ -342,12 +346,15 @@ def main() -> None:
     bug = sys.argv[4] if len(sys.argv) > 4 else ""
     base = Path(base_arg)
     base.mkdir(parents=True, exist_ok=True)
-    SETUPS[workload](base)
+    (crash_owners.SETUPS.get(workload) or SETUPS[workload])(base)
     snap = snapshot(base)
     plant_bug(bug)
     rec = Recorder(base, snap)
     rec.install()
-    RUNS[workload](Archive(base / "data"), rec)
+    if workload in crash_owners.RUNS:
+        crash_owners.RUNS[workload](base / "data", rec)
+    else:
+        RUNS[workload](Archive(base / "data"), rec)
     Path(out).write_text(json.dumps({"snapshot": snap, "ops": rec.ops}), encoding="utf-8")
 
 

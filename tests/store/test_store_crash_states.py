@@ -33,6 +33,12 @@ def test_the_explorer_reports_a_backup_rotation_without_fsync_between_renames() 
     assert any("protected copy was lost" in failure for failure in report.failures)
 
 
+def test_the_explorer_reports_a_journal_whose_name_is_not_made_durable() -> None:
+    """Answers acknowledged in a journal whose folder entry a power cut may drop."""
+    report = explore("owners_answers", per_point=4, bug="no-journal-folder-fsync")
+    assert any("were acknowledged" in failure for failure in report.failures)
+
+
 @pytest.mark.slow
 def test_the_full_run_recovers_over_a_thousand_distinct_states() -> None:
     """The figures of docs/reliability.md, asserted (`make bench` writes the document)."""
