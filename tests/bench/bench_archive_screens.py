@@ -101,7 +101,9 @@ def minutes_preview(folder: Path) -> tuple[list[float], list[float]]:
     with tm.app(["open", sm.CLOSED_ID], folder, 100, 30) as app:
         app.wait_for_text("纪要")
         for _ in range(RUNS_VERB):
-            shown.append(tm.key(app, "m", tm.has(app, "会议时间")))  # the document, not the title bar
+            shown.append(
+                tm.key(app, "m", tm.has(app, "会议时间"))
+            )  # the document, not the title bar
             for _ in range(3):
                 paged.append(tm.key(app, "\x1b[6~"))
             tm.key(app, "\x1b")

@@ -29,6 +29,7 @@ from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.status_strip import StatusStrip
 from meeting_tui.tui.widgets.vote_panel import VotePanel
@@ -63,7 +64,7 @@ class SessionScreen(MeetingActions):
             yield MotionTable()
             yield VotePanel(id="vote")
         yield StatusStrip(id="strip")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.selected = self._default_selection()
