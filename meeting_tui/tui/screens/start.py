@@ -27,6 +27,7 @@ from meeting_tui.tui.dialogs.form import Answers, Field, FormDialog
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.lifecycle_access import app_of
 from meeting_tui.tui.strings_records import RESTORE_WORDS
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 
 START_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "key.open", "group.archive"),
@@ -80,7 +81,7 @@ class StartScreen(Screen[None]):
         yield Static(i18n.t("start.title"), id="heading")
         yield Input(placeholder=i18n.t("start.filter"), compact=True, id="filter")
         yield Static(i18n.t("start.empty"), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="archive")
+        yield FixedWidthTable(cursor_type="row", zebra_stripes=True, id="archive")
         yield Footer()
 
     # Cells of each fixed column; the title takes what is left, so the counts stay in view.

@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 
 # The state word's colour is the theme's (see themes.py); RAISED is plain text.
 STATE_CLASS = {
@@ -23,7 +24,7 @@ STATE_CLASS = {
 }
 
 
-class MotionTable(DataTable[Text | str]):
+class MotionTable(FixedWidthTable):
     DEFAULT_CSS = """
     MotionTable { height: 1fr; border: round $primary 50%; }
     MotionTable:focus { border: round $accent; }
