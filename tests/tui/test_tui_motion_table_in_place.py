@@ -52,3 +52,30 @@ async def test_a_vote_changes_its_row_and_keeps_the_others(make, ui) -> None:
         assert ui.rows(app)[2][4] != rows_before[2][4]  # its count of votes for is shown
         assert all(a is b for a, b in zip(list(table.rows), keys_before, strict=True))
         assert table.cursor_row == 2  # the voted motion stays selected
+
+
+async def test_only_the_changed_motions_cells_are_made_again(make, ui) -> None:
+    """The cells of an unchanged motion are the very objects made before; a vote and a theme
+    change make new ones (its counts; every state word's colour)."""
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await raise_motion(pilot, ui, "修路灯")  # motion 3, selected
+        table = app.screen.query_one(DataTable)
+        row_keys = list(table.rows)
+
+        def cells() -> list[list[Any]]:
+            return [table.get_row(key) for key in row_keys]
+
+        before = cells()
+        await pilot.press("y")
+        await pilot.press("enter")
+        await pilot.pause()
+        after = cells()
+        assert all(a is b for a, b in zip(before[0] + before[1], after[0] + after[1], strict=True))
+        assert after[2][3] is not before[2][3] and after[2][3].plain == "通过"
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        restyled = cells()
+        assert restyled[0][3] is not after[0][3]
+        assert restyled[0][3].style != after[0][3].style  # the theme's colour for 通过
