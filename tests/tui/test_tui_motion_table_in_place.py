@@ -55,27 +55,28 @@ async def test_a_vote_changes_its_row_and_keeps_the_others(make, ui) -> None:
 
 
 async def test_only_the_changed_motions_cells_are_made_again(make, ui) -> None:
-    """The cells of an unchanged motion are the very objects made before; a vote and a theme
-    change make new ones (its counts; every state word's colour)."""
+    """An unchanged motion's row is the one made before (no new Text cells for 500 motions on
+    every command); a vote makes its motion's row again, a theme change every coloured one."""
+    from meeting_tui.tui.widgets.motion_table import MotionTable
+
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("l")
         await raise_motion(pilot, ui, "修路灯")  # motion 3, selected
-        table = app.screen.query_one(DataTable)
-        row_keys = list(table.rows)
-
-        def cells() -> list[list[Any]]:
-            return [table.get_row(key) for key in row_keys]
-
-        before = cells()
+        table = app.screen.query_one(MotionTable)
+        ids = list(table._rows)
+        before = dict(table._rows)
         await pilot.press("y")
         await pilot.press("enter")
         await pilot.pause()
-        after = cells()
-        assert all(a is b for a, b in zip(before[0] + before[1], after[0] + after[1], strict=True))
-        assert after[2][3] is not before[2][3] and after[2][3].plain == "通过"
+        after = dict(table._rows)
+        assert [after[i] is before[i] for i in ids] == [True, True, False]
+        assert after[ids[2]].cells[3].plain == "通过"
+        assert [r[3] for r in ui.rows(app)] == ["通过", "待表决", "通过"]
         app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
         await pilot.pause()
-        restyled = cells()
-        assert restyled[0][3] is not after[0][3]
-        assert restyled[0][3].style != after[0][3].style  # the theme's colour for 通过
+        restyled = dict(table._rows)
+        # 通过 takes the theme's colour; 待表决 (raised) is plain text, the same in every theme.
+        assert [restyled[i] is after[i] for i in ids] == [False, True, False]
+        passed = table.get_component_rich_style("motion-table--passed", partial=True)
+        assert table.get_row(ids[0])[3].style == passed  # the new theme's colour is shown
