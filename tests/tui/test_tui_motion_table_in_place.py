@@ -64,7 +64,7 @@ async def test_only_the_changed_motions_cells_are_made_again(make, ui) -> None:
         await pilot.press("l")
         await raise_motion(pilot, ui, "修路灯")  # motion 3, selected
         table = app.screen.query_one(MotionTable)
-        ids = list(table._rows)
+        ids = [str(key.value) for key in table.rows]  # motions 1, 2, 3 as shown
         before = dict(table._rows)
         await pilot.press("y")
         await pilot.press("enter")
