@@ -77,7 +77,7 @@ async def test_the_lines_are_the_whole_documents_and_the_first_screen_comes_firs
         await pilot.pause()  # the first frame
         await pilot.press("pagedown")  # answered while the rest is rendered
         await pilot.pause()
-        assert page.scroll_offset.y > 0 and not page.complete
+        assert page.scroll_offset.y == page.size.height  # one page down
         await until_complete(pilot, page)
         width = page.scrollable_content_region.width
         assert width == 80 - 2  # the scrollbar's gutter is kept from the start
@@ -108,3 +108,27 @@ async def test_a_new_width_renders_the_document_again_at_that_width() -> None:
         assert width == 48
         assert [s.text.rstrip() for s in page.lines] == _texts(_whole(app, source, width))
         assert {s.cell_length for s in page.lines} == {48}
+
+
+async def test_end_before_the_rest_is_rendered_goes_to_the_end_of_the_whole_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The background slices held back: only the keys can render the rest.
+    monkeypatch.setattr(RenderedLines, "_render_more", lambda self, generation: None)
+    source = _long_minutes(100)
+    app = _Page()
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = app.query_one(RenderedLines)
+        page.focus()
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        await pilot.pause()
+        assert not page.complete and len(page.lines) < 100
+        await pilot.press("pagedown", "pagedown", "pagedown")  # past what the first step drew
+        await pilot.pause()
+        assert page.scroll_offset.y == 3 * page.size.height
+        await pilot.press("end")  # renders what is left first
+        await pilot.pause()
+        assert page.complete
+        whole = _texts(_whole(app, source, page.scrollable_content_region.width))
+        assert [s.text.rstrip() for s in page.lines] == whole
+        assert page.scroll_offset.y == len(whole) - page.size.height

@@ -102,6 +102,30 @@ class RenderedLines(ScrollView, can_focus=True):
             self.lines += [Strip(Segment.simplify(r)).adjust_cell_length(width) for r in rows]
             self._next += 1
 
+    # A key that goes past what is rendered renders what it needs first, so End is the end.
+
+    def action_scroll_end(self) -> None:
+        self._render_now(lambda: False)
+        super().action_scroll_end()
+
+    def action_page_down(self) -> None:
+        wanted = round(self.scroll_offset.y) + 2 * self.size.height
+        self._render_now(lambda: len(self.lines) >= wanted)
+        super().action_page_down()
+
+    def action_scroll_down(self) -> None:
+        wanted = round(self.scroll_offset.y) + self.size.height + 1
+        self._render_now(lambda: len(self.lines) >= wanted)
+        super().action_scroll_down()
+
+    def _render_now(self, enough: Callable[[], bool]) -> None:
+        if self.complete or self._width <= 0:
+            return
+        self._render_parts(enough)
+        if self._next >= len(self.parts):
+            self.complete = True
+        self._set_height()
+
     def _set_height(self) -> None:
         self.virtual_size = Size(self._width, len(self.lines))
         self.refresh()
