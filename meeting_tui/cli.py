@@ -73,6 +73,14 @@ def _verb_word(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(modules: Sequence[ModuleType] | None = None) -> argparse.ArgumentParser:
+    parser = _global_options()
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    for module in verb_modules([""]) if modules is None else modules:
+        module.add(verbs)
+    return parser
+
+
+def _global_options() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="meeting-tui",
         description="Run a neighbourhood deliberation meeting from a terminal.",
@@ -86,15 +94,20 @@ def build_parser(modules: Sequence[ModuleType] | None = None) -> argparse.Argume
     parser.add_argument(
         "--lang", choices=["zh", "en"], default=None, help="interface language (default zh)"
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    for module in verb_modules([""]) if modules is None else modules:
-        module.add(verbs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    modules = verb_modules(argv)
+    try:
+        modules = verb_modules(argv)
+    except OSError as exc:  # the verb's module cannot be read: no descriptor left, a disk error
+        known, _rest = _global_options().parse_known_args(argv)
+        if known.lang:
+            i18n.set_language(known.lang)
+        problem = read_failure(exc, Path(str(exc.filename or ".")))
+        print(i18n.t("cli.error", message=problem.message()), file=sys.stderr)
+        return 2
     args = build_parser(modules).parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
