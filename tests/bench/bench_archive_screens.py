@@ -51,8 +51,14 @@ NOTES = [
     "frame showing the document (a line of it, not the title bar as before). What is left "
     "before that frame is building the document (`minutes_for_export`, `cleaned`, "
     "`markdown.render`: about 0.19 s of CPU for 200 motions) and the screen's mount. The whole "
-    "document is in after about 0.5–1 s of slices; PageDown is answered meanwhile, and its "
-    "first press after `m` (p90) includes the rest of the rendering when it lands during it.",
+    "document is in after about 0.5–1 s of slices. PageDown (and End, Down) render what they "
+    "need first, so they never stop short of the end. PageDown pressed during those slices "
+    "waits for the slice under way: most are under 30 ms, but the last part, the 会议过程 "
+    "timeline (a Rich table of ~700 rows), is one part and takes 0.1–0.3 s to render, so a "
+    "PageDown that lands then waits for it (the p90 here; in a run under heavier load, the "
+    "median too). Meeting 30 ms would need that table cut into row blocks "
+    "drawn with fixed column widths (cut as it is, Rich would size each block's columns to "
+    "its own rows).",
     "- `list` imports neither python-docx, lxml, qrcode nor Pillow "
     "(tests/test_cli_light_imports.py), and the CLI now imports only the module of the verb "
     "it runs (`cli.VERB_MODULES`): county's ssl/http.client and the owners' verb are no "
