@@ -48,3 +48,55 @@ def test_the_check_sees_a_docx_export_load_python_docx(tmp_path: Path) -> None:
     args = ["--data-dir", str(tmp_path), "export", CLOSED_ID, "--format", "docx", "--out", str(out)]
     assert "docx" in loaded_after(args)
     assert out.stat().st_size > 0
+
+
+# The other verbs' modules: the county's sync pulls in ssl and http.client.
+OTHER_VERBS = {"ssl", "http", "meeting_tui.verbs.county_verbs", "meeting_tui.verbs.owners_verb"}
+
+
+def loaded_modules_after(args: list[str]) -> set[str]:
+    code = (
+        "import sys; from meeting_tui.cli import main; status = main(sys.argv[1:]);"
+        "print(status, *sorted(sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    status, *modules = done.stdout.splitlines()[-1].split()
+    assert status == "0", done.stdout + done.stderr
+    return set(modules)
+
+
+@pytest.mark.parametrize("lead", [[], ["--lang", "en"], ["--lang=en"], ["--la", "en"]])
+def test_list_imports_only_its_own_verb_module(lead: list[str], tmp_path: Path) -> None:
+    modules = loaded_modules_after([*lead, "--data-dir", str(tmp_path), "list"])
+    assert "meeting_tui.verbs.archive_verbs" in modules
+    assert modules & OTHER_VERBS == set()
+
+
+def test_each_verb_module_adds_the_verbs_the_cli_sends_it() -> None:
+    """`cli.VERB_MODULES` names, for each verb, the one module imported to run it."""
+    import argparse
+
+    from meeting_tui import cli
+
+    for name in set(cli.VERB_MODULES.values()):
+        parser = argparse.ArgumentParser()
+        verbs = parser.add_subparsers(dest="verb")
+        (module,) = cli.verb_modules([next(v for v, m in cli.VERB_MODULES.items() if m == name)])
+        module.add(verbs)
+        assert set(verbs.choices) == {v for v, m in cli.VERB_MODULES.items() if m == name}
+
+
+def test_help_and_a_mistyped_verb_still_list_every_verb(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from meeting_tui import cli
+
+    for argv in (["--help"], ["expor"]):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        shown = capsys.readouterr()
+        for verb in cli.VERB_MODULES:
+            assert verb in shown.out + shown.err

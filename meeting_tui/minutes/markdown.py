@@ -104,3 +104,14 @@ def render(minutes: Minutes) -> str:
     out += _section(minutes, "timeline")
     out += _table(s.timeline_table(minutes))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+_HEADING_START = re.compile(r"(?m)^(?=#{1,6} )")
+
+
+def parts_at_headings(source: str) -> list[str]:
+    """`source` cut before each heading: rendered one under the other, a blank line between,
+    they draw as the whole does (a heading ends any list, table or paragraph before it, and
+    residents' `#` at the start of a line is escaped), so a preview can draw the first parts
+    before the rest."""
+    return [part for part in _HEADING_START.split(source) if part.strip()]

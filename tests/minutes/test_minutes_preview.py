@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from rich.markdown import Markdown
+from rich.segment import Segment
+
 from meeting_tui.tui.factory import make_app
 from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
+from meeting_tui.tui.themes import Themed, markdown_theme
+from meeting_tui.tui.widgets.rendered_lines import RenderedLines
 
 NOW = datetime(2026, 11, 21, 9, 50, tzinfo=timezone(timedelta(hours=8)))
 
@@ -126,3 +131,31 @@ async def test_the_docx_export_uses_the_layout_set_in_the_config_file(
     (written,) = _exports(data_dir, closed_id)
     body = docx.Document(str(written)).styles["Normal"].element.rPr.rFonts
     assert body.get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+async def test_the_preview_draws_the_exported_markdown_line_for_line(
+    data_dir: Path, closed_id: str, tmp_path: Path
+) -> None:
+    app = make_app(closed_id, data_dir=data_dir, config_path=tmp_path / "c.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(MinutesPreviewScreen(app.live))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MinutesPreviewScreen)
+        page = screen.query_one(RenderedLines)
+        for _ in range(200):
+            if page.complete:
+                break
+            await pilot.pause(0.02)
+        width = page.scrollable_content_region.width
+        themed = Themed(Markdown(screen.source), markdown_theme(app.theme_variables))
+        options = app.console.options.update(width=width, height=None)
+        whole = app.console.render_lines(themed, options, pad=False, new_lines=False)
+        assert [s.text.rstrip() for s in page.lines] == [
+            "".join(s.text for s in r).rstrip() for r in whole
+        ]
+        styled = lambda rows: [[(s.text, s.style) for s in Segment.simplify(r)] for r in rows]  # noqa: E731
+        assert (
+            styled([list(s) for s in page.lines])[:40]
+            == styled([Segment.adjust_line_length(r, width) for r in whole])[:40]
+        )

@@ -52,3 +52,31 @@ async def test_a_vote_changes_its_row_and_keeps_the_others(make, ui) -> None:
         assert ui.rows(app)[2][4] != rows_before[2][4]  # its count of votes for is shown
         assert all(a is b for a, b in zip(list(table.rows), keys_before, strict=True))
         assert table.cursor_row == 2  # the voted motion stays selected
+
+
+async def test_only_the_changed_motions_cells_are_made_again(make, ui) -> None:
+    """An unchanged motion's row is the one made before (no new Text cells for 500 motions on
+    every command); a vote makes its motion's row again, a theme change every coloured one."""
+    from meeting_tui.tui.widgets.motion_table import MotionTable
+
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await raise_motion(pilot, ui, "修路灯")  # motion 3, selected
+        table = app.screen.query_one(MotionTable)
+        ids = [str(key.value) for key in table.rows]  # motions 1, 2, 3 as shown
+        before = dict(table._rows)
+        await pilot.press("y")
+        await pilot.press("enter")
+        await pilot.pause()
+        after = dict(table._rows)
+        assert [after[i] is before[i] for i in ids] == [True, True, False]
+        assert after[ids[2]].cells[3].plain == "通过"
+        assert [r[3] for r in ui.rows(app)] == ["通过", "待表决", "通过"]
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        restyled = dict(table._rows)
+        # 通过 takes the theme's colour; 待表决 (raised) is plain text, the same in every theme.
+        assert [restyled[i] is after[i] for i in ids] == [False, True, False]
+        passed = table.get_component_rich_style("motion-table--passed", partial=True)
+        assert table.get_row(ids[0])[3].style == passed  # the new theme's colour is shown

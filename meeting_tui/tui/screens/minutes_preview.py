@@ -2,11 +2,11 @@
 
 The facilitator reads the minutes back to the room before people leave, so
 the preview is the Markdown rendering of the very document the exports
-write. It is drawn by Rich's Markdown renderer in one scrolling Static, not
-by Textual's `Markdown` widget: that widget mounts a widget per block, and
-for the 12-motion 南苑 minutes (about 600 widgets) it took 3–5 s to redraw
-on this machine against 0.2–0.4 s here, and a 200-motion meeting would
-freeze the screen for half a minute. Exports are disk I/O (a DOCX of a long meeting takes a moment), so
+write. It is drawn by Rich's Markdown renderer, rendered once to lines
+(`RenderedLines`), not by Textual's `Markdown` widget: that widget mounts a
+widget per block, and for the 12-motion 南苑 minutes (about 600 widgets) it
+took 3–5 s to redraw on this machine against 0.2–0.4 s here, and a
+200-motion meeting would freeze the screen for half a minute. Exports are disk I/O (a DOCX of a long meeting takes a moment), so
 each runs in a thread worker and reports by a notification naming the file;
 the UI thread only builds the document, so the thread never reads state the
 UI might be changing.
@@ -15,13 +15,13 @@ UI might be changing.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.markdown import Markdown
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -42,6 +42,7 @@ from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.themes import Themed, markdown_theme
+from meeting_tui.tui.widgets.rendered_lines import RenderedLines
 
 FORMAT_KEYS = {"1": "md", "2": "html", "3": "docx", "4": "csv", "5": "json"}
 PREVIEW_KEYS: tuple[Key, ...] = (
@@ -72,8 +73,7 @@ class MinutesPreviewScreen(keymap.KeyedScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-status", markup=False)
-        with VerticalScroll(id="preview-scroll"):
-            yield Static("", id="preview")
+        yield RenderedLines(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,8 +105,12 @@ class MinutesPreviewScreen(keymap.KeyedScreen):
         self.set_class(self.redact, "-redacted")
         self.query_one("#preview-status", Static).update(self._status())
         self.source = markdown.render(minutes.cleaned())
-        themed = Themed(Markdown(self.source), markdown_theme(self.app.theme_variables))
-        self.query_one("#preview", Static).update(themed)
+        theme = markdown_theme(self.app.theme_variables)
+        parts = [
+            partial(lambda text: Themed(Markdown(text), theme), part)
+            for part in markdown.parts_at_headings(self.source)
+        ]
+        self.query_one("#preview", RenderedLines).show(parts)
 
     # -- keys ------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from meeting_tui.tui.screens.session_floor import FloorActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.floor_strip import FloorStrip
 from meeting_tui.tui.widgets.header_bar import HeaderBar
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.status_strip import StatusStrip
 from meeting_tui.tui.widgets.vote_panel import VotePanel
@@ -68,7 +69,7 @@ class SessionScreen(FloorActions):
             yield VotePanel(id="vote")
         yield FloorStrip(id="floor-strip")
         yield StatusStrip(id="strip")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.selected = self._default_selection()

@@ -27,6 +27,7 @@ from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 
 START_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "key.open", "group.archive"),
@@ -75,7 +76,7 @@ class StartScreen(keymap.KeyedScreen):
         yield Static(i18n.t("start.title"), id="heading")
         yield Input(placeholder=i18n.t("start.filter"), compact=True, id="filter")
         yield Static(i18n.t("start.empty"), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="archive")
+        yield FixedWidthTable(cursor_type="row", zebra_stripes=True, id="archive")
         yield Footer()
 
     # Cells of each fixed column; the title takes what is left, so the counts stay in view.

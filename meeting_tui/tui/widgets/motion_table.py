@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -12,6 +13,7 @@ from textual.widgets import DataTable
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 
 # The state word's colour is the theme's (see themes.py); RAISED is plain text.
 STATE_CLASS = {
@@ -23,7 +25,16 @@ STATE_CLASS = {
 }
 
 
-class MotionTable(DataTable[Text | str]):
+class _Row(NamedTuple):
+    """One motion's cells as last made, with what they were made from."""
+
+    made_from: tuple[object, ...]
+    cells: list[Text | str]
+    signature: tuple[str, ...]
+    lengths: tuple[int, ...]  # each cell's width in terminal cells
+
+
+class MotionTable(FixedWidthTable):
     DEFAULT_CSS = """
     MotionTable { height: 1fr; border: round $primary 50%; }
     MotionTable:focus { border: round $accent; }
@@ -44,11 +55,12 @@ class MotionTable(DataTable[Text | str]):
         self._ids: list[str] = []
         self._widths_shown: dict[str, int] = {}
         self._signatures: dict[str, tuple[str, ...]] = {}  # what each shown row's cells say
+        self._rows: dict[str, _Row] = {}  # each motion's cells, made again only when it changed
 
     COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
     PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
 
-    def _widths(self, rows: list[list[Text | str]]) -> dict[str, int]:
+    def _widths(self, rows: list[_Row]) -> dict[str, int]:
         """Each column as wide as its widest word (plus a gap); the motion text takes the rest.
 
         At 80 columns the table is 55 cells wide: every cell the number, proposer,
@@ -59,7 +71,7 @@ class MotionTable(DataTable[Text | str]):
             if key == "text":
                 continue
             header = cell_len(i18n.t(f"col.{key}"))
-            widest = max([cell_len(str(row[i])) for row in rows], default=0)
+            widest = max([row.lengths[i] for row in rows], default=0)
             widths[key] = max(header, widest) + 1
         widths["proposer"] = min(widths["proposer"], self.PROPOSER_MAX + 1)
         # `size` is the content area: inside the border, beside any scrollbar.
@@ -85,9 +97,11 @@ class MotionTable(DataTable[Text | str]):
         if self.border_title != title:
             self.border_title = title
         ids = [m.id for m in motions]
-        rows = [self._cells(m) for m in motions]
-        signatures = [_signature(row) for row in rows]
-        widths = self._widths(rows)
+        styles = {state: self._state_style(state) for state in MotionState}
+        made = [self._row(m, styles) for m in motions]
+        rows = [row.cells for row in made]
+        signatures = [row.signature for row in made]
+        widths = self._widths(made)
         kept = len(self._ids)
         if widths != self._widths_shown or ids[:kept] != self._ids:
             self.clear(columns=widths != self._widths_shown)
@@ -113,18 +127,40 @@ class MotionTable(DataTable[Text | str]):
         name = STATE_CLASS.get(state)
         return self.get_component_rich_style(name, partial=True) if name else ""
 
-    def _cells(self, m: Motion) -> list[Text | str]:
+    def _row(self, m: Motion, styles: dict[MotionState, Style | str]) -> _Row:
+        """The motion's cells; those made for the same words and colour are reused.
+
+        A command changes one or two of 500 motions: making every row's Text
+        cells and their signature again was most of `]` and of a vote's redraw.
+        """
         vote = m.vote
         counts = (
             [str(vote.in_favour), str(vote.against), str(vote.abstain)] if vote else ["", "", ""]
         )
-        return [
+        style = styles[m.state]
+        made_from = (
+            m.number,
+            m.text,
+            m.proposer,
+            m.state,
+            *counts,
+            str(style),
+            i18n.current_language(),
+        )
+        kept = self._rows.get(m.id)
+        if kept is not None and kept.made_from == made_from:
+            return kept
+        cells: list[Text | str] = [
             str(m.number),
             Text(m.text, no_wrap=True, overflow="ellipsis"),
             Text(m.proposer, no_wrap=True, overflow="ellipsis"),
-            Text(label(m.state), style=self._state_style(m.state)),
+            Text(label(m.state), style=style),
             *counts,
         ]
+        lengths = tuple(cell_len(str(cell)) for cell in cells)
+        row = _Row(made_from, cells, _signature(cells), lengths)
+        self._rows[m.id] = row
+        return row
 
     @property
     def selected_id(self) -> str | None:
