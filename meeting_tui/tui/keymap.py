@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from textual.binding import ActiveBinding, Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
 from meeting_tui import i18n
@@ -161,27 +160,3 @@ def _in_words(active: ActiveBinding) -> ActiveBinding:
         binding, description=i18n.t(binding.description), tooltip=i18n.t(binding.tooltip)
     )
     return active._replace(binding=worded, tooltip=worded.tooltip)
-
-
-def install(node: DOMNode, keys: tuple[Key, ...], prefix: str) -> None:
-    """Give one screen instance its keys (the backlog and follow-ups base, whose subclasses
-    pass their key table to `__init__`): the one write to Textual's `_bindings` left.
-
-    Textual 8.2.8 has no public way to add bindings to one instance (`App.bind`
-    is for the app only); a class declares them in `BINDINGS`, as every other
-    screen does through `bindings()`.
-    """
-    table = [
-        Binding(
-            k.key,
-            k.action,
-            i18n.t(k.footer or k.description),
-            show=k.show,
-            key_display=k.display or None,
-            tooltip=i18n.t(k.group),
-            id=f"{prefix}.{k.action}",
-            priority=k.priority,
-        )
-        for k in keys
-    ]
-    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(table)])

@@ -77,8 +77,8 @@ def name_the_palette(app: App[Any]) -> None:
     """The footer's `^p palette`: the binding Textual adds gets the catalogue's description.
 
     Textual adds it in `App.__init__` with a fixed English word; there is no
-    public setter, so the binding is replaced in the app's own table (as
-    keymap.install still does for the backlog and follow-ups base).
+    public setter, so the binding is replaced in the app's own table: the one
+    write to Textual's private binding table left.
     """
     table = app._bindings.key_to_bindings
     for key, bindings in table.items():

@@ -53,3 +53,20 @@ async def test_the_footer_words_follow_the_language_of_each_app(make) -> None:
                 a.binding.tooltip for a in app.screen.active_bindings.values() if a.binding.id
             }
             assert i18n.t("group.vote", lang) in tooltips
+
+
+async def test_the_archive_lists_keys_are_class_bindings_a_keymap_can_move(make) -> None:
+    from meeting_tui.tui.screens.backlog import BacklogScreen
+    from meeting_tui.tui.screens.start import StartScreen
+
+    app = make(None, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BacklogScreen)
+        assert footer(app).get("escape") == i18n.t("key.back", "en")
+        app.set_keymap({"backlog.back": "x"})
+        await footer_when(pilot, app, lambda words: "x" in words)
+        await pilot.press("escape")  # moved away: Esc no longer leaves
+        assert isinstance(app.screen, BacklogScreen)
+        await pilot.press("x")
+        assert isinstance(app.screen, StartScreen)

@@ -23,7 +23,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -34,7 +33,6 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import summary_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
-from meeting_tui.tui.keymap import Key
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
@@ -48,7 +46,7 @@ def cut(text: str, style: Style | str = "") -> Text:
     return Text(text, style=style, no_wrap=True, overflow="ellipsis")
 
 
-class ArchiveListScreen(Screen[None], Generic[Entry]):
+class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     CSS_PATH = "archive_list.tcss"
     COMPONENT_CLASSES = {"archive-list--done", "archive-list--alarm", "archive-list--muted"}
     COLUMNS: tuple[str, ...] = ()
@@ -65,11 +63,8 @@ class ArchiveListScreen(Screen[None], Generic[Entry]):
         problems: list[str]
         bubble = False  # for this screen alone
 
-    def __init__(
-        self, archive: Archive, keys: tuple[Key, ...], prefix: str, title_key: str, empty_key: str
-    ) -> None:
+    def __init__(self, archive: Archive, title_key: str, empty_key: str) -> None:
         super().__init__()
-        keymap.install(self, keys, prefix)
         self.archive = archive
         self.title_key, self.empty_key = title_key, empty_key
         self.entries: Listing[Entry] = Listing.empty()

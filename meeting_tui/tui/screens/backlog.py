@@ -21,6 +21,7 @@ from meeting_tui.domain.archive_views import (
 )
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import record
 from meeting_tui.tui.screens.archive_list import ArchiveListScreen, cut
@@ -34,8 +35,10 @@ BACKLOG_KEYS: tuple[Key, ...] = (
 class BacklogScreen(ArchiveListScreen[BacklogEntry]):
     """Deferrals of `archive`; `live` is the meeting a pick goes onto (None: nothing to put it on)."""
 
+    BINDINGS = keymap.bindings(BACKLOG_KEYS, "backlog")
+
     def __init__(self, archive: Archive, live: LiveMeeting | None = None) -> None:
-        super().__init__(archive, BACKLOG_KEYS, "backlog", "backlog.title", "backlog.empty")
+        super().__init__(archive, "backlog.title", "backlog.empty")
         self.live = live
 
     # What matters first (the item, where it stands, the last vote) stays in view at 80 columns;

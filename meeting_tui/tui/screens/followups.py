@@ -19,6 +19,7 @@ from meeting_tui.domain.archive_views import (
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import Clock, LiveMeeting
+from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import EvaluationAnswers
 from meeting_tui.tui.keymap import Key
@@ -35,8 +36,10 @@ FOLLOWUP_KEYS: tuple[Key, ...] = (
 class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     """Follow-ups of `archive`; `live` is the open meeting (a 居民评 is taken at it), if any."""
 
+    BINDINGS = keymap.bindings(FOLLOWUP_KEYS, "followups")
+
     def __init__(self, archive: Archive, live: LiveMeeting | None, clock: Clock) -> None:
-        super().__init__(archive, FOLLOWUP_KEYS, "followups", "followups.title", "followups.empty")
+        super().__init__(archive, "followups.title", "followups.empty")
         self.live, self.clock = live, clock
         self._today = ""
 
