@@ -143,3 +143,11 @@ def test_percent_rounds_down(part: int, total: int, shown: str) -> None:
 def test_area_is_shown_with_two_decimals() -> None:
     assert format_area(8950) == "89.50"
     assert format_area(5) == "0.05"
+
+
+def test_a_matter_kind_without_its_threshold_fails_loudly_not_as_an_ordinary_one() -> None:
+    """As the meetings' rules registry does: a new kind of matter must name its threshold."""
+    from meeting_tui.domain.owners.rules import Counts, approval_checks
+
+    with pytest.raises(ValueError, match="weighted"):
+        approval_checks("weighted", Counts(100, 1), Counts(100, 1), "yes")  # type: ignore[arg-type]

@@ -95,10 +95,12 @@ def approval_checks(
         by_area = part.area > 0 and 4 * got.area >= 3 * part.area
         by_heads = part.heads > 0 and 4 * got.heads >= 3 * part.heads
         stem = "owners.rule.major"
-    else:
+    elif kind is MatterKind.ORDINARY:
         by_area = 2 * got.area > part.area
         by_heads = 2 * got.heads > part.heads
         stem = "owners.rule.ordinary"
+    else:  # a kind added without its threshold must not pass as an ordinary one
+        raise ValueError(f"matter kind {kind!r} has no approval threshold in approval_checks")
     return (
         Check(
             by_area,
