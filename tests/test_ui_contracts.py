@@ -50,4 +50,4 @@ def test_screens_may_not_reach_the_store_files() -> None:
     }
     for module in ("meeting_tui.store.meeting_file", "meeting_tui.store.storage"):
         assert module in forbidden["forbidden_modules"]
-    assert "meeting_tui.store.archive_states" in forbidden["forbidden_modules"]
+    assert "meeting_tui.store.record_tables" in forbidden["forbidden_modules"]

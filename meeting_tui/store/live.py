@@ -25,8 +25,7 @@ from meeting_tui.domain.fold import fold
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_states import load_states
-from meeting_tui.store.archive_summary import ArchiveSummary, BuiltFrom, built_from
+from meeting_tui.store.archive_summary import ArchiveSummary, BuiltFrom, built_from, summary_of
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
@@ -206,9 +205,9 @@ class LiveMeeting:
 
     # -- what screens read, and the close ------------------------------------
 
-    def archive_states(self) -> list[MeetingState]:
-        """Every readable meeting of the archive, this one included (for suggestions)."""
-        return load_states(self.archive)
+    def archive_summaries(self) -> list[MeetingSummary]:
+        """Every readable meeting's kept summary (for suggestions); reads only, so any thread."""
+        return summary_of(self.archive).read()[0]
 
     @property
     def events(self) -> Sequence[Event]:

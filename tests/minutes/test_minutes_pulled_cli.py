@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive_oracle import load_states
+
 from meeting_tui.cli import main
 from meeting_tui.demo import CLOSED_ID
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import backlog
 from meeting_tui.store import open_archive
-from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.live import LiveMeeting
 
 LATER = "20261205-next"

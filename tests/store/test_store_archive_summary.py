@@ -15,13 +15,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from archive_oracle import load_states
+
 from meeting_tui.demo import CLOSED_ID, LIVE_ID, install_demo
 from meeting_tui.domain import MotionState
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.archive_views import backlog, backlog_of, followups, followups_of
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_states import load_states
 from meeting_tui.store.archive_summary import ArchiveSummary, built_from, month_of
 from meeting_tui.store.live import LiveMeeting
 

@@ -20,7 +20,7 @@ import pytest
 from meeting_tui import cli
 from meeting_tui.demo import LIVE_ID
 from meeting_tui.store import Archive, StoreError
-from meeting_tui.store.archive_states import read_states
+from meeting_tui.store.archive_summary import summary_of
 from meeting_tui.store.meeting_file import backup_path
 
 FAULTS = [errno.EIO, errno.EMFILE]
@@ -188,8 +188,8 @@ def test_the_backlog_names_a_meeting_it_cannot_read_and_how_to_restore_it(
     path = filled.meeting_path(meeting_id)
     backup_path(path, 1).write_bytes(path.read_bytes())
     path.write_bytes(b"not json")
-    states, problems = read_states(Archive(filled.root))
-    assert states == [] and len(problems) == 1
+    summaries, problems = summary_of(Archive(filled.root)).read()
+    assert meeting_id not in {s.meeting_id for s in summaries} and len(problems) == 1
     assert meeting_id in problems[0].message("en") and "ctrl+r" in problems[0].message("en")
     assert cli.main(["--data-dir", str(filled.root), "--lang", "en", "backlog"]) == 0
     err = capsys.readouterr().err

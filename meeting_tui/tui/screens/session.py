@@ -76,6 +76,7 @@ class SessionScreen(FloorActions):
         self.refresh_panes()
         self.query_one(MotionTable).focus()
         self.set_interval(1, self.tick)
+        self.read_archive_answers()
         self.warn_if_nobody_votes()
         # State words take their colours from the theme when drawn: redraw on a theme change.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_panes())

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from textual import work
 from textual.reactive import reactive
 
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
 from meeting_tui.domain import commands as c
+from meeting_tui.domain.archive_summary import MeetingSummary
 from meeting_tui.domain.suggestions import answer_suggestions
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
@@ -34,12 +36,23 @@ class SessionActions(KeyedScreen):
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        self._archive: list[MeetingState] | None = None
+        self._archive: list[MeetingSummary] | None = None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggestions")
+    def read_archive_answers(self) -> None:
+        """Read the archive's summaries for the suggestions ahead of the first form (only reads)."""
+        summaries = self.live.archive_summaries()
+        if self._archive is None:
+            self._archive = summaries  # one reference handed over; the UI thread only reads it
 
     def suggestions(self, kind: str) -> list[str]:
-        """Owners or dates to come back, from this meeting, its parties and the archive (read once)."""
+        """Owners or dates to come back, from this meeting, its parties and the archive (read once).
+
+        Usually read already by `read_archive_answers`; a form opened before that
+        finished reads the summary here (the reader is shared and takes turns).
+        """
         if self._archive is None:
-            self._archive = self.live.archive_states()
+            self._archive = self.live.archive_summaries()
         return answer_suggestions(self.state, self._archive, kind)
 
     @property

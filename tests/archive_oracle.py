@@ -1,4 +1,5 @@
-"""Every meeting of the archive folded, for views across meetings (backlog, follow-ups)."""
+"""Every meeting of the archive folded from its log: the slow truth the kept archive summary must
+equal (the app reads the summary, store/archive_summary.py; the tests compare the two)."""
 
 from __future__ import annotations
 
