@@ -24,7 +24,10 @@ from meeting_tui.minutes.errors import ExportError
 from meeting_tui.minutes.model import SCHEMA_VERSION, Minutes
 
 DOCUMENT_KIND = "meeting_tui.minutes"
-_PERSON_KEYS = frozenset({"proposer", "responder", "owner", "name", "facilitator", "recorder"})
+# Payload keys that hold a person's name (the chair handover's `to` and `from` too).
+_PERSON_KEYS = frozenset(
+    {"proposer", "responder", "owner", "name", "facilitator", "recorder", "to", "from"}
+)
 
 
 def jsonable(value: Any) -> Any:
@@ -72,7 +75,17 @@ def redact_events(
     not applied here, since the log is raw material, not the page people read.
     """
 
-    redactor = Redactor(names, hidden=hidden)  # compiled once for the whole log
+    events = list(events)
+    logged: list[str] = []  # names only undone steps hold are in the log too
+
+    def gather(key: str, text: str) -> str:
+        if key in _PERSON_KEYS and text.strip():
+            logged.append(text)
+        return text
+
+    _with_payload(events, gather)
+    every = list(dict.fromkeys([*names, *logged]))
+    redactor = Redactor(every, hidden=hidden)  # compiled once for the whole log
 
     def redact(key: str, text: str) -> str:
         return redactor.person(text) if key in _PERSON_KEYS else redactor.text(text)

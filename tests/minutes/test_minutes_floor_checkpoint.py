@@ -43,3 +43,25 @@ def test_a_debated_meeting_verifies_full_and_redacted(data_dir: Path, capsys) ->
         assert main(["--data-dir", str(data_dir), "verify", str(path), "--digest", digest]) == 0
         line = capsys.readouterr().out.strip()
         assert digest in line, line
+
+
+def test_a_redacted_export_shortens_names_of_undone_floor_steps_too(data_dir: Path, capsys) -> None:
+    """The log keeps undone steps; a name only they hold is still a resident's name."""
+    from meeting_tui.domain import commands as c
+
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    try:
+        live.execute(c.hand_over_chair(live.state, "欧阳建国"))
+        live.execute(c.undo(live.state))
+        live.execute(c.add_speaker(live.state, "司马光明", "resident", "for", motion_id="m2"))
+        live.execute(c.undo(live.state))
+        live.execute(c.hand_over_chair(live.state, "诸葛亮亮"))
+        live.execute(c.take_back_chair(live.state))
+    finally:
+        live.close()
+    args = ["--data-dir", str(data_dir), "export", LIVE_ID, "--format", "json", "--redact"]
+    assert main([*args, "--force"]) == 0
+    redacted = Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+    for full in ("欧阳建国", "司马光明", "诸葛亮亮"):
+        assert full not in redacted, full
+    assert "欧阳某" in redacted or "欧某" in redacted
