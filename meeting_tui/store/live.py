@@ -80,6 +80,7 @@ class LiveMeeting:
         self._indexed: dict[str, Any] | None = None  # the summary this window last wrote
         self._summaries = ArchiveSummary(archive)
         self._kept: tuple[MeetingSummary, BuiltFrom | None] | None = None  # and its backlog part
+        self._owed: tuple[ClosedRecord, MinutesMaker] | None = None  # minutes of the last close
 
     # -- opening -------------------------------------------------------------
 
@@ -143,6 +144,7 @@ class LiveMeeting:
             raise StoreError("store.pending", count=len(self.pending))
         if not drafts:
             return []
+        self.settle_minutes()  # a step after a close (a reopen, an undo) comes after its minutes
         events = self.log.prepare(drafts, self.clock())
         try:
             self.file.append([e.to_json() for e in events])
@@ -247,6 +249,44 @@ class LiveMeeting:
         self.file.write_table(MINUTES_TABLE, [*self.saved_minutes(), dict(version)])
         return int(version["version"])
 
+    def owe_minutes(self, make: MinutesMaker) -> ClosedRecord:
+        """After a close: what its minutes are made from, owed until paid or settled.
+
+        A worker may make them (`make(record)`) and `pay_minutes` stores them.
+        If the meeting moves on first (a reopen, an undo: any `execute`) or is
+        left, `settle_minutes` makes and stores them here, on this thread: every
+        close gets its version, and versions are stored in the order of closes.
+        """
+        record = self.closed_record()
+        self._owed = (record, make)
+        return record
+
+    def pay_minutes(self, record: ClosedRecord, version: Mapping[str, Any] | None) -> int | None:
+        """Store what a worker made from `record` (None: it could not); None if settled meanwhile."""
+        if self._owed is None or self._owed[0] is not record:
+            return None
+        self._owed = None
+        return None if version is None else self.store_minutes(version)
+
+    def settle_minutes(self) -> int | None:
+        """Make and store owed minutes now; None if none are owed (or they cannot be made)."""
+        if self._owed is None or self.file.closed:
+            return None
+        record, make = self._owed
+        self._owed = None
+        try:
+            version = self.store_minutes(make(record))
+        except StoreError as error:
+            self.notices.append(StoreNotice("minutes.not_saved", reason=error.message()))
+            return None
+        except Exception as error:  # a fault in making them: said; the close itself stands
+            self.notices.append(
+                StoreNotice("minutes.not_saved", reason=f"{type(error).__name__}: {error}")
+            )
+            return None
+        self.notices.append(StoreNotice("close.done", version=version))
+        return version
+
     def record_minutes(self, make: MinutesMaker) -> int:
         """Save one more minutes version (the salt too at the first close); its number."""
         return self.store_minutes(make(self.closed_record()))
@@ -267,7 +307,8 @@ class LiveMeeting:
         return taken
 
     def close(self) -> None:
-        """Leave the meeting: its archive row gets the true counts, then the file is closed."""
+        """Leave the meeting: owed minutes stored, its archive row made true, the file closed."""
+        self.settle_minutes()
         row = index_row(self.state)
         if not self.file.closed and row != self._indexed:
             self._save_row(row)

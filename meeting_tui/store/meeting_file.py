@@ -21,6 +21,7 @@ from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     EventSequenceError,
     InvalidEventError,
+    StoreError,
     WriteFailedError,
 )
 from meeting_tui.store.lock import FileLock
@@ -186,6 +187,8 @@ class MeetingFile:
 
     def _write(self, data: dict[str, Any], events_body: bytes | None = None) -> None:
         """One atomic write of every table, reusing the events' encoding."""
+        if self.closed:  # another window may hold the lock now: never write without it
+            raise StoreError("store.file.closed", file=self.path.name)
         if events_body is None:
             events_body = self._encoded_events(data.get(EVENTS_TABLE, {}))
         parts = []

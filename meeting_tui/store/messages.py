@@ -95,6 +95,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The events in {file} cannot be read ({reason}). The file will not be overwritten; "
         "restore the last backup.",
     ),
+    "store.file.closed": (
+        "会议文件 {file} 已在本窗口关闭，本次改动未写入（可能已在另一窗口打开）。请重新打开该会议后再操作。",
+        "The meeting file {file} was closed in this window, so this change was not written (it may "
+        "be open in another window). Open the meeting again, then go on.",
+    ),
     "store.pending": (
         "还有 {count} 项改动未能保存到磁盘。请先解决磁盘问题并重试保存，再继续操作。",
         "{count} change(s) could not be saved to disk yet. Fix the disk problem and retry "

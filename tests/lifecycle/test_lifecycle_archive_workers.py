@@ -15,6 +15,7 @@ from meeting_tui.domain import MeetingStatus
 from meeting_tui.minutes import record
 from meeting_tui.store import fs, open_archive
 from meeting_tui.store.archive_summary import ArchiveSummary
+from meeting_tui.store.record_tables import read_minutes_table
 from meeting_tui.tui.screens.archive_list import PAGE, ArchiveListScreen
 from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
@@ -147,3 +148,41 @@ async def test_a_read_that_fails_in_its_worker_is_named_and_never_leaves_the_lis
         assert "读取存档" in problems and "RuleOutcome" in problems
         await pilot.press("escape")
         assert not isinstance(app.screen, BacklogScreen)
+
+
+async def test_leaving_or_reopening_before_the_minutes_worker_is_back_loses_no_version(
+    make, monkeypatch, data_dir: Path
+) -> None:
+    """The worker is held; the chair reopens and leaves meanwhile: each close has its version."""
+    import asyncio
+
+    from meeting_tui.domain import commands as c
+    from meeting_tui.tui.screens.session import SessionScreen
+    from meeting_tui.tui.screens.start import StartScreen
+
+    gate = threading.Event()
+    real = record.sealed_minutes
+
+    def held(made_from: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        return real(made_from)
+
+    monkeypatch.setattr(record, "sealed_minutes", held)
+    app = make(LIVE_ID)
+    async with app.run_test(size=(100, 30)):
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen._close_confirmed(True)  # the worker now waits at the gate
+        screen.run_command(lambda s: c.reopen_meeting(s, "补充一项"))  # settles version 1
+        screen._close_confirmed(True)
+        app.back_to_start()  # leaves: settles version 2
+        gate.set()
+        for _ in range(500):
+            if not any(w.is_running for w in app.workers):
+                break
+            await asyncio.sleep(0.01)
+        assert isinstance(app.screen, StartScreen)
+    docs = read_minutes_table(open_archive(data_dir), LIVE_ID)
+    assert [d["version"] for d in docs] == [1, 2]
+    assert docs[0]["closed_seq"] < docs[1]["closed_seq"]

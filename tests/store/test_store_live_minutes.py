@@ -60,3 +60,57 @@ def test_close_and_record_stores_the_close_then_one_version_with_its_checkpoint(
     (doc,) = read_minutes_table(open_archive(data_dir), LIVE_ID)
     assert doc["version"] == 1
     assert doc["checkpoint"]["size"] == closed
+
+
+def test_owed_minutes_are_settled_before_a_reopen_and_a_late_worker_result_is_dropped(
+    data_dir: Path,
+) -> None:
+    """Close, reopen, close while the first minutes are still being made: versions 1 and 2 in order."""
+    from meeting_tui.domain import commands as c
+
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    try:
+        live.execute(c.close_meeting(live.state))
+        first = live.owe_minutes(sealed_minutes)
+        late = sealed_minutes(first)  # what a slow worker would bring back
+        live.execute(c.reopen_meeting(live.state, "补充一项"))  # settles version 1 first
+        assert [v.version for v in saved_versions(live.saved_minutes())] == [1]
+        live.execute(c.close_meeting(live.state))
+        second = live.owe_minutes(sealed_minutes)
+        assert live.pay_minutes(first, late) is None  # settled already: not stored again
+        assert live.pay_minutes(second, sealed_minutes(second)) == 2
+        versions = saved_versions(live.saved_minutes())
+        assert [v.version for v in versions] == [1, 2]
+        assert versions[0].closed_seq < versions[1].closed_seq
+        assert live.events[-1].kind is EventKind.MEETING_CLOSED
+    finally:
+        live.close()
+
+
+def test_minutes_owed_when_the_meeting_is_left_are_stored_at_leave(data_dir: Path) -> None:
+    from meeting_tui.domain import commands as c
+
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    live.execute(c.close_meeting(live.state))
+    record = live.owe_minutes(sealed_minutes)
+    live.close()  # left before the worker's result came back
+    (doc,) = read_minutes_table(open_archive(data_dir), LIVE_ID)
+    assert doc["version"] == 1 and doc["closed_seq"] == record.events[-1].seq
+    assert live.pay_minutes(record, sealed_minutes(record)) is None  # the file is closed
+
+
+def test_a_closed_meeting_file_refuses_writes(data_dir: Path) -> None:
+    from meeting_tui.store import StoreError
+
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID)
+    live.close()
+    other = LiveMeeting.open(open_archive(data_dir), LIVE_ID)  # this window holds the lock now
+    try:
+        with pytest.raises(StoreError):
+            live.file.write_table(MINUTES_TABLE, [{"version": 1}])
+        assert (
+            other.saved_minutes() == []
+            and read_minutes_table(open_archive(data_dir), LIVE_ID) == []
+        )
+    finally:
+        other.close()

@@ -169,6 +169,7 @@ class SessionScreen(FloorActions):
     class MinutesComposed(Message):
         """The worker built the minutes of the close just stored (or says why it could not)."""
 
+        record: ClosedRecord
         document: dict[str, Any] | None
         problem: str = ""
 
@@ -176,12 +177,19 @@ class SessionScreen(FloorActions):
     working = False
 
     def _close_confirmed(self, yes: bool | None) -> None:
-        """The close is stored first, here; the minutes are made in a worker, stored here too."""
+        """The close is stored first, here; the minutes are made in a worker, stored here too.
+
+        They are owed to the meeting until then: a step taken before the worker
+        is back (a reopen, an undo) or leaving the meeting makes and stores them
+        first, and the worker's late result is dropped (LiveMeeting.owe_minutes).
+        """
+        from meeting_tui.minutes.record import sealed_minutes
+
         if not yes:
             return
         try:
             self.live.execute(c.close_meeting(self.live.state))
-            record = self.live.closed_record()
+            record = self.live.owe_minutes(sealed_minutes)
         except (DomainError, StoreError) as error:
             self.notify(error.message(), severity="error", timeout=15)
             self.refresh_panes()
@@ -196,19 +204,22 @@ class SessionScreen(FloorActions):
         from meeting_tui.minutes.record import sealed_minutes
 
         try:
-            self.post_message(self.MinutesComposed(sealed_minutes(record)))
+            self.post_message(self.MinutesComposed(record, sealed_minutes(record)))
         except Exception as error:  # a bug in building them: said, and the close still stands
-            self.post_message(self.MinutesComposed(None, f"{type(error).__name__}: {error}"))
+            problem = f"{type(error).__name__}: {error}"
+            self.post_message(self.MinutesComposed(record, None, problem))
 
     @on(MinutesComposed)
     def _minutes_composed(self, message: MinutesComposed) -> None:
         self.working = False
         try:
+            version = self.live.pay_minutes(message.record, message.document)
             if message.document is None:
                 raise StoreError("minutes.not_saved", reason=message.problem)
-            version = self.live.store_minutes(message.document)
         except StoreError as error:
             self.notify(error.message(), severity="error", timeout=15)
+            return
+        if version is None:  # settled already, before a later step: that step said so
             return
         self.notify(i18n.t("close.done", version=version))
         self.action_minutes()
