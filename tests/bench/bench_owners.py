@@ -145,7 +145,7 @@ def prepare(root: Path) -> tuple[str, list[str], dict[str, list[float]]]:
     figures["tally of 3,000 units (1,500 answers)"] = timed(lambda: tally(state))
     live.close()
     archive = DecisionArchive(root)
-    events = archive.read_meeting("20261121-bnch")[1]
+    events = archive.read_events("20261121-bnch")
     figures[f"fold the log ({len(events)} events)"] = timed(lambda: d.fold(events))
     figures["announcement (HTML)"] = timed(lambda: render_html(build_notice(state)), 3)
     figures["ballot record CSV"] = timed(lambda: render_csv(state), 3)
