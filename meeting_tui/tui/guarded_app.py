@@ -10,11 +10,11 @@ from textual.screen import Screen
 
 from meeting_tui.tui.terminal_guard import guard_update
 from meeting_tui.tui.theme_names import THEMES
-from meeting_tui.tui.themes import APP_CSS, REGISTERED, VARIABLE_DEFAULTS
+from meeting_tui.tui.themes import REGISTERED, VARIABLE_DEFAULTS
 
 
 class GuardedApp(App[None]):
-    CSS = APP_CSS
+    CSS_PATH = "app.tcss"  # beside this module: every rule that is not one screen's
     FALLBACK_THEME = "textual-dark"  # a theme name that is not one of THEMES falls back to this
 
     def __init__(self) -> None:

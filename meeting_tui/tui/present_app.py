@@ -31,7 +31,6 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.follow import MeetingFollower
 from meeting_tui.store.live import local_now
 from meeting_tui.tui.guarded_app import GuardedApp
-from meeting_tui.tui.themes import APP_CSS
 from meeting_tui.tui.widgets.tally_digits import TallyDigits, scale_for
 
 POLL_S = 0.2  # 5 stats a second: a change shows within 200 ms plus one read and a redraw
@@ -59,36 +58,7 @@ class PresentApp(GuardedApp):
     """The public view of one meeting; `projection` is what it shows now (read by tests)."""
 
     FALLBACK_THEME = "sunlight"
-    CSS = (
-        APP_CSS
-        + """
-    Screen { padding: 0 1; }
-    #title { text-style: bold; text-align: center; width: 1fr; color: $text-primary; }
-    #subtitle { text-align: center; width: 1fr; color: $text-muted; }
-    #item-row { height: auto; margin-top: 1; }
-    #item { width: 1fr; text-style: bold; }
-    #timebox { width: auto; text-style: bold; }
-    #motion-box { height: auto; border: heavy $primary; padding: 0 1; }
-    #motion-head { color: $text-muted; }
-    #motion-text { text-style: bold; }
-    #tally { height: auto; }
-    .count { width: 1fr; height: auto; padding: 0 1; }
-    .count Digits { width: auto; }
-    #count-for, #bar-for { color: $text-success; }
-    #count-against, #bar-against { color: $text-error; }
-    #verdict { text-style: bold; }
-    #verdict.-passed { color: $text-success; }
-    #verdict.-rejected { color: $text-error; }
-    #decisions, #agenda { height: 1fr; margin-top: 1; }
-    #agenda { display: none; }
-    #stage.-agenda #agenda { display: block; }
-    #stage.-agenda #decisions { display: none; }
-    #stage.-results #motion-box, #stage.-no-motion #motion-box { display: none; }
-    #stage.-no-vote #tally, #stage.-no-vote #not-voting { display: none; }
-    #stage.-closed #item-row { display: none; }
-    #problem { dock: bottom; height: auto; color: $text-warning; }
-    """
-    )
+    CSS_PATH = ["app.tcss", "present_app.tcss"]
     ENABLE_COMMAND_PALETTE = (
         False  # its 截图 (screenshot) would write a file: this view never writes
     )

@@ -86,11 +86,6 @@ REGISTERED = (DARK, LIGHT, SUNLIGHT)
 # App-wide rules: a pane's title is text, not border (Textual draws it in the
 # border's colour, 1.3–1.9:1 in the themes above); placeholders and
 # suggestions are hints a person must read (Textual's `$text-disabled`).
-APP_CSS = """
-* { border-title-color: $foreground; border-subtitle-color: $foreground; }
-Input > .input--placeholder, Input > .input--suggestion { color: $text-muted; }
-Button.-primary { background: $primary-darken-2; }
-"""
 
 
 def markdown_theme(variables: dict[str, Any]) -> RichTheme:

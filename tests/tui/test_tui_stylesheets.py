@@ -1,4 +1,5 @@
-"""Screens and dialogs take their layout from .tcss files (CSS_PATH); widgets keep DEFAULT_CSS.
+"""Layout lives in .tcss files: each screen and dialog its own (CSS_PATH), the widgets and the
+app-wide rules in tui/app.tcss, the public view in present_app.tcss; no DEFAULT_CSS anywhere.
 
 A CSS_PATH that names a missing file only fails when the screen is first
 pushed, so each is checked here, and so is the absence of DEFAULT_CSS on
@@ -49,3 +50,23 @@ def test_every_css_path_names_a_file_beside_its_screen() -> None:
         paths = cls.CSS_PATH if isinstance(cls.CSS_PATH, list) else [cls.CSS_PATH]
         for path in paths:
             assert (folder / str(path)).is_file(), f"{cls.__name__}: {path} is missing"
+
+
+def test_no_widget_carries_default_css_and_the_apps_load_their_stylesheets() -> None:
+    import meeting_tui.tui.widgets
+    from textual.widget import Widget
+
+    from meeting_tui.tui.app import MeetingApp
+    from meeting_tui.tui.present_app import PresentApp
+
+    widgets = _classes(meeting_tui.tui.widgets, Widget) + _classes(meeting_tui.tui.dialogs, Widget)
+    assert len(widgets) >= 10
+    assert [cls.__name__ for cls in widgets if "DEFAULT_CSS" in vars(cls)] == []
+    folder = Path(inspect.getfile(MeetingApp)).parent
+    for app in (MeetingApp, PresentApp):
+        paths = app.CSS_PATH if isinstance(app.CSS_PATH, list) else [app.CSS_PATH]
+        assert "app.tcss" in [str(p) for p in paths]
+        assert all((folder / str(p)).is_file() for p in paths)
+    rules = (folder / "app.tcss").read_text(encoding="utf-8")
+    for name in ("VotePanel", "MotionTable", "HeaderBar", "FloorStrip", "ChoiceField"):
+        assert f"\n{name} {{" in rules, name

@@ -15,10 +15,6 @@ from textual.widgets import Static
 
 
 class ChoiceField(Static, can_focus=True):
-    DEFAULT_CSS = """
-    ChoiceField { height: 1; width: 1fr; background: $boost; padding: 0 1; }
-    ChoiceField:focus { background: $accent 40%; text-style: bold; }
-    """
     BINDINGS = [
         Binding("right,space,plus", "step(1)", show=False),
         Binding("left,minus", "step(-1)", show=False),

@@ -24,12 +24,6 @@ def item_time(item: AgendaItem, now: datetime) -> str:
 
 
 class AgendaPane(Static):
-    DEFAULT_CSS = """
-    AgendaPane { width: 26; height: 1fr; border: round $primary 50%; padding: 0 1; }
-    AgendaPane > .agenda-pane--active { text-style: bold reverse; }
-    AgendaPane > .agenda-pane--overtime { background: $error; color: $text-on-alarm; text-style: bold; }
-    AgendaPane > .agenda-pane--finished { color: $text-muted; }
-    """
     COMPONENT_CLASSES = {"agenda-pane--active", "agenda-pane--overtime", "agenda-pane--finished"}
 
     def on_mount(self) -> None:
@@ -58,10 +52,6 @@ class AgendaPane(Static):
 class AgendaStrip(Static):
     """At 80 columns the agenda folds into one line under the header."""
 
-    DEFAULT_CSS = """
-    AgendaStrip { height: 1; padding: 0 1; background: $boost; }
-    AgendaStrip.-overtime { background: $error; color: $text-on-alarm; text-style: bold; }
-    """
 
     def show(self, state: MeetingState, now: datetime) -> None:
         item = state.active_item

@@ -76,10 +76,6 @@ def in_use(state: MeetingState, subject: str | None) -> bool:
 
 
 class FloorStrip(Static):
-    DEFAULT_CSS = """
-    FloorStrip { height: 1; padding: 0 1; background: $boost; display: none; }
-    FloorStrip.-in-use { display: block; }
-    """
 
     def show(self, state: MeetingState, subject: str | None) -> None:
         shown = in_use(state, subject)

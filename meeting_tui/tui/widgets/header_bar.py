@@ -23,15 +23,6 @@ def clock_text(seconds: int) -> str:
 
 
 class HeaderBar(Horizontal):
-    DEFAULT_CSS = """
-    HeaderBar { height: 1; background: $panel; color: $foreground; text-style: bold; }
-    HeaderBar #title { width: 1fr; min-width: 16; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    HeaderBar #stats { width: auto; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    HeaderBar.-quorum-missing #stats { background: $error; color: $text-on-alarm; }
-    HeaderBar #floor { width: 12; padding: 0 1; display: none; background: $accent 40%; }
-    HeaderBar #floor.-speaking { display: block; }
-    HeaderBar #floor.-overrun { background: $error; color: $text-on-alarm; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")

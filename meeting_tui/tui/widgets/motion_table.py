@@ -35,15 +35,6 @@ class _Row(NamedTuple):
 
 
 class MotionTable(FixedWidthTable):
-    DEFAULT_CSS = """
-    MotionTable { height: 1fr; border: round $primary 50%; }
-    MotionTable:focus { border: round $accent; }
-    MotionTable > .motion-table--passed { color: $text-success; text-style: bold; }
-    MotionTable > .motion-table--rejected { color: $text-error; text-style: bold; }
-    MotionTable > .motion-table--deferred { color: $text-warning; text-style: bold; }
-    MotionTable > .motion-table--withdrawn { color: $text-muted; }
-    MotionTable > .motion-table--answered { color: $text-primary; }
-    """
     COMPONENT_CLASSES = set(STATE_CLASS.values())
 
     @dataclass

@@ -24,10 +24,6 @@ Cells = Callable[[Unit], list[str]]
 
 
 class RosterWindow(LinePanel, can_focus=True):
-    DEFAULT_CSS = """
-    RosterWindow { height: 1fr; padding: 0 1; }
-    RosterWindow:focus { background: $boost; }
-    """
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),

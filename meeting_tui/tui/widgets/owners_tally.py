@@ -42,9 +42,6 @@ class TextPanel(LinePanel):
 
 
 class OwnersTally(TextPanel):
-    DEFAULT_CSS = """
-    OwnersTally { width: 1fr; padding: 0 1; }
-    """
 
     def show(self, state: DecisionState, result: Tally) -> None:
         part, total = result.participating, result.total
@@ -104,9 +101,6 @@ class OwnersTally(TextPanel):
 class BuildingProgressPanel(TextPanel):
     """Where to knock next: each building's share of units answered."""
 
-    DEFAULT_CSS = """
-    BuildingProgressPanel { width: 24; max-height: 12; padding: 0 1; }
-    """
 
     def show(self, result: Tally) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")

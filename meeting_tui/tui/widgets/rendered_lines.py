@@ -38,9 +38,6 @@ SLICE_S = 0.02  # a slice of the rest renders parts for this long (one part at l
 class RenderedLines(ScrollView, can_focus=True):
     """Shows one document; `show()` replaces it. Scroll keys as any scrolling container."""
 
-    DEFAULT_CSS = """
-    RenderedLines { overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
-    """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -10,10 +10,6 @@ from meeting_tui.domain import MeetingState, MotionState
 
 
 class StatusStrip(Static):
-    DEFAULT_CSS = """
-    StatusStrip { height: auto; max-height: 8; padding: 0 1; background: $boost; }
-    StatusStrip.-pending { background: $error; color: $text-on-alarm; }
-    """
 
     def show(self, state: MeetingState, expanded: bool, pending: int) -> None:
         deferred = state.motions_in(MotionState.DEFERRED)

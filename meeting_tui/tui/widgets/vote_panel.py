@@ -20,16 +20,6 @@ def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 class VotePanel(Static):
-    DEFAULT_CSS = """
-    VotePanel { width: 28; height: 1fr; border: round $primary 50%; padding: 0 1; }
-    VotePanel > .vote-panel--for { color: $text-success; }
-    VotePanel > .vote-panel--against { color: $text-error; }
-    VotePanel > .vote-panel--passed { color: $text-success; text-style: bold; }
-    VotePanel > .vote-panel--rejected { color: $text-error; text-style: bold; }
-    VotePanel > .vote-panel--warning { color: $text-warning; }
-    VotePanel > .vote-panel--answer { color: $text-primary; }
-    VotePanel > .vote-panel--muted { color: $text-muted; }
-    """
     COMPONENT_CLASSES = {
         "vote-panel--for",
         "vote-panel--against",
