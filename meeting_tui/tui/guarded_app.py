@@ -14,7 +14,7 @@ from meeting_tui.tui.themes import REGISTERED, VARIABLE_DEFAULTS
 
 
 class GuardedApp(App[None]):
-    CSS_PATH = "app.tcss"  # beside this module: every rule that is not one screen's
+    CSS_PATH = ["app.tcss"]  # beside this module: every rule that is not one screen's
     FALLBACK_THEME = "textual-dark"  # a theme name that is not one of THEMES falls back to this
 
     def __init__(self) -> None:

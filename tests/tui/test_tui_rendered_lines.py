@@ -9,13 +9,16 @@ meanwhile, and a new width renders the document again at that width.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import pytest
 from rich.markdown import Markdown
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 
+from meeting_tui import tui
 from meeting_tui.minutes.markdown import escape, parts_at_headings
+from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.widgets import rendered_lines
 from meeting_tui.tui.widgets.rendered_lines import RenderedLines
 
@@ -38,7 +41,9 @@ def _texts(rows: list[list[Segment]]) -> list[str]:
     return ["".join(s.text for s in row).rstrip() for row in rows]
 
 
-class _Page(App[None]):
+class _Page(GuardedApp):
+    CSS_PATH = [str(Path(tui.__file__).parent / "app.tcss")]  # the widgets' rules, as the app has
+
     def compose(self) -> ComposeResult:
         yield RenderedLines(id="page")
 

@@ -53,9 +53,9 @@ def test_every_css_path_names_a_file_beside_its_screen() -> None:
 
 
 def test_no_widget_carries_default_css_and_the_apps_load_their_stylesheets() -> None:
-    import meeting_tui.tui.widgets
     from textual.widget import Widget
 
+    import meeting_tui.tui.widgets
     from meeting_tui.tui.app import MeetingApp
     from meeting_tui.tui.present_app import PresentApp
 

@@ -52,7 +52,6 @@ class AgendaPane(Static):
 class AgendaStrip(Static):
     """At 80 columns the agenda folds into one line under the header."""
 
-
     def show(self, state: MeetingState, now: datetime) -> None:
         item = state.active_item
         if item is None:

@@ -76,7 +76,6 @@ def in_use(state: MeetingState, subject: str | None) -> bool:
 
 
 class FloorStrip(Static):
-
     def show(self, state: MeetingState, subject: str | None) -> None:
         shown = in_use(state, subject)
         self.set_class(shown, "-in-use")

@@ -23,7 +23,6 @@ def clock_text(seconds: int) -> str:
 
 
 class HeaderBar(Horizontal):
-
     def compose(self) -> ComposeResult:
         yield Static(id="title")
         yield Static(id="floor")

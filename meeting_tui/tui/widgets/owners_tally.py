@@ -42,7 +42,6 @@ class TextPanel(LinePanel):
 
 
 class OwnersTally(TextPanel):
-
     def show(self, state: DecisionState, result: Tally) -> None:
         part, total = result.participating, result.total
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -100,7 +99,6 @@ class OwnersTally(TextPanel):
 
 class BuildingProgressPanel(TextPanel):
     """Where to knock next: each building's share of units answered."""
-
 
     def show(self, result: Tally) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")

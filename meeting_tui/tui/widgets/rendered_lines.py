@@ -38,7 +38,6 @@ SLICE_S = 0.02  # a slice of the rest renders parts for this long (one part at l
 class RenderedLines(ScrollView, can_focus=True):
     """Shows one document; `show()` replaces it. Scroll keys as any scrolling container."""
 
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.parts: Sequence[Part] = ()

@@ -10,7 +10,6 @@ from meeting_tui.domain import MeetingState, MotionState
 
 
 class StatusStrip(Static):
-
     def show(self, state: MeetingState, expanded: bool, pending: int) -> None:
         deferred = state.motions_in(MotionState.DEFERRED)
         followups = [m for m in state.motions_in(MotionState.PASSED) if m.followup]
