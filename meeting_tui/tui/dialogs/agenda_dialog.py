@@ -11,20 +11,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import ItemState, label
 from meeting_tui.domain import commands as c
-from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import ItemAnswers
-from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.dialogs.list_dialog import ListDialog
+from meeting_tui.tui.recording import Make, problem
 from meeting_tui.tui.widgets.agenda_pane import MARKS
 
 
-class AgendaDialog(ModalScreen[None]):
+class AgendaDialog(ListDialog):
     CSS_PATH = "agenda_dialog.tcss"
     BINDINGS = [
         Binding("K,ctrl+up", "move(-1)", show=False),
@@ -33,10 +32,6 @@ class AgendaDialog(ModalScreen[None]):
         Binding("i,a", "add", show=False),
         Binding("escape,g", "close", show=False),
     ]
-
-    def __init__(self, live: LiveMeeting) -> None:
-        super().__init__()
-        self.live = live
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -72,17 +67,6 @@ class AgendaDialog(ModalScreen[None]):
             )
         if items:
             table.move_cursor(row=max(0, min(row, len(items) - 1)), animate=False)
-
-    def selected(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    def _run(self, make: Make, row: int | None = None) -> bool:
-        done = record(self, self.live, make)
-        self.show(self.query_one(DataTable).cursor_row if row is None else row)
-        return done
 
     @on(DataTable.RowSelected)
     def _go(self, event: DataTable.RowSelected) -> None:
@@ -132,6 +116,3 @@ class AgendaDialog(ModalScreen[None]):
 
         title = i18n.t("form.agenda_item.title")
         self.app.push_screen(FormDialog(title, fields, ItemAnswers.read, check), done)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

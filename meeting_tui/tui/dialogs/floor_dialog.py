@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from meeting_tui import i18n
@@ -20,11 +19,11 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain import label
 from meeting_tui.domain.floor import suggest_next
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.recording import Make, record
+from meeting_tui.tui.dialogs.list_dialog import ListDialog
 from meeting_tui.tui.widgets.floor_strip import subject_name
 
 
-class FloorDialog(ModalScreen[None]):
+class FloorDialog(ListDialog):
     CSS_PATH = "floor_dialog.tcss"
     BINDINGS = [
         Binding("K,ctrl+up", "move(-1)", show=False),
@@ -34,8 +33,7 @@ class FloorDialog(ModalScreen[None]):
     ]
 
     def __init__(self, live: LiveMeeting, subject: str) -> None:
-        super().__init__()
-        self.live = live
+        super().__init__(live)
         self.subject = subject
 
     def compose(self) -> ComposeResult:
@@ -81,17 +79,6 @@ class FloorDialog(ModalScreen[None]):
         if waiting:
             table.move_cursor(row=max(0, min(row, len(waiting) - 1)), animate=False)
 
-    def selected(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    def _run(self, make: Make, row: int | None = None) -> bool:
-        done = record(self, self.live, make)
-        self.show(self.query_one(DataTable).cursor_row if row is None else row)
-        return done
-
     @on(DataTable.RowSelected)
     def _call(self, event: DataTable.RowSelected) -> None:
         """Enter: this speaker has the floor now (out of the suggested order if so)."""
@@ -110,6 +97,3 @@ class FloorDialog(ModalScreen[None]):
         speaker_id = self.selected()
         if speaker_id is not None:
             self._run(lambda s: c.remove_speaker(s, speaker_id))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
