@@ -18,16 +18,16 @@ from meeting_tui.domain import MeetingStatus
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.live import LiveMeeting, local_now
+from meeting_tui.tui import keymap
 from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import KeyOrder
-from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
+from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS, Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen, MeetingLeft, MeetingStarted
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.screens.setup import SetupScreen
 from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.textual_words import (
     Palette,
-    name_the_palette,
     quit_key,
     theme_choices,
     theme_label,
@@ -42,6 +42,21 @@ class MeetingApp(GuardedApp):
 
     TITLE = "meeting_tui"
     ENABLE_COMMAND_PALETTE = True
+    # Declared here, Textual adds no English `^p palette` of its own (App.__init__ looks for one);
+    # the words are catalogue keys, put into the language of the moment by KeyedScreen.
+    BINDINGS = keymap.bindings(
+        (
+            Key(
+                "ctrl+p",
+                "command_palette",
+                "key.palette",
+                "palette.placeholder",
+                show=False,
+                priority=True,
+            ),
+        ),
+        "app",
+    )
 
     def __init__(
         self,
@@ -53,7 +68,6 @@ class MeetingApp(GuardedApp):
         theme: str | None = None,
     ) -> None:
         super().__init__()
-        name_the_palette(self)
         self.archive = archive
         self.live = live
         self.clock = clock

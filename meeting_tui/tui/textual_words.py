@@ -8,7 +8,6 @@ at its edges. The commands keep Textual's callbacks; only the words change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 from rich.align import Align
@@ -71,23 +70,6 @@ def theme_choices(app: App[Any], names: Iterable[str]) -> list[tuple[str, Any, s
         return lambda: setattr(app, "theme", name)
 
     return [(theme_label(name), choose(name), name) for name in names]
-
-
-def name_the_palette(app: App[Any]) -> None:
-    """The footer's `^p palette`: the binding Textual adds gets the catalogue's description.
-
-    Textual adds it in `App.__init__` with a fixed English word; there is no
-    public setter, so the binding is replaced in the app's own table: the one
-    write to Textual's private binding table left.
-    """
-    table = app._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [
-            replace(b, description=i18n.t("key.palette"), tooltip=i18n.t("palette.placeholder"))
-            if b.action in ("command_palette", "app.command_palette")
-            else b
-            for b in bindings
-        ]
 
 
 def quit_key(app: App[Any]) -> str:
