@@ -47,9 +47,8 @@ class MotionTable(FixedWidthTable):
         self._widths_shown: dict[str, int] = {}
         self._signatures: dict[str, tuple[str, ...]] = {}  # what each shown row's cells say
         self._rows: dict[str, _Row] = {}  # each motion's cells, made again only when it changed
-        self.showing = (
-            False  # within `show`: the cursor moves there are the screen's, not the chair's
-        )
+        # True within `show`: the cursor moves made there are the screen's, not the chair's.
+        self.showing = False
 
     COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
     PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
