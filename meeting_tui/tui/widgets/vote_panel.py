@@ -8,7 +8,6 @@ from textual.widgets import Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, label
-from meeting_tui.minutes.build import origin_text
 
 BAR_WIDTH = 10
 
@@ -44,6 +43,9 @@ class VotePanel(Static):
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
         if motion.origin is not None:  # a deferral taken up again: where, and its earlier vote
+            # The minutes package (and its privacy rules) loads here, not before the first frame.
+            from meeting_tui.minutes.build import origin_text
+
             text.append(
                 f"↩ {origin_text(motion.origin, i18n.current_language())}\n", style="italic"
             )
