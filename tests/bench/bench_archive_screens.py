@@ -194,6 +194,7 @@ def flat_row(name: str, large: list[float], small: list[float]) -> str:
 
 def run(root: Path) -> str:
     began = time.perf_counter()
+    tm.compile_package()
     fx = sm.build(root)
     keep_summaries(fx.archive10)
     rebuilt = keep_summaries(fx.archive5000)  # the archive as the app leaves it: summaries kept

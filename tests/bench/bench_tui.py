@@ -224,6 +224,7 @@ def idle(fx: sm.Fixtures) -> list[str]:
 
 def run(root: Path) -> str:
     began = time.perf_counter()
+    tm.compile_package()
     fx = sm.build(root)
     rows = session_keys(fx, 80, 24) + session_keys(fx, 120, 40) + [unordered_arrows(fx)]
     rows += cold_starts(fx) + idle(fx)
