@@ -57,7 +57,6 @@ async def test_a_filter_typed_at_once_finds_a_meeting_far_down(make, data_dir, u
         assert ids_shown(app) == [meeting_id(3)]
 
 
-
 async def test_the_rest_of_the_list_comes_in_slices_with_frames_between_them(
     make, data_dir, monkeypatch
 ) -> None:
