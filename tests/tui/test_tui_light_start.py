@@ -98,3 +98,7 @@ def test_the_start_screen_loads_neither_the_session_screen_nor_the_exports(
     assert screen == "StartScreen"
     assert packages(modules) & NOT_AT_START == set()
     assert "meeting_tui.tui.screens.session" not in modules
+    # Its forms and questions (new meeting, restore) load with the key that opens one.
+    assert {m for m in modules if m.startswith("meeting_tui.tui.dialogs.")} <= {
+        "meeting_tui.tui.dialogs.help"  # the palette's and help's key rows (textual_words)
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
@@ -14,20 +14,19 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
-from meeting_tui.domain import commands as c
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.backup_compare import compare_backup
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
-from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Field, FormDialog
-from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
+
+if TYPE_CHECKING:  # the dialogs load with the first key that opens one, not before the list
+    from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 
 START_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "key.open", "group.archive"),
@@ -238,6 +237,10 @@ class StartScreen(keymap.KeyedScreen):
         self.post_message(MeetingChosen(LIVE_ID))
 
     def action_new_meeting(self) -> None:
+        from meeting_tui.domain import commands as c
+        from meeting_tui.tui.dialogs.form import Field, FormDialog
+        from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers
+
         fields = [
             Field("title", i18n.t("form.meeting.name")),
             Field(
@@ -318,10 +321,15 @@ class StartScreen(keymap.KeyedScreen):
             self._ask(i18n.t("restore.healthy", **counts), lambda: self._insist(meeting_id, counts))
 
     def _ask(self, question: str, then: Callable[[], None]) -> None:
+        from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
         self.app.push_screen(ConfirmDialog(question), lambda yes: then() if yes else None)
 
     def _insist(self, meeting_id: str, counts: dict[str, Any]) -> None:
         """The second question for a healthy file: the word typed, so Enter alone never restores."""
+        from meeting_tui.tui.dialogs.form import Field, FormDialog
+        from meeting_tui.tui.dialogs.form_answers import WordAnswers
+
         fields = [Field("word", i18n.t("restore.word_label"))]
 
         def check(a: WordAnswers) -> str | None:
