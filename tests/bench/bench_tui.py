@@ -85,16 +85,33 @@ NOTES = [
     "keys' 40 ms window (their p90); the dialog as an overlay removes that. 1.5× bare would "
     "need a key handed on without a round (Textual's queues do not show a handler half "
     "done) and fewer widgets crossed by a repaint.",
-    "- Cold start: the CLI now imports only the verb module it runs, but the app itself "
-    "loads the same modules (textual about 170 ms of CPU, the session screen and the core "
-    "packages another 120–160 ms) before its first frame, and the 500-motion meeting is read "
-    "and folded (about 30 ms). The start screen with 5,000 meetings reads and sorts the index "
-    "(about 40 ms) and draws its first 120 rows; after that frame, Textual's DataTable no "
-    "longer measures the other 4,880 rows cell by cell (`FixedWidthTable`: every column has "
-    "a set width), so the app is idle and takes keys sooner (CPU from first frame to idle "
-    "880 → 300 ms); the first frame itself is unchanged. Meeting 1.3–1.5× bare would need "
-    "the screens imported only when first shown (app.py imports every screen) and a core "
-    "that imports less at start.",
+    "- Cold start (profiles 2026-12-02: `-X importtime`, cProfile, and CPU from the "
+    "interpreter's start to the first frame in process, headless, medians of 5 with the old "
+    "code run alternately). Three causes, fixed: this machine's environment sets "
+    "PYTHONDONTWRITEBYTECODE=1, so every started process compiled meeting_tui's ~100 modules "
+    "from source (about 60 ms of an open); the benchmarks now compile the package first, as "
+    "pip does at install (`tui_measures.compile_package`). app.py imported every screen, the "
+    "factory the public view's app (and the publicity package), the vote panel the minutes "
+    "package, and the factory loaded every catalogue area (the minutes' and publicity's "
+    "packages with them); each screen's module now loads when it is first shown, the start "
+    "screen's forms with the key that opens one, and the factory loads the areas the app's "
+    "screens say (tests/tui/test_tui_light_start.py checks both first frames). The start "
+    "screen added the 4,880 rows after its first screenful in one go just after the first "
+    "frame; the driver writes frames from its own thread, which waited for the interpreter, "
+    "so that frame reached the terminal 0.2–0.3 s late; the rows now go in slices of 500 on "
+    "timers. CPU to the first frame, same run: bare app 215 ms; open 403 → 369 ms; start "
+    "screen 435 → 366 ms (old code with bytecode too).",
+    "- What is left of open's ~155 ms of CPU over the bare app: meeting_tui's imports before "
+    "the app runs (the CLI, the domain, the store, the app: about 43 ms), opening and folding "
+    "the 500-motion meeting (about 13 ms), the session screen's module with its panes and "
+    "its dialogs' forms (about 28 ms; `form_answers` alone, 20 frozen dataclasses, is about "
+    "10 ms; the session's action mixins import the dialogs at the top and are being reworked "
+    "for the in-screen vote and deferral entry, so they were not made lazy here), and "
+    "Textual's own mount, styling and first render of the screen's ~50 widgets (in cProfile, "
+    "`stylesheet.apply` about 4× and the first render about 6× the bare app's). Meeting 1.3× "
+    "would need the session's dialogs imported on use and a first screen that Textual styles "
+    "and draws faster (fewer widgets: the footer's keys, the panes); the start screen's "
+    "remaining ~150 ms inside Textual is its table, filter and footer mounted and styled.",
 ]
 
 
@@ -239,6 +256,7 @@ def idle(fx: sm.Fixtures) -> list[str]:
 
 def run(root: Path) -> str:
     began = time.perf_counter()
+    tm.compile_package()
     fx = sm.build(root)
     rows = session_keys(fx, 80, 24) + session_keys(fx, 120, 40) + [unordered_arrows(fx)]
     rows += cold_starts(fx) + idle(fx)

@@ -19,7 +19,6 @@ from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, label
-from meeting_tui.minutes.build import origin_text
 
 BAR_WIDTH = 10
 
@@ -97,6 +96,9 @@ class VotePanel(Widget):
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
         if motion.origin is not None:  # a deferral taken up again: where, and its earlier vote
+            # The minutes package (and its privacy rules) loads here, not before the first frame.
+            from meeting_tui.minutes.build import origin_text
+
             text.append(
                 f"↩ {origin_text(motion.origin, i18n.current_language())}\n", style="italic"
             )
