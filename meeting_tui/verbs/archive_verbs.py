@@ -12,10 +12,26 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingKind
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.domain.archive_views import backlog_of, where_text
+from meeting_tui.domain.archive_lines import (
+    B_DATE,
+    B_MEETING,
+    B_MOTION,
+    B_NUMBER,
+    B_OWNER,
+    B_REASON,
+    B_RESOLUTION,
+    B_STATUS,
+    B_TARGET,
+    B_TEXT,
+    B_TITLE,
+    B_WHERE,
+    backlog_rows,
+    row_counts,
+    row_where,
+)
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import ArchiveSummary
+from meeting_tui.store.archive_lists import BACKLOG, lists_of
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.verbs.choices import accepted, choice_type
@@ -132,47 +148,59 @@ def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
 
 
 def print_backlog(archive: Archive, *, as_json: bool) -> int:
-    """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
-    summaries, problems = ArchiveSummary(archive).read()  # kept summaries, not every log
-    for problem in problems:  # a meeting that cannot be read is named, never dropped silently
+    """Open deferrals first; each with its origin, reason, owner, last vote and where it went.
+
+    Printed from the kept list's lines (store/archive_lists.py), decoded in one
+    parse: no entry objects are made for 10,000 lines that are only printed.
+    """
+    read = lists_of(archive).read(BACKLOG)  # the kept list, or made from the kept summaries
+    for problem in read.problems:  # a meeting that cannot be read is named, never dropped silently
         print(problem.message(), file=sys.stderr)
-    entries = backlog_of(summaries)
-    if as_json:
-        rows = [
-            {
-                "meeting_id": e.origin.meeting_id,
-                "motion_id": e.origin.motion_id,
-                "meeting_title": e.meeting_title,
-                "date": e.meeting_date,
-                "number": e.number,
-                "text": e.text,
-                "reason": e.reason,
-                "owner": e.owner,
-                "target": e.target,
-                "vote": None
-                if e.last_vote is None
-                else [e.last_vote.in_favour, e.last_vote.against, e.last_vote.abstain],
-                "status": e.status.value,
-                "resolved_in": None
-                if e.resolved_in is None
-                else {"meeting_id": e.resolved_in.meeting_id, "motion_id": e.resolved_in.motion_id},
-                "resolution": e.resolution.value if e.resolution else None,
-            }
-            for e in entries
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not entries:
-        print(i18n.t("backlog.empty"))
-        return 0
-    for e in entries:
-        vote = (
-            f"{e.last_vote.in_favour}/{e.last_vote.against}/{e.last_vote.abstain}"
-            if e.last_vote
-            else "-"
-        )
-        print(
-            f"{e.meeting_date}  {e.origin.meeting_id} #{e.number}  {where_text(e)}  "
-            f"{e.text}  [{e.owner}; {e.reason}; {vote}]"
-        )
+    try:
+        rows = backlog_rows(read.all_lines(BACKLOG))
+        sys.stdout.write(_as_json(rows) if as_json else _as_text(rows))
+    finally:
+        if read.keep is not None:  # made afresh: kept for the next reader, after the printing
+            read.keep()
     return 0
+
+
+def _as_json(rows: list[list[Any]]) -> str:
+    out = []
+    for r in rows:
+        where = r[B_WHERE]
+        out.append(
+            {
+                "meeting_id": r[B_MEETING],
+                "motion_id": r[B_MOTION],
+                "meeting_title": r[B_TITLE],
+                "date": r[B_DATE],
+                "number": r[B_NUMBER],
+                "text": r[B_TEXT],
+                "reason": r[B_REASON],
+                "owner": r[B_OWNER],
+                "target": r[B_TARGET],
+                "vote": None if (counts := row_counts(r)) is None else list(counts),
+                "status": r[B_STATUS],
+                "resolved_in": None
+                if where is None
+                else {"meeting_id": where[0], "motion_id": where[1]},
+                "resolution": r[B_RESOLUTION] or None,
+            }
+        )
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+
+
+def _as_text(rows: list[list[Any]]) -> str:
+    """One line per deferral; all in one string: 10,000 prints one by one cost as much again."""
+    if not rows:
+        return i18n.t("backlog.empty") + "\n"
+    lines = []
+    for r in rows:
+        counts = row_counts(r)
+        vote = "-" if counts is None else "/".join(map(str, counts))
+        lines.append(
+            f"{r[B_DATE]}  {r[B_MEETING]} #{r[B_NUMBER]}  {row_where(r)}  "
+            f"{r[B_TEXT]}  [{r[B_OWNER]}; {r[B_REASON]}; {vote}]\n"
+        )
+    return "".join(lines)

@@ -3,7 +3,8 @@
 Subclasses say which columns (and their widths at this screen size) and which
 cells each entry has; the table is rebuilt on resize and keeps its cursor row.
 
-The rows come from the archive summary (store/archive_summary.py), read in a
+The rows come from the kept lists (store/archive_lists.py: one ordered line per
+entry, or made from the archive summary when a meeting changed), read in a
 thread worker that posts `Loaded` back, as toolong's `run_scan` does: the screen
 shows a loading line meanwhile and never waits on the disk. Only reads happen
 in the worker; events are appended on the UI thread. The table holds the rows
@@ -14,6 +15,7 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -27,18 +29,17 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from meeting_tui import i18n
-from meeting_tui.domain.archive_summary import MeetingSummary
 from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import summary_of
+from meeting_tui.store.archive_lists import ListKind, lists_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
-# The last entries each kind of list made, and from what: the archive summary gives
-# the same list again while no meeting changed, and then the rows are not remade.
-_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], Listing[Any]]] = {}
+# A list made afresh is kept on disk (store/archive_lists.py) this long after it is
+# shown: the worker and the UI share one interpreter, and the screen's frame goes first.
+KEEP_AFTER_SECONDS = 0.5
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -97,20 +98,9 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def cells(self, entry: Entry) -> Sequence[Text | str]:
         raise NotImplementedError
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
-        """The screen's rows from the archive summary (runs in the worker: no widgets here)."""
+    def list_kind(self) -> ListKind[Entry]:
+        """Which kept list the rows are (store/archive_lists.py)."""
         raise NotImplementedError
-
-    def made_for(self) -> str:
-        """What else the rows depend on besides the summary (the follow-ups: today)."""
-        return ""
-
-    def _entries(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
-        key = (type(self), self.made_for())
-        made = _MADE.get(key)
-        if made is None or made[0] is not summaries:
-            made = _MADE[key] = (summaries, self.entries_of(summaries))
-        return made[1].copy()  # this screen's own copy: a pick or a done changes it in place
 
     def reload(self) -> None:
         """Read the archive again in the worker; the table changes when `Loaded` arrives."""
@@ -120,15 +110,19 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="archive-read")
     def _read_archive(self) -> None:
-        """Every meeting's summary (only reads); a meeting that cannot be read is named."""
+        """The screen's list (only reads, then keeps it); a meeting that cannot be read is named."""
         worker = get_current_worker()
+        keep = None
         try:
-            summaries, problems = summary_of(self.archive).read()
+            read = lists_of(self.archive).read(self.list_kind())
+            entries, problems, keep = read.entries, read.problems, read.keep
         except StoreError as error:  # the archive list itself cannot be read
-            summaries, problems = [], [error]
-        entries = self._entries(summaries)
+            entries, problems = Listing.empty(), [error]
         if not worker.is_cancelled:
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+        if keep is not None:  # kept even if the screen is left meanwhile: the next open gains
+            time.sleep(KEEP_AFTER_SECONDS)
+            keep()
 
     @on(Worker.StateChanged)
     def _read_failed(self, event: Worker.StateChanged) -> None:
