@@ -60,6 +60,7 @@ from meeting_tui.store.storage import make_folders, remove_stale_temps, write_at
 
 T = TypeVar("T")
 VERSION = 1
+KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
 
 
@@ -175,8 +176,17 @@ class KeptLists:
         return lines
 
     def _keep(self, kind: ListKind[T], stamp: ArchiveStamp, entries: Listing[T]) -> None:
-        """Write the list (every entry made once); a refused write only means a slower next read."""
-        body = "".join(kind.line(entry) + "\n" for entry in entries).encode("utf-8")
+        """Write the list (every entry made once); a refused write only means a slower next read.
+
+        Made in slices with a pause between, outside the lock: a screen's worker
+        runs this while the person presses keys, and the UI thread needs the
+        interpreter then (and a `d` the summary lock) more than this file does.
+        """
+        parts = []
+        for start in range(0, len(entries), KEEP_SLICE):
+            parts.append("".join(kind.line(e) + "\n" for e in entries[start : start + KEEP_SLICE]))
+            time.sleep(KEEP_PAUSE_SECONDS)
+        body = "".join(parts).encode("utf-8")
         header = {"version": VERSION, "stamp": stamp, "count": len(entries)}
         header["crc32"] = zlib.crc32(body)
         path = self.path_of(kind)

@@ -42,6 +42,7 @@ from meeting_tui.store.ids import is_valid_meeting_id
 from meeting_tui.store.lock import FileLock, sweep_stale_asides
 from meeting_tui.store.storage import (
     AtomicJSONStorage,
+    encode,
     make_folders,
     remove_stale_temps,
     write_failure,
@@ -91,6 +92,9 @@ class ArchiveSummary:
         self.folder = locations.summaries_directory(archive.root)
         self.lock_path = archive.root / "summaries.lock"
         self._storages: dict[str, AtomicJSONStorage] = {}
+        # Each row's JSON as last written, beside the very row it encodes: a month of 400
+        # meetings is rewritten for one changed row, and only that row is encoded again.
+        self._encoded: dict[str, tuple[dict[str, Any], bytes]] = {}
         # Summaries already parsed, with the stamp they hold: a later read that
         # finds the same stamp skips the month's file altogether.
         self._parsed: dict[str, tuple[BuiltFrom, MeetingSummary]] = {}
@@ -178,8 +182,16 @@ class ArchiveSummary:
                 "built_from": source,
                 "summary": summary.to_json(),
             }
-        docs = {str(n): rows[key] for n, key in enumerate(sorted(rows), start=1)}
-        self._storage(month).write({SUMMARY_TABLE: docs})
+        docs: dict[str, dict[str, Any]] = {}
+        parts = []
+        for n, key in enumerate(sorted(rows), start=1):
+            row = docs[str(n)] = rows[key]
+            known = self._encoded.get(key)
+            if known is None or known[0] is not row:  # written or read anew: encoded anew
+                known = self._encoded[key] = (row, encode(row))
+            parts.append(b'"%d": %b' % (n, known[1]))
+        raw = b'{"%b": {%b}}' % (SUMMARY_TABLE.encode(), b", ".join(parts))
+        self._storage(month).write_encoded({SUMMARY_TABLE: docs}, raw)
 
     def read(self) -> tuple[list[MeetingSummary], list[StoreError]]:
         """Every listed meeting's summary (newest id first), and a notice for each unreadable one.

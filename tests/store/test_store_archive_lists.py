@@ -31,6 +31,7 @@ from meeting_tui.store.archive_lists import (
     ListKind,
     archive_stamp,
 )
+from meeting_tui.store.archive_summary import ArchiveSummary, built_from, summary_of
 from meeting_tui.store.live import LiveMeeting
 
 DAY_NS = 86_400 * 10**9
@@ -166,3 +167,63 @@ def test_the_backlog_verb_prints_the_same_from_the_kept_file_as_from_the_summary
         (e.origin.meeting_id, e.origin.motion_id) for e in backlog(load_states(archive))
     ]
     assert all(r["text"] in made_text for r in rows) and len(made_text.splitlines()) == 3
+
+
+def test_a_keep_killed_half_way_leaves_the_old_list_and_its_temp_is_swept(data_dir: Path) -> None:
+    archive = open_archive(data_dir)
+    age(archive)
+    keep(archive, BACKLOG)
+    lists = data_dir / "summaries" / "backlog.lines"
+    before = lists.read_bytes()
+    child = (
+        "import os, sys\n"
+        "from meeting_tui.store import fs, open_archive\n"
+        "from meeting_tui.store.archive_lists import BACKLOG, KeptLists\n"
+        "real = fs.write\n"
+        "def torn(fd, data):\n"
+        "    if len(data) < 1000:  # the lock file\n"
+        "        return real(fd, data)\n"
+        "    real(fd, bytes(data)[:100])\n"
+        "    os._exit(9)  # the power cut, half-way through the list's temp file\n"
+        "fs.write = torn\n"
+        "archive = open_archive(sys.argv[1])\n"
+        "(archive.meetings_dir / 'x.present.json').write_text('{}')  # a change: made again\n"
+        "os.utime(archive.meetings_dir, ns=(0, 0))\n"
+        "read = KeptLists(archive).read(BACKLOG)\n"
+        "read.keep()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", child, str(data_dir)], check=False)
+    assert done.returncode == 9
+    assert lists.read_bytes() == before  # the old list, whole; its stamp no longer holds
+    temps = [p for p in (data_dir / "summaries").iterdir() if p.name.endswith(".tmp")]
+    assert temps
+    read = KeptLists(open_archive(data_dir)).read(BACKLOG)
+    assert read.lines is None and list(read.entries) == backlog(load_states(archive))
+    assert read.keep is not None
+    read.keep()
+    assert not [p for p in (data_dir / "summaries").iterdir() if p.name.endswith(".tmp")]
+    assert KeptLists(open_archive(data_dir)).read(BACKLOG).lines is not None
+
+
+def test_a_month_rewritten_for_one_row_holds_every_row_as_a_fresh_encoding_would(
+    data_dir: Path,
+) -> None:
+    archive = open_archive(data_dir)
+    summaries = summary_of(archive)
+    summaries.read()
+    month = data_dir / "summaries" / f"{CLOSED_ID[:6]}.json"
+    for motion, day in (("m10", 15), ("m2", 16)):  # two writes of that month in one process
+        live = LiveMeeting.open(archive, CLOSED_ID)
+        motions = {m.id: m for m in live.state.motions.values() if m.followup is not None}
+        target = motions.get(motion) or next(iter(motions.values()))
+        live.execute(c.complete_followup(live.state, target.id, date(2027, 4, day)))
+        live.close()
+        on_disk = json.loads(month.read_bytes())
+        rows = {doc["id"]: doc for doc in on_disk["meetings"].values()}
+        assert list(on_disk["meetings"]) == [str(n) for n in range(1, len(rows) + 1)]
+        assert rows[CLOSED_ID]["built_from"] == built_from(archive.meeting_path(CLOSED_ID))
+    fresh, problems = ArchiveSummary(open_archive(data_dir)).read()  # another process
+    assert problems == []
+    assert followups_of(fresh, "") == folded_followups(archive)
+    done = [f for s in fresh if s.meeting_id == CLOSED_ID for f in s.followups if f.done_on]
+    assert {f.done_on for f in done} >= {"2027-04-15", "2027-04-16"}
