@@ -11,6 +11,7 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar, cast, overload
 
 from meeting_tui import i18n
@@ -32,15 +33,6 @@ from meeting_tui.domain.model import (
 )
 
 T = TypeVar("T")
-
-
-class _Source:
-    """What an entry of a `Listing` is made from, until it is first looked at."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: tuple[Any, ...]) -> None:
-        self.parts = parts
 
 
 @contextlib.contextmanager
@@ -67,12 +59,19 @@ class Listing(Sequence[T]):
     An archive of 5,000 meetings lists 30,000 follow-ups and a screen shows 200
     at a time: the order comes from a few fields of each, and an entry is made
     when a row needs it. `list(listing)` makes them all (the verbs, the tests).
+
+    The list holds what each entry is made from as it is given — a plain tuple
+    of `make`'s arguments, or (`raw=bytes`) a kept line for `make` alone — and
+    an item of exactly that type is not made yet. Made entries are named
+    tuples, never exactly `tuple`, so no wrapper per entry is needed.
     """
 
-    def __init__(self, sources: Iterable[tuple[Any, ...]], make: Callable[..., T]) -> None:
-        with without_collection():
-            self._items: list[Any] = [_Source(parts) for parts in sources]
+    def __init__(
+        self, sources: Iterable[Any], make: Callable[..., T], *, raw: type = tuple
+    ) -> None:
+        self._items: list[Any] = list(sources)
         self._make = make
+        self._raw = raw
 
     @staticmethod
     def empty() -> Listing[Any]:
@@ -89,14 +88,15 @@ class Listing(Sequence[T]):
         if isinstance(index, slice):
             return [self[n] for n in range(*index.indices(len(self)))]
         item = self._items[index]
-        if type(item) is _Source:
-            item = self._items[index] = self._make(*item.parts)
+        if type(item) is self._raw:
+            made = (
+                self._make(*cast(tuple[Any, ...], item)) if self._raw is tuple else self._make(item)
+            )
+            item = self._items[index] = made
         return cast(T, item)
 
     def copy(self) -> Listing[T]:
-        twin: Listing[T] = Listing((), self._make)
-        twin._items = list(self._items)
-        return twin
+        return Listing(self._items, self._make, raw=self._raw)
 
     def index_of(self, entry: T) -> int:
         """Where this very entry is (compared by identity: nothing else is made)."""
@@ -285,24 +285,45 @@ def followups_of(meetings: Iterable[MeetingSummary], today: str) -> list[FollowU
     return list(followups_listing(meetings, today))
 
 
+FollowUpKey = tuple[bool, str, int, int, int]
+FollowUpPart = tuple[FollowUpKey, MeetingSummary, FollowUpMotion]
+
+
+def followup_parts(position: int, summary: MeetingSummary) -> list[FollowUpPart]:
+    """A meeting's follow-ups with their place in the order of `followups_listing`.
+
+    `followup_order` without its overdue flag: an open follow-up is overdue exactly
+    when its due date is before today, so ordering by due date already puts those
+    first. Ties go by the meeting's place in the list and the follow-up's in the
+    meeting, so every order made of these keys is the one a stable sort gives.
+    """
+    return [
+        ((f.done_on is not None, f.due or "9999", f.number, position, n), summary, f)
+        for n, f in enumerate(summary.followups)
+    ]
+
+
+def followup_entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
+    origin = Origin(summary.meeting_id, f.motion_id)
+    return FollowUpEntry(origin, summary.title, f.number, f.text, f.owner, f.due, f.done_on)
+
+
+def followup_part_entry(
+    _key: FollowUpKey, summary: MeetingSummary, f: FollowUpMotion
+) -> FollowUpEntry:
+    return followup_entry(summary, f)
+
+
+def ordered_followups(summaries: Sequence[MeetingSummary]) -> list[FollowUpPart]:
+    with without_collection():
+        parts = [p for position, s in enumerate(summaries) for p in followup_parts(position, s)]
+        parts.sort(key=itemgetter(0))
+    return parts
+
+
 def followups_listing(meetings: Iterable[MeetingSummary], today: str) -> Listing[FollowUpEntry]:
     """`followups_of`, ordered by the same key from the summaries, each entry made when needed."""
-    with without_collection():
-        parts = [(s, f) for s in meetings for f in s.followups]
-
-    def key(n: int) -> tuple[bool, str, int]:
-        # `followup_order` without its overdue flag: an open follow-up is overdue exactly
-        # when its due date is before today, so ordering by due date already puts those first.
-        f = parts[n][1]
-        return (f.done_on is not None, f.due or "9999", f.number)
-
-    def entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
-        origin = Origin(summary.meeting_id, f.motion_id)
-        return FollowUpEntry(origin, summary.title, f.number, f.text, f.owner, f.due, f.done_on)
-
-    with without_collection():
-        order = sorted(range(len(parts)), key=key)
-    return Listing((parts[n] for n in order), entry)
+    return Listing(ordered_followups(list(meetings)), followup_part_entry)
 
 
 def followup_order(today: str) -> Callable[[FollowUpEntry], tuple[bool, bool, str, int]]:

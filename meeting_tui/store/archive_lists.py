@@ -50,8 +50,8 @@ from meeting_tui.domain.archive_views import (
     FollowUpEntry,
     Listing,
     backlog_listing,
-    followups_listing,
 )
+from meeting_tui.domain.followup_order import FollowUpsOrder
 from meeting_tui.store import fs
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import RACY_NS, summary_of
@@ -60,6 +60,7 @@ from meeting_tui.store.storage import make_folders, remove_stale_temps, write_at
 
 T = TypeVar("T")
 VERSION = 1
+HEADER_AT_MOST = 1024  # bytes: the header line is about 200
 KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
 
@@ -69,16 +70,27 @@ class ListKind(Generic[T]):
     """One kept list: its file's name, how it is made from the summaries, and its line codec."""
 
     name: str
-    build: Callable[[list[MeetingSummary]], Listing[T]]
+    # (summaries, what the last make returned first, or None) → (that for the next make, the list)
+    make: Callable[[list[MeetingSummary], Any], tuple[Any, Listing[T]]]
     line: Callable[[T], str]
     entry: Callable[[bytes], T]
 
 
-# The order of follow-ups does not depend on the day (see `followups_listing`): any day will do.
-BACKLOG: ListKind[BacklogEntry] = ListKind("backlog", backlog_listing, backlog_line, backlog_from)
-FOLLOWUPS: ListKind[FollowUpEntry] = ListKind(
-    "followups", lambda s: followups_listing(s, ""), followup_line, followup_from
-)
+def _backlog(summaries: list[MeetingSummary], _earlier: Any) -> tuple[None, Listing[BacklogEntry]]:
+    """Made whole each time: one meeting taking a deferral up changes another's entry."""
+    return None, backlog_listing(summaries)
+
+
+def _followups(
+    summaries: list[MeetingSummary], earlier: FollowUpsOrder | None
+) -> tuple[FollowUpsOrder, Listing[FollowUpEntry]]:
+    """Only the changed meetings' follow-ups placed anew (domain/followup_order.py)."""
+    order = FollowUpsOrder.of(summaries) if earlier is None else earlier.after(summaries)
+    return order, order.listing()
+
+
+BACKLOG: ListKind[BacklogEntry] = ListKind("backlog", _backlog, backlog_line, backlog_from)
+FOLLOWUPS: ListKind[FollowUpEntry] = ListKind("followups", _followups, followup_line, followup_from)
 
 
 @dataclass
@@ -123,7 +135,7 @@ class KeptLists:
         self.folder = summary_of(archive).folder
         self._lines: dict[str, tuple[ArchiveStamp, list[bytes]]] = {}  # read in this process
         # The list last made from the summary: given again while the summary is the same list.
-        self._made: dict[str, tuple[list[MeetingSummary], Listing[Any]]] = {}
+        self._made: dict[str, tuple[list[MeetingSummary], Listing[Any], Any]] = {}
 
     def path_of(self, kind: ListKind[Any]) -> Path:
         return self.folder / f"{kind.name}.lines"
@@ -135,11 +147,12 @@ class KeptLists:
         if stamp is not None:
             lines = self._kept_lines(kind, stamp)
             if lines is not None:
-                return ListRead(Listing(((line,) for line in lines), kind.entry), [], None, lines)
+                return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines)
         summaries, problems = summary_of(self.archive).read()
         made = self._made.get(kind.name)
         if made is None or made[0] is not summaries:
-            made = self._made[kind.name] = (summaries, kind.build(summaries))
+            state, listing = kind.make(summaries, None if made is None else made[2])
+            made = self._made[kind.name] = (summaries, listing, state)
         entries: Listing[T] = made[1].copy()  # the caller's own: a pick or a done changes it
         settled = stamp is not None and began - max(stamp[0], stamp[3]) > RACY_NS
         if not settled or problems or stamp is None:
@@ -153,20 +166,22 @@ class KeptLists:
         if known is not None and known[0] == stamp:
             return known[1]
         try:
-            raw = fs.read_bytes(self.path_of(kind))
+            with os.fdopen(fs.open_file(self.path_of(kind), os.O_RDONLY), "rb") as file:
+                head = file.readline(HEADER_AT_MOST)
+                try:
+                    header = json.loads(head)
+                except ValueError:
+                    return None
+                if (
+                    not isinstance(header, dict)
+                    or header.get("version") != VERSION
+                    or header.get("stamp") != stamp
+                ):
+                    return None  # made before a change: the 5 MB after it are not read
+                body = file.read()
         except OSError:
             return None
-        head, _, body = raw.partition(b"\n")
-        try:
-            header = json.loads(head)
-        except ValueError:
-            return None
-        if (
-            not isinstance(header, dict)
-            or header.get("version") != VERSION
-            or header.get("stamp") != stamp
-            or header.get("crc32") != zlib.crc32(body)
-        ):
+        if header.get("crc32") != zlib.crc32(body):
             return None
         lines = body.split(b"\n")
         lines.pop()  # after the last line's newline

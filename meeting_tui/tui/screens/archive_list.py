@@ -15,7 +15,9 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -40,8 +42,26 @@ from meeting_tui.tui import keymap
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
 # A list made afresh is kept on disk (store/archive_lists.py) this long after it is
-# shown: the worker and the UI share one interpreter, and the screen's frame goes first.
-KEEP_AFTER_SECONDS = 0.5
+# shown: the worker and the UI share one interpreter, and the keys pressed next go first.
+KEEP_AFTER_SECONDS = 1.0
+
+
+_FROZEN = threading.Event()
+
+
+def _freeze_once() -> None:
+    """After the first read of the archive summary, keep the cyclic collector off what it made.
+
+    That read leaves some 200,000 objects alive for the process's life (the
+    summaries and the month files' rows); each later full collection walked
+    them all, a stall of 0.1–0.3 s at some keypress. `gc.freeze` moves what
+    exists now out of the collector's sight. Done once per process: whatever
+    is frozen and later becomes cyclic garbage (the screen open now, when
+    left) is never collected, so doing it at every read would leak a screen.
+    """
+    if not _FROZEN.is_set():
+        _FROZEN.set()
+        gc.freeze()
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -115,14 +135,17 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def _read_archive(self) -> None:
         """The screen's list (only reads, then keeps it); a meeting that cannot be read is named."""
         worker = get_current_worker()
-        keep = None
+        keep, summarised = None, False
         try:
             read = lists_of(self.archive).read(self.list_kind())
             entries, problems, keep = read.entries, read.problems, read.keep
+            summarised = read.lines is None  # made from the archive summary, not the kept file
         except StoreError as error:  # the archive list itself cannot be read
             entries, problems = Listing.empty(), [error]
         if not worker.is_cancelled:
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+        if summarised:
+            _freeze_once()
         if keep is not None:  # kept even if the screen is left meanwhile: the next open gains
             time.sleep(KEEP_AFTER_SECONDS)
             keep()
