@@ -124,15 +124,25 @@ def backlog_rows(lines: Sequence[bytes]) -> list[list[Any]]:
         return cast(list[list[Any]], json.loads(b"[" + b",".join(lines) + b"]"))
 
 
-def row_where(raw: Sequence[Any]) -> str:
-    """`where_text` of a decoded line: open, or where the deferral was taken up."""
+def row_where(raw: Sequence[Any], said: dict[tuple[Any, ...], str] | None = None) -> str:
+    """`where_text` of a decoded line: open, or where the deferral was taken up.
+
+    `said` keeps the words already made in this printing: most of 10,000 lines
+    say the same few things ("待商议"), each worked out once.
+    """
     where = raw[B_WHERE]
     resolution = raw[B_RESOLUTION]
-    return where_words(
+    key = (raw[B_STATUS], None if where is None else tuple(where), resolution)
+    if said is not None and key in said:
+        return said[key]
+    words = where_words(
         _STANDINGS[raw[B_STATUS]],
         None if where is None else Origin(str(where[0]), str(where[1])),
         None if resolution is None else _STATES[resolution],
     )
+    if said is not None:
+        said[key] = words
+    return words
 
 
 def row_counts(raw: Sequence[Any]) -> tuple[int, int, int] | None:

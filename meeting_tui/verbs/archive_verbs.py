@@ -12,26 +12,8 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingKind
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.domain.archive_lines import (
-    B_DATE,
-    B_MEETING,
-    B_MOTION,
-    B_NUMBER,
-    B_OWNER,
-    B_REASON,
-    B_RESOLUTION,
-    B_STATUS,
-    B_TARGET,
-    B_TEXT,
-    B_TITLE,
-    B_WHERE,
-    backlog_rows,
-    row_counts,
-    row_where,
-)
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_lists import BACKLOG, lists_of
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.verbs.choices import accepted, choice_type
@@ -45,8 +27,6 @@ def add(verbs: Any) -> None:
     opener.add_argument("meeting_id", metavar="ID")
     lister = verbs.add_parser("list", help="list the meetings in the archive")
     lister.add_argument("--json", action="store_true", help="print JSON for scripts")
-    backlog = verbs.add_parser("backlog", help="list deferred items across all meetings")
-    backlog.add_argument("--json", action="store_true", help="print JSON for scripts")
     new = verbs.add_parser("new", help="create a meeting and print its id")
     new.add_argument("--title", required=True)
     new.add_argument(
@@ -94,8 +74,6 @@ def run(args: argparse.Namespace) -> int | None:
                     f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
                 )
         return 0
-    if args.verb == "backlog":
-        return print_backlog(archive, as_json=args.json)
     if args.verb == "new":
         entries = read_agenda_file(args.agenda) if args.agenda else []
         meeting_id = new_meeting_id(date.today())
@@ -145,62 +123,3 @@ def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
 
     make_app(meeting_id, data_dir=archive.root).run()
     return 0
-
-
-def print_backlog(archive: Archive, *, as_json: bool) -> int:
-    """Open deferrals first; each with its origin, reason, owner, last vote and where it went.
-
-    Printed from the kept list's lines (store/archive_lists.py), decoded in one
-    parse: no entry objects are made for 10,000 lines that are only printed.
-    """
-    read = lists_of(archive).read(BACKLOG)  # the kept list, or made from the kept summaries
-    for problem in read.problems:  # a meeting that cannot be read is named, never dropped silently
-        print(problem.message(), file=sys.stderr)
-    try:
-        rows = backlog_rows(read.all_lines(BACKLOG))
-        sys.stdout.write(_as_json(rows) if as_json else _as_text(rows))
-    finally:
-        if read.keep is not None:  # made afresh: kept for the next reader, after the printing
-            read.keep()
-    return 0
-
-
-def _as_json(rows: list[list[Any]]) -> str:
-    out = []
-    for r in rows:
-        where = r[B_WHERE]
-        out.append(
-            {
-                "meeting_id": r[B_MEETING],
-                "motion_id": r[B_MOTION],
-                "meeting_title": r[B_TITLE],
-                "date": r[B_DATE],
-                "number": r[B_NUMBER],
-                "text": r[B_TEXT],
-                "reason": r[B_REASON],
-                "owner": r[B_OWNER],
-                "target": r[B_TARGET],
-                "vote": None if (counts := row_counts(r)) is None else list(counts),
-                "status": r[B_STATUS],
-                "resolved_in": None
-                if where is None
-                else {"meeting_id": where[0], "motion_id": where[1]},
-                "resolution": r[B_RESOLUTION] or None,
-            }
-        )
-    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
-
-
-def _as_text(rows: list[list[Any]]) -> str:
-    """One line per deferral; all in one string: 10,000 prints one by one cost as much again."""
-    if not rows:
-        return i18n.t("backlog.empty") + "\n"
-    lines = []
-    for r in rows:
-        counts = row_counts(r)
-        vote = "-" if counts is None else "/".join(map(str, counts))
-        lines.append(
-            f"{r[B_DATE]}  {r[B_MEETING]} #{r[B_NUMBER]}  {row_where(r)}  "
-            f"{r[B_TEXT]}  [{r[B_OWNER]}; {r[B_REASON]}; {vote}]\n"
-        )
-    return "".join(lines)
