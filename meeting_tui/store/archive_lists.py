@@ -101,6 +101,8 @@ class ListRead(Generic[T]):
     problems: list[StoreError]
     keep: Callable[[], None] | None = None
     lines: list[bytes] | None = None  # the kept file's lines, when read from it
+    # The archive's stamp the list is true at, when what is made from it may be kept.
+    stamp: ArchiveStamp | None = None
 
     def all_lines(self, kind: ListKind[T]) -> list[bytes]:
         """Every entry as its line: the kept ones, or each entry encoded (a list made afresh)."""
@@ -147,7 +149,7 @@ class KeptLists:
         if stamp is not None:
             lines = self._kept_lines(kind, stamp)
             if lines is not None:
-                return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines)
+                return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines, stamp)
         summaries, problems = summary_of(self.archive).read()
         made = self._made.get(kind.name)
         if made is None or made[0] is not summaries:
@@ -158,15 +160,28 @@ class KeptLists:
         if not settled or problems or stamp is None:
             return ListRead(entries, problems)
         kept = made[1].copy()
-        return ListRead(entries, problems, lambda: self._keep(kind, stamp, kept))
+        return ListRead(entries, problems, lambda: self._keep(kind, stamp, kept), None, stamp)
 
     def _kept_lines(self, kind: ListKind[Any], stamp: ArchiveStamp) -> list[bytes] | None:
         """The file's entry lines if it was made at `stamp` and is whole; None otherwise."""
         known = self._lines.get(kind.name)
         if known is not None and known[0] == stamp:
             return known[1]
+        kept = self._read_kept(self.path_of(kind), stamp)
+        if kept is None:
+            return None
+        header, body = kept
+        lines = body.split(b"\n")
+        lines.pop()  # after the last line's newline
+        if len(lines) != header.get("count"):
+            return None
+        self._lines[kind.name] = (stamp, lines)
+        return lines
+
+    def _read_kept(self, path: Path, stamp: ArchiveStamp) -> tuple[dict[str, Any], bytes] | None:
+        """(header, body) of a kept file made at `stamp` and whole; None otherwise."""
         try:
-            with os.fdopen(fs.open_file(self.path_of(kind), os.O_RDONLY), "rb") as file:
+            with os.fdopen(fs.open_file(path, os.O_RDONLY), "rb") as file:
                 head = file.readline(HEADER_AT_MOST)
                 try:
                     header = json.loads(head)
@@ -177,18 +192,25 @@ class KeptLists:
                     or header.get("version") != VERSION
                     or header.get("stamp") != stamp
                 ):
-                    return None  # made before a change: the 5 MB after it are not read
+                    return None  # made before a change: the megabytes after it are not read
                 body = file.read()
         except OSError:
             return None
         if header.get("crc32") != zlib.crc32(body):
             return None
-        lines = body.split(b"\n")
-        lines.pop()  # after the last line's newline
-        if len(lines) != header.get("count"):
-            return None
-        self._lines[kind.name] = (stamp, lines)
-        return lines
+        return header, body
+
+    def _write_kept(self, path: Path, stamp: ArchiveStamp, body: bytes, **more: Any) -> bool:
+        """Keep `body` under a header naming `stamp`; False if the disk refused (nothing lost)."""
+        header = {"version": VERSION, "stamp": stamp, **more, "crc32": zlib.crc32(body)}
+        try:
+            make_folders(self.folder)
+            with summary_of(self.archive).locked():
+                remove_stale_temps(path)
+                write_atomically(path, json.dumps(header).encode("utf-8") + b"\n" + body)
+        except (OSError, StoreError):
+            return False
+        return True
 
     def _keep(self, kind: ListKind[T], stamp: ArchiveStamp, entries: Listing[T]) -> None:
         """Write the list (every entry made once); a refused write only means a slower next read.
@@ -202,17 +224,17 @@ class KeptLists:
             parts.append("".join(kind.line(e) + "\n" for e in entries[start : start + KEEP_SLICE]))
             time.sleep(KEEP_PAUSE_SECONDS)
         body = "".join(parts).encode("utf-8")
-        header = {"version": VERSION, "stamp": stamp, "count": len(entries)}
-        header["crc32"] = zlib.crc32(body)
-        path = self.path_of(kind)
-        try:
-            make_folders(self.folder)
-            with summary_of(self.archive).locked():
-                remove_stale_temps(path)
-                write_atomically(path, json.dumps(header).encode("utf-8") + b"\n" + body)
-        except (OSError, StoreError):
-            return
-        self._lines[kind.name] = (stamp, body.split(b"\n")[:-1])
+        if self._write_kept(self.path_of(kind), stamp, body, count=len(entries)):
+            self._lines[kind.name] = (stamp, body.split(b"\n")[:-1])
+
+    def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
+        """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing."""
+        kept = self._read_kept(self.folder / f"{name}.printed", stamp)
+        return None if kept is None else kept[1].decode("utf-8")
+
+    def keep_printed(self, name: str, stamp: ArchiveStamp, text: str) -> None:
+        """Keep a verb's output made from a list read at `stamp` (a still archive's)."""
+        self._write_kept(self.folder / f"{name}.printed", stamp, text.encode("utf-8"))
 
 
 _SHARED: weakref.WeakKeyDictionary[Archive, KeptLists] = weakref.WeakKeyDictionary()

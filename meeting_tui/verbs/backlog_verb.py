@@ -3,7 +3,10 @@
 Its own module, so the verb imports neither the domain's commands nor the
 meeting service (`new` and `open` need those): it reads
 `summaries/backlog.lines` (store/archive_lists.py), or makes that list from the
-archive summary when a meeting changed since, and prints it.
+archive summary when a meeting changed since, and prints it. What it printed
+is kept too (`summaries/backlog.<lang>.printed`, `backlog.json.printed`, under
+the same stamps as the list): asked again while no meeting changed, it prints
+that text and decodes nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from meeting_tui.domain.archive_lines import (
 )
 from meeting_tui.store import open_archive
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_lists import BACKLOG, lists_of
+from meeting_tui.store.archive_lists import BACKLOG, archive_stamp, lists_of
 
 
 def add(verbs: Any) -> None:
@@ -54,15 +57,25 @@ def print_backlog(archive: Archive, *, as_json: bool) -> int:
     Printed from the kept list's lines (store/archive_lists.py), decoded in one
     parse: no entry objects are made for 10,000 lines that are only printed.
     """
-    read = lists_of(archive).read(BACKLOG)  # the kept list, or made from the kept summaries
+    lists = lists_of(archive)
+    name = "backlog.json" if as_json else f"backlog.{i18n.current_language()}"
+    stamp = archive_stamp(archive)
+    printed = None if stamp is None else lists.printed(name, stamp)
+    if printed is not None:  # no meeting changed since this was printed last
+        sys.stdout.write(printed)
+        return 0
+    read = lists.read(BACKLOG)  # the kept list, or made from the kept summaries
     for problem in read.problems:  # a meeting that cannot be read is named, never dropped silently
         print(problem.message(), file=sys.stderr)
     try:
         rows = backlog_rows(read.all_lines(BACKLOG))
-        sys.stdout.write(_as_json(rows) if as_json else _as_text(rows))
+        text = _as_json(rows) if as_json else _as_text(rows)
+        sys.stdout.write(text)
     finally:
         if read.keep is not None:  # made afresh: kept for the next reader, after the printing
             read.keep()
+    if read.stamp is not None:
+        lists.keep_printed(name, read.stamp, text)
     return 0
 
 

@@ -227,3 +227,31 @@ def test_a_month_rewritten_for_one_row_holds_every_row_as_a_fresh_encoding_would
     assert followups_of(fresh, "") == folded_followups(archive)
     done = [f for s in fresh if s.meeting_id == CLOSED_ID for f in s.followups if f.done_on]
     assert {f.done_on for f in done} >= {"2027-04-15", "2027-04-16"}
+
+
+def test_what_the_backlog_verb_printed_is_printed_again_only_while_no_meeting_changed(
+    data_dir: Path,
+) -> None:
+    def verb(*extra: str) -> str:
+        args = [sys.executable, "-m", "meeting_tui", "--data-dir", str(data_dir), *extra]
+        return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+    archive = open_archive(data_dir)
+    age(archive)
+    zh, en = verb("backlog"), verb("--lang", "en", "backlog")
+    printed = data_dir / "summaries" / "backlog.zh.printed"
+    assert printed.exists() and (data_dir / "summaries" / "backlog.en.printed").exists()
+    assert "待商议" in zh and "open" in en and zh != en  # each language its own
+    raw = printed.read_bytes()
+    header, _, body = raw.partition(b"\n")
+    assert json.loads(header)["stamp"] == archive_stamp(archive) and body.decode() == zh
+    printed.write_bytes(raw.replace("待商议".encode(), "已改动".encode(), 1))  # damaged
+    assert verb("backlog") == zh  # the CRC refuses it: printed from the list again
+    deferred = backlog(load_states(archive))[0]
+    meetings = data_dir / "meetings"
+    text = (meetings / f"{CLOSED_ID}.json").read_text(encoding="utf-8")
+    (meetings / "20261010-copy.json").write_text(
+        text.replace(CLOSED_ID, "20261010-copy"), encoding="utf-8"
+    )
+    changed = verb("backlog")  # a meeting copied in: not the kept text
+    assert changed != zh and "20261010-copy" in changed and deferred.text in changed
