@@ -219,3 +219,31 @@ async def test_a_done_that_leaves_a_long_page_changes_only_its_row_as_a_fresh_re
         assert any(
             e.origin == chosen.origin and e.done_on == "2027-04-15" for e in app.screen.entries
         )
+
+
+async def test_a_list_made_from_the_summary_is_kept_for_the_next_open_of_a_still_archive(
+    make, data_dir: Path, monkeypatch
+) -> None:
+    import asyncio
+    import os
+
+    from meeting_tui.store.archive_lists import FOLLOWUPS, KeptLists
+    from meeting_tui.tui.screens import archive_list
+
+    archive = open_archive(data_dir)
+    for path in (archive.meetings_dir, archive.index_path):  # last written yesterday
+        then = os.stat(path).st_mtime_ns - 86_400 * 10**9
+        os.utime(path, ns=(then, then))
+    monkeypatch.setattr(archive_list, "KEEP_AFTER_SECONDS", 0.0)
+    kept = data_dir / "summaries" / "followups.lines"
+    app = make(None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f")
+        shown = list(app.screen.entries)
+        for _ in range(200):
+            if kept.exists():
+                break
+            await asyncio.sleep(0.02)
+    read = KeptLists(open_archive(data_dir)).read(FOLLOWUPS)
+    assert read.lines is not None  # from the file the screen kept
+    assert list(read.entries) == shown and len(shown) == 8

@@ -18,7 +18,6 @@ import bisect
 import gc
 import itertools
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -146,8 +145,9 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
         if summarised:
             _freeze_once()
-        if keep is not None:  # kept even if the screen is left meanwhile: the next open gains
-            time.sleep(KEEP_AFTER_SECONDS)
+        # Kept unless the screen is left (or the app quits) first: an exit never waits for it,
+        # and a list not kept now is made and kept at a later open.
+        if keep is not None and not worker.cancelled_event.wait(KEEP_AFTER_SECONDS):
             keep()
 
     @on(Worker.StateChanged)
