@@ -28,7 +28,7 @@ VERB_MODULES = {
     "demo": "archive_verbs",
     "open": "archive_verbs",
     "list": "archive_verbs",
-    "backlog": "archive_verbs",
+    "backlog": "backlog_verb",
     "new": "archive_verbs",
     "publish": "publish_verb",
     "export": "export_verb",

@@ -100,3 +100,15 @@ def test_help_and_a_mistyped_verb_still_list_every_verb(
         shown = capsys.readouterr()
         for verb in cli.VERB_MODULES:
             assert verb in shown.out + shown.err
+
+
+def test_backlog_imports_neither_the_commands_nor_the_meeting_service(tmp_path: Path) -> None:
+    """It only prints the kept list: what `new` and `open` need stays out of its start-up."""
+    modules = loaded_modules_after(["--data-dir", str(tmp_path), "backlog"])
+    assert "meeting_tui.verbs.backlog_verb" in modules
+    heavy = {
+        "meeting_tui.domain.commands",
+        "meeting_tui.store.live",
+        "meeting_tui.verbs.archive_verbs",
+    }
+    assert modules & (heavy | OTHER_VERBS) == set()

@@ -151,14 +151,15 @@ def _code(state: MotionState | None) -> str | None:
     return None if state is None else state.value
 
 
-def _vote_json(vote: Vote | None) -> list[Any] | None:
+def vote_json(vote: Vote | None) -> list[Any] | None:
+    """A vote as a JSON list, its recorded outcome included (kept summaries, kept lists)."""
     if vote is None:
         return None
     fields = [getattr(vote, f.name) for f in dataclasses.fields(Vote)]
     return [dataclasses.asdict(v) if isinstance(v, RuleOutcome) else v for v in fields]
 
 
-def _vote_from(raw: list[Any] | None) -> Vote | None:
+def vote_from(raw: list[Any] | None) -> Vote | None:
     """The stored vote back, its recorded outcome (verdict and reason) included."""
     if raw is None:
         return None
@@ -176,7 +177,7 @@ def _deferred_json(d: DeferredMotion) -> list[Any]:
         d.reason,
         d.owner,
         d.target,
-        _vote_json(d.last_vote),
+        vote_json(d.last_vote),
         d.proposer,
         d.party.value,
         d.category.value,
@@ -193,7 +194,7 @@ def _deferred_from(raw: list[Any]) -> DeferredMotion:
         str(reason),
         str(owner),
         str(target),
-        _vote_from(vote),
+        vote_from(vote),
         str(proposer),
         Party(party),
         Category(category),

@@ -7,8 +7,11 @@ The entries are named tuples: an archive of 5,000 meetings lists 40,000 of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar, cast, overload
 
 from meeting_tui import i18n
@@ -32,13 +35,22 @@ from meeting_tui.domain.model import (
 T = TypeVar("T")
 
 
-class _Source:
-    """What an entry of a `Listing` is made from, until it is first looked at."""
+@contextlib.contextmanager
+def without_collection() -> Iterator[None]:
+    """No cyclic garbage collection while tens of thousands of small tuples are made.
 
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: tuple[Any, ...]) -> None:
-        self.parts = parts
+    Each 700 new objects start a collection, and every tenth of those walks the
+    whole heap (the summaries of 5,000 meetings): making a list of 30,000
+    follow-ups spent most of its time there. Tuples and their wrappers hold no
+    cycles, so nothing is missed; collection resumes after.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class Listing(Sequence[T]):
@@ -47,11 +59,19 @@ class Listing(Sequence[T]):
     An archive of 5,000 meetings lists 30,000 follow-ups and a screen shows 200
     at a time: the order comes from a few fields of each, and an entry is made
     when a row needs it. `list(listing)` makes them all (the verbs, the tests).
+
+    The list holds what each entry is made from as it is given — a plain tuple
+    of `make`'s arguments, or (`raw=bytes`) a kept line for `make` alone — and
+    an item of exactly that type is not made yet. Made entries are named
+    tuples, never exactly `tuple`, so no wrapper per entry is needed.
     """
 
-    def __init__(self, sources: Iterable[tuple[Any, ...]], make: Callable[..., T]) -> None:
-        self._items: list[Any] = [_Source(parts) for parts in sources]
+    def __init__(
+        self, sources: Iterable[Any], make: Callable[..., T], *, raw: type = tuple
+    ) -> None:
+        self._items: list[Any] = list(sources)
         self._make = make
+        self._raw = raw
 
     @staticmethod
     def empty() -> Listing[Any]:
@@ -68,14 +88,15 @@ class Listing(Sequence[T]):
         if isinstance(index, slice):
             return [self[n] for n in range(*index.indices(len(self)))]
         item = self._items[index]
-        if type(item) is _Source:
-            item = self._items[index] = self._make(*item.parts)
+        if type(item) is self._raw:
+            made = (
+                self._make(*cast(tuple[Any, ...], item)) if self._raw is tuple else self._make(item)
+            )
+            item = self._items[index] = made
         return cast(T, item)
 
     def copy(self) -> Listing[T]:
-        twin: Listing[T] = Listing((), self._make)
-        twin._items = list(self._items)
-        return twin
+        return Listing(self._items, self._make, raw=self._raw)
 
     def index_of(self, entry: T) -> int:
         """Where this very entry is (compared by identity: nothing else is made)."""
@@ -148,17 +169,22 @@ class BacklogEntry(NamedTuple):
 
 def where_text(entry: BacklogEntry) -> str:
     """Open, or where it was taken up: "通过 20261127-k3f9 #3"."""
-    if entry.status is BacklogStatus.OPEN or entry.resolved_in is None:
-        return label(entry.status)
+    return where_words(entry.status, entry.resolved_in, entry.resolution)
+
+
+def where_words(
+    standing: BacklogStatus, resolved_in: Origin | None, resolution: MotionState | None
+) -> str:
+    """`where_text` from a deferral's standing alone (the `backlog` verb prints kept lines)."""
+    if standing is BacklogStatus.OPEN or resolved_in is None:
+        return label(standing)
     # Decided there: how (通过, 撤回 …); still to be decided: on that agenda (已列入议程).
-    decided = entry.resolution is not None and entry.status is not BacklogStatus.SCHEDULED
-    status = label(entry.resolution if decided and entry.resolution else entry.status)
-    if not entry.resolved_in.motion_id:  # on a later agenda, nothing raised under it yet
-        return i18n.t("backlog.where_agenda", status=status, meeting=entry.resolved_in.meeting_id)
-    number = entry.resolved_in.motion_id.lstrip("m")
-    return i18n.t(
-        "backlog.where", status=status, meeting=entry.resolved_in.meeting_id, number=number
-    )
+    decided = resolution is not None and standing is not BacklogStatus.SCHEDULED
+    status = label(resolution if decided and resolution else standing)
+    if not resolved_in.motion_id:  # on a later agenda, nothing raised under it yet
+        return i18n.t("backlog.where_agenda", status=status, meeting=resolved_in.meeting_id)
+    number = resolved_in.motion_id.lstrip("m")
+    return i18n.t("backlog.where", status=status, meeting=resolved_in.meeting_id, number=number)
 
 
 def backlog(meetings: Iterable[MeetingState]) -> list[BacklogEntry]:
@@ -259,21 +285,45 @@ def followups_of(meetings: Iterable[MeetingSummary], today: str) -> list[FollowU
     return list(followups_listing(meetings, today))
 
 
+FollowUpKey = tuple[bool, str, int, int, int]
+FollowUpPart = tuple[FollowUpKey, MeetingSummary, FollowUpMotion]
+
+
+def followup_parts(position: int, summary: MeetingSummary) -> list[FollowUpPart]:
+    """A meeting's follow-ups with their place in the order of `followups_listing`.
+
+    `followup_order` without its overdue flag: an open follow-up is overdue exactly
+    when its due date is before today, so ordering by due date already puts those
+    first. Ties go by the meeting's place in the list and the follow-up's in the
+    meeting, so every order made of these keys is the one a stable sort gives.
+    """
+    return [
+        ((f.done_on is not None, f.due or "9999", f.number, position, n), summary, f)
+        for n, f in enumerate(summary.followups)
+    ]
+
+
+def followup_entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
+    origin = Origin(summary.meeting_id, f.motion_id)
+    return FollowUpEntry(origin, summary.title, f.number, f.text, f.owner, f.due, f.done_on)
+
+
+def followup_part_entry(
+    _key: FollowUpKey, summary: MeetingSummary, f: FollowUpMotion
+) -> FollowUpEntry:
+    return followup_entry(summary, f)
+
+
+def ordered_followups(summaries: Sequence[MeetingSummary]) -> list[FollowUpPart]:
+    with without_collection():
+        parts = [p for position, s in enumerate(summaries) for p in followup_parts(position, s)]
+        parts.sort(key=itemgetter(0))
+    return parts
+
+
 def followups_listing(meetings: Iterable[MeetingSummary], today: str) -> Listing[FollowUpEntry]:
     """`followups_of`, ordered by the same key from the summaries, each entry made when needed."""
-    parts = [(s, f) for s in meetings for f in s.followups]
-
-    def key(n: int) -> tuple[bool, str, int]:
-        # `followup_order` without its overdue flag: an open follow-up is overdue exactly
-        # when its due date is before today, so ordering by due date already puts those first.
-        f = parts[n][1]
-        return (f.done_on is not None, f.due or "9999", f.number)
-
-    def entry(summary: MeetingSummary, f: FollowUpMotion) -> FollowUpEntry:
-        origin = Origin(summary.meeting_id, f.motion_id)
-        return FollowUpEntry(origin, summary.title, f.number, f.text, f.owner, f.due, f.done_on)
-
-    return Listing((parts[n] for n in sorted(range(len(parts)), key=key)), entry)
+    return Listing(ordered_followups(list(meetings)), followup_part_entry)
 
 
 def followup_order(today: str) -> Callable[[FollowUpEntry], tuple[bool, bool, str, int]]:

@@ -22,12 +22,13 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_views import without_collection
 from meeting_tui.domain.events import events_from_json
 from meeting_tui.domain.fold import fold
 from meeting_tui.store.archive import Archive
@@ -37,10 +38,11 @@ from meeting_tui.store.errors import (
     StoreError,
     StoreNotice,
 )
-from meeting_tui.store.follow import stamp
+from meeting_tui.store.ids import is_valid_meeting_id
 from meeting_tui.store.lock import FileLock, sweep_stale_asides
 from meeting_tui.store.storage import (
     AtomicJSONStorage,
+    encode,
     make_folders,
     remove_stale_temps,
     write_failure,
@@ -59,12 +61,13 @@ BuiltFrom = dict[str, int]
 Kept = dict[str, tuple[MeetingSummary, BuiltFrom]]
 
 
-def built_from(path: Path) -> BuiltFrom | None:
+def built_from(path: Path | str) -> BuiltFrom | None:
     """The meeting file's stamp a summary is checked against; None while the file is missing."""
-    now = stamp(path)
-    if now is None:
+    try:
+        st = os.stat(path)
+    except OSError:
         return None
-    return {"mtime_ns": now.mtime_ns, "size": now.size, "inode": now.inode}
+    return {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "inode": st.st_ino}
 
 
 def folder_stamp(folder: Path) -> tuple[int, int, int] | None:
@@ -89,6 +92,9 @@ class ArchiveSummary:
         self.folder = locations.summaries_directory(archive.root)
         self.lock_path = archive.root / "summaries.lock"
         self._storages: dict[str, AtomicJSONStorage] = {}
+        # Each row's JSON as last written, beside the very row it encodes: a month of 400
+        # meetings is rewritten for one changed row, and only that row is encoded again.
+        self._encoded: dict[str, tuple[dict[str, Any], bytes]] = {}
         # Summaries already parsed, with the stamp they hold: a later read that
         # finds the same stamp skips the month's file altogether.
         self._parsed: dict[str, tuple[BuiltFrom, MeetingSummary]] = {}
@@ -146,13 +152,19 @@ class ArchiveSummary:
         for meeting_id, entry in fresh.items():
             self.archive.meeting_path(meeting_id)  # validates the id
             months.setdefault(month_of(meeting_id), {})[meeting_id] = entry
+        with self.locked():
+            for month, entries in sorted(months.items()):
+                self._write_month(month, entries)
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold `summaries.lock` (raises `IndexBusyError` after a short wait): one writer at a time."""
         with _THIS_PROCESS:
             lock = self._lock()
             lock.acquire(wait_seconds=LOCK_WAIT_SECONDS)
             try:
                 sweep_stale_asides(self.lock_path)
-                for month, entries in sorted(months.items()):
-                    self._write_month(month, entries)
+                yield
             finally:
                 lock.release()
 
@@ -170,8 +182,16 @@ class ArchiveSummary:
                 "built_from": source,
                 "summary": summary.to_json(),
             }
-        docs = {str(n): rows[key] for n, key in enumerate(sorted(rows), start=1)}
-        self._storage(month).write({SUMMARY_TABLE: docs})
+        docs: dict[str, dict[str, Any]] = {}
+        parts = []
+        for n, key in enumerate(sorted(rows), start=1):
+            row = docs[str(n)] = rows[key]
+            known = self._encoded.get(key)
+            if known is None or known[0] is not row:  # written or read anew: encoded anew
+                known = self._encoded[key] = (row, encode(row))
+            parts.append(b'"%d": %b' % (n, known[1]))
+        raw = b'{"%b": {%b}}' % (SUMMARY_TABLE.encode(), b", ".join(parts))
+        self._storage(month).write_encoded({SUMMARY_TABLE: docs}, raw)
 
     def read(self) -> tuple[list[MeetingSummary], list[StoreError]]:
         """Every listed meeting's summary (newest id first), and a notice for each unreadable one.
@@ -191,7 +211,8 @@ class ArchiveSummary:
             folder = folder_stamp(self.archive.meetings_dir)
             if self._last is not None and folder is not None and self._last[0] == folder:
                 return self._last[1], self._last[2]
-            summaries, problems = self._read_each()
+            with without_collection():  # 40,000 summary parts made at a first read
+                summaries, problems = self._read_each()
             if self._same_as_before(summaries, problems):
                 summaries, problems = self._before  # the same list: its rows need not be remade
             self._before = (summaries, problems)
@@ -214,12 +235,15 @@ class ArchiveSummary:
         problems: list[StoreError] = []
         stored: dict[str, dict[str, dict[str, Any]]] = {}
         fresh: Kept = {}
+        meetings = os.fspath(self.archive.meetings_dir)
         for row in self.archive.list_meetings():
             meeting_id = str(row.get("id", ""))
             if row.get("broken"):
                 problems.append(_unreadable(meeting_id, i18n.t("store.status.damaged")))
                 continue
-            source = built_from(self.archive.meeting_path(meeting_id))
+            if not is_valid_meeting_id(meeting_id):  # a hand-edited index: the path is refused
+                self.archive.meeting_path(meeting_id)
+            source = built_from(f"{meetings}/{meeting_id}.json")  # a str: no Path made per meeting
             parsed = self._parsed.get(meeting_id)
             if parsed is not None and source is not None and parsed[0] == source:
                 summaries.append(parsed[1])

@@ -25,7 +25,7 @@ from meeting_tui.domain.fold import fold
 from meeting_tui.domain.log import MeetingLog
 from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import ArchiveSummary, BuiltFrom, built_from, summary_of
+from meeting_tui.store.archive_summary import BuiltFrom, built_from, summary_of
 from meeting_tui.store.demo import load_meeting_log
 from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
 from meeting_tui.store.meeting_file import MeetingFile
@@ -78,7 +78,7 @@ class LiveMeeting:
         self.pending: list[Event] = []
         self.notices: list[StoreNotice] = []
         self._indexed: dict[str, Any] | None = None  # the summary this window last wrote
-        self._summaries = ArchiveSummary(archive)
+        self._summaries = summary_of(archive)  # shared: a month parsed once serves each write
         self._kept: tuple[MeetingSummary, BuiltFrom | None] | None = None  # and its backlog part
         self._owed: tuple[ClosedRecord, MinutesMaker] | None = None  # minutes of the last close
 

@@ -1,8 +1,8 @@
-"""`demo`, `open`, `list`, `new`: the archive from the command line.
+"""`demo`, `open`, `list`, `new`: the archive from the command line (`backlog` is backlog_verb.py).
 
 Each verb imports what it alone needs where it runs: `list` reads the index
-and prints, and pays for neither the commands and agenda files of `new`, the
-archive summary of `backlog`, nor the live meeting of `open`.
+and prints, and pays for neither the commands and agenda files of `new` nor
+the live meeting of `open`.
 """
 
 from __future__ import annotations
@@ -29,8 +29,6 @@ def add(verbs: Any) -> None:
     opener.add_argument("meeting_id", metavar="ID")
     lister = verbs.add_parser("list", help="list the meetings in the archive")
     lister.add_argument("--json", action="store_true", help="print JSON for scripts")
-    backlog = verbs.add_parser("backlog", help="list deferred items across all meetings")
-    backlog.add_argument("--json", action="store_true", help="print JSON for scripts")
     new = verbs.add_parser("new", help="create a meeting and print its id")
     new.add_argument("--title", required=True)
     new.add_argument(
@@ -79,8 +77,6 @@ def run(args: argparse.Namespace) -> int | None:
                     f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
                 )
         return 0
-    if args.verb == "backlog":
-        return print_backlog(archive, as_json=args.json)
     if args.verb == "new":
         return new_meeting(archive, args)
     if args.verb is None:
@@ -143,54 +139,4 @@ def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
     from meeting_tui.tui.factory import make_app
 
     make_app(meeting_id, data_dir=archive.root).run()
-    return 0
-
-
-def print_backlog(archive: Archive, *, as_json: bool) -> int:
-    """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
-    from meeting_tui.domain.archive_views import backlog_of, where_text
-    from meeting_tui.store.archive_summary import ArchiveSummary
-
-    summaries, problems = ArchiveSummary(archive).read()  # kept summaries, not every log
-    for problem in problems:  # a meeting that cannot be read is named, never dropped silently
-        print(problem.message(), file=sys.stderr)
-    entries = backlog_of(summaries)
-    if as_json:
-        rows = [
-            {
-                "meeting_id": e.origin.meeting_id,
-                "motion_id": e.origin.motion_id,
-                "meeting_title": e.meeting_title,
-                "date": e.meeting_date,
-                "number": e.number,
-                "text": e.text,
-                "reason": e.reason,
-                "owner": e.owner,
-                "target": e.target,
-                "vote": None
-                if e.last_vote is None
-                else [e.last_vote.in_favour, e.last_vote.against, e.last_vote.abstain],
-                "status": e.status.value,
-                "resolved_in": None
-                if e.resolved_in is None
-                else {"meeting_id": e.resolved_in.meeting_id, "motion_id": e.resolved_in.motion_id},
-                "resolution": e.resolution.value if e.resolution else None,
-            }
-            for e in entries
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not entries:
-        print(i18n.t("backlog.empty"))
-        return 0
-    for e in entries:
-        vote = (
-            f"{e.last_vote.in_favour}/{e.last_vote.against}/{e.last_vote.abstain}"
-            if e.last_vote
-            else "-"
-        )
-        print(
-            f"{e.meeting_date}  {e.origin.meeting_id} #{e.number}  {where_text(e)}  "
-            f"{e.text}  [{e.owner}; {e.reason}; {vote}]"
-        )
     return 0

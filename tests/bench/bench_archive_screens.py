@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import subprocess
 import sys
 import tempfile
@@ -39,26 +40,56 @@ HEAVY = ("docx", "lxml", "qrcode", "PIL")
 
 
 NOTES = [
-    "Where the time goes (profiles, 2026-12-01):",
+    "Where the time goes (profiles, 2026-12-02):",
     "",
-    "- Backlog, follow-ups and the `backlog` verb read the kept archive summary "
-    "(`summaries/<YYYYMM>.json`, 7.3 MB for the 5,000 meetings' 10,000 deferrals and 30,000 "
-    "follow-ups), not the logs; the screens read it in a worker and make only the entries of "
-    "the rows shown (200 a page). A first read in a process is still linear in the archive, "
-    "and that is what the first-open rows and the verb measure: one `stat` per meeting file "
-    "to check each row's stamp, the JSON parse of the summary files, the 40,000 summary parts "
-    "made (named tuples) and the list ordered (cProfile of the read at 5,000 before the parts "
-    "became named tuples: 1.09 s, of which from_json 0.64 s, parse 0.17 s, stats 0.14 s). "
-    "Opened again while no meeting changed, one `stat` of `meetings/` stands for every file "
-    "and the ordered list is reused, so the open costs the table's first page. Each run's `d` "
-    "changes a meeting: the next open checks every stamp again and orders the list anew. "
-    "150 ms at a first open would need a stamp check that does not `stat` every meeting file "
-    "(e.g. the folder's stamp kept on disk) and summaries parsed lazily; not built. The "
-    "verb prints every entry, so it makes all 10,000.",
-    "- Marking done changes its row in place (no re-read). Its time is the store's: the "
-    "other meeting opened (lock, backup rotation with fsyncs), the event appended (file and "
-    "folder fsynced), that month's summary file rewritten and fsynced, then the table's first "
-    "page redrawn.",
+    "- Backlog, follow-ups and the `backlog` verb read the kept lists "
+    "(store/archive_lists.py): `summaries/backlog.lines` and `followups.lines`, one JSON line "
+    "per entry in the list's order (5.2 and 4.5 MB at 5,000 meetings), under a header with the "
+    "stamps of `meetings/` and of the index taken before the list was made, a count and a "
+    "CRC-32. While both stamps hold, no meeting changed: the file is read and split into "
+    "lines, and a row decodes its line when shown (in a fresh process, 16 ms of CPU for the "
+    "backlog's first page and 21 ms for the follow-ups', against 0.72 s for the summary read "
+    "and ordering before: one `stat` per meeting file, 13 month files parsed, 40,000 parts "
+    "made). The first-open rows measure that: a list kept by a screen opened after the last "
+    "meeting (the bench keeps both first, as that screen would). Any change in `meetings/` "
+    "(a step, an open, a file copied in, a crash between a meeting write and the summary "
+    "write) moves the folder's stamp, and the next read is the full one: every meeting's "
+    "stamp checked against its summary row, stale rows rebuilt from the logs, the list "
+    "ordered anew; after it the list is kept again (in slices, 1 s after the screen is "
+    "drawn) once the folder has been still for 2 s. The opened-again rows measure that full "
+    "path in process, since each run's `d` changes a meeting: the read after one meeting "
+    "changed took 0.23 s of CPU (cProfile) before, and now about 30 ms for each list "
+    "(str paths for the 5,000 stats; the listings make their tuples with the cyclic "
+    "collector off, as it walked the whole heap every 7,000 allocations; the follow-ups' "
+    "order is kept and only the changed meeting's are placed anew, domain/followup_order.py; "
+    "a stale kept file's header is read without its body). After the first summary read the "
+    "screens freeze the collector's generations once (`gc.freeze`): the 200,000 objects that "
+    "read leaves had made full collections of 0.1–0.3 s at random keys (seen in process; the "
+    "p90s here are still this shared machine's load). What remains of those rows is mostly "
+    "Textual's: mounting the screen (cProfile at 10 meetings: about 90–110 ms of stylesheet "
+    "`apply` per open, the same at 5,000), the DataTable's first page, the frame; the "
+    "10-meeting baseline pays the same, so 150 ms would need the two screens installed once "
+    "and shown again rather than built at each open (app and session code, not changed "
+    "here). The verb "
+    "prints what it printed last (`summaries/backlog.<lang>.printed`, kept under the same "
+    "stamps) while no meeting changed, else the kept lines decoded in one `json.loads` and "
+    "written in one `write` (0.08–0.12 s in process at 5,000), and keeps that text; the "
+    "bench's first run keeps it and the measured runs print it. The rest of its "
+    "whole-process time is the interpreter and the imports "
+    "(`python -X importtime`: `meeting_tui.cli` with the domain and store packages it "
+    "imports for every verb, 80–110 ms on this loaded machine; the verb's own module no longer "
+    "brings the domain's commands or the meeting service). That floor is paid at 10 meetings "
+    "too, which is why 150 ms is not met; it would need the `meeting_tui.domain` and "
+    "`meeting_tui.store` packages to import lazily (their `__init__` pulls in fold, the rules, "
+    "the lock and log files) and the CLI to import them only for the verbs that fold.",
+    "- Marking done: the store's part is the other meeting opened (lock, a backup when its "
+    "newest differs), the event appended (file and folder fsynced), that month's summary "
+    "rewritten and fsynced — now through the process's shared summary, so the month is parsed "
+    "once, and with each row's JSON kept, so only the changed row is encoded (the first done "
+    "in a process 39 ms, later ones about 10 ms, measured in process). The table changes "
+    "only the row (removed from the page, the next entry added at its end) instead of "
+    "redrawing 200 rows. What is left is Textual's: the toast and the table redrawing its "
+    "visible lines (DataTable drops its line cache on any row change).",
     "- Minutes preview: it was a Rich `Markdown` in a `Static` in a `VerticalScroll`, which "
     "Textual rendered whole three times before the first frame (to measure its height, to "
     "draw it, and again when the scrollbar changed the width): about 1.0 s. It is now "
@@ -205,17 +236,57 @@ def flat_row(name: str, large: list[float], small: list[float]) -> str:
     return tm.row(f"{name}, 5,000 meetings (vs 10)", large, small, "≤ 150 ms, ≤ 1.5× at 10", ok)
 
 
-def run(root: Path) -> str:
+def settle(folder: Path) -> None:
+    """Wait until the archive's last write is older than a file-clock tick, as after a meeting.
+
+    Lists are kept on disk only from a still archive (store/archive_lists.py); the
+    archive was just built, and a real one was last written at the last meeting.
+    """
+    from meeting_tui.store.archive_summary import RACY_NS
+
+    newest = max(
+        os.stat(folder / "meetings").st_mtime_ns, os.stat(folder / "index.json").st_mtime_ns
+    )
+    time.sleep(max(0.0, (newest + RACY_NS - time.time_ns()) / 1e9 + 0.1))
+
+
+def keep_lists(folder: Path) -> None:
+    """Make and keep the backlog and follow-up lists, as a screen opened after the last meeting did."""
+    from meeting_tui.store.archive import Archive
+    from meeting_tui.store.archive_lists import BACKLOG, FOLLOWUPS, KeptLists
+
+    settle(folder)
+    for kind in (BACKLOG, FOLLOWUPS):
+        read = KeptLists(Archive(folder)).read(kind)
+        assert read.keep is not None and not read.problems, kind.name
+        read.keep()
+
+
+def run(root: Path, archive_only: bool = False) -> str:
     began = time.perf_counter()
     tm.compile_package()
     fx = sm.build(root)
     keep_summaries(fx.archive10)
     rebuilt = keep_summaries(fx.archive5000)  # the archive as the app leaves it: summaries kept
     small, large = screens(fx.archive10, RUNS_SMALL), screens(fx.archive5000, RUNS_LARGE)
+    keep_lists(fx.archive10)
     first_small = first_opens(fx.archive10, RUNS_FIRST)
+    keep_lists(fx.archive5000)
     first_large = first_opens(fx.archive5000, RUNS_FIRST)
     verb_small = verb(["--data-dir", str(fx.archive10), "backlog"], RUNS_SMALL)
     verb_large = verb(["--data-dir", str(fx.archive5000), "backlog"], RUNS_LARGE)
+    if archive_only:  # `--archive-only`: the archive rows alone, printed, never written to the doc
+        rows = [
+            flat_row("backlog screen `b`, opened again", large["b"], small["b"]),
+            flat_row("follow-ups screen `f`, opened again", large["f"], small["f"]),
+            flat_row("`b`, first open after start", first_large["b"], first_small["b"]),
+            flat_row("`f`, first open after start", first_large["f"], first_small["f"]),
+            flat_row("`backlog` verb, whole process", verb_large, verb_small),
+            tm.row(
+                "`d`, 5,000 meetings", large["d"], None, "≤ 50 ms", tm.stats(large["d"])[0] <= 50
+            ),
+        ]
+        return "\n".join(rows)
     shown, paged = minutes_preview(fx.closed200)
     out = root / "out"
     data = ["--data-dir", str(fx.closed200)]
@@ -296,7 +367,7 @@ def run(root: Path) -> str:
 
 def main() -> str:
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as root:
-        return run(Path(root))
+        return run(Path(root), archive_only="--archive-only" in sys.argv[1:])
 
 
 if __name__ == "__main__":

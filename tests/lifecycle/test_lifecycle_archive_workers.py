@@ -186,3 +186,64 @@ async def test_leaving_or_reopening_before_the_minutes_worker_is_back_loses_no_v
     docs = read_minutes_table(open_archive(data_dir), LIVE_ID)
     assert [d["version"] for d in docs] == [1, 2]
     assert docs[0]["closed_seq"] < docs[1]["closed_seq"]
+
+
+async def test_a_done_that_leaves_a_long_page_changes_only_its_row_as_a_fresh_read_shows_it(
+    make, ui, data_dir: Path
+) -> None:
+    meetings = data_dir / "meetings"
+    text = (meetings / f"{CLOSED_ID}.json").read_text(encoding="utf-8")
+    for n in range(60):  # 60 copies of the closed meeting: its follow-ups, 60 times over
+        copy = f"202609{1 + n % 28:02d}-c{n:03d}"
+        (meetings / f"{copy}.json").write_text(text.replace(CLOSED_ID, copy), encoding="utf-8")
+    later = datetime(2027, 4, 15, 10, 0, tzinfo=CST)
+    app = make(None, clock=lambda: later)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f")
+        screen = app.screen
+        table = screen.query_one("DataTable")
+        assert len(screen.entries) > PAGE and table.row_count == PAGE
+        await pilot.press("down", "down")
+        first = ui.rows(app)
+        chosen = screen.selected()
+        assert chosen is not None and chosen.done_on is None
+        keys = [row.key for row in table.ordered_rows]
+        await pilot.press("d")
+        done = ui.rows(app)
+        after = [row.key for row in table.ordered_rows]
+        assert after[:2] == keys[:2] and after[2:-1] == keys[3:]  # the other rows were kept
+        assert table.row_count == PAGE and table.cursor_row == 2
+        assert done[:2] == first[:2] and done[2:-1] == first[3:]  # the row left the page
+        await pilot.press("escape", "f")
+        assert ui.rows(app) == done  # what a fresh read shows
+        assert any(
+            e.origin == chosen.origin and e.done_on == "2027-04-15" for e in app.screen.entries
+        )
+
+
+async def test_a_list_made_from_the_summary_is_kept_for_the_next_open_of_a_still_archive(
+    make, data_dir: Path, monkeypatch
+) -> None:
+    import asyncio
+    import os
+
+    from meeting_tui.store.archive_lists import FOLLOWUPS, KeptLists
+    from meeting_tui.tui.screens import archive_list
+
+    archive = open_archive(data_dir)
+    for path in (archive.meetings_dir, archive.index_path):  # last written yesterday
+        then = os.stat(path).st_mtime_ns - 86_400 * 10**9
+        os.utime(path, ns=(then, then))
+    monkeypatch.setattr(archive_list, "KEEP_AFTER_SECONDS", 0.0)
+    kept = data_dir / "summaries" / "followups.lines"
+    app = make(None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f")
+        shown = list(app.screen.entries)
+        for _ in range(200):
+            if kept.exists():
+                break
+            await asyncio.sleep(0.02)
+    read = KeptLists(open_archive(data_dir)).read(FOLLOWUPS)
+    assert read.lines is not None  # from the file the screen kept
+    assert list(read.entries) == shown and len(shown) == 8

@@ -3,7 +3,8 @@
 Subclasses say which columns (and their widths at this screen size) and which
 cells each entry has; the table is rebuilt on resize and keeps its cursor row.
 
-The rows come from the archive summary (store/archive_summary.py), read in a
+The rows come from the kept lists (store/archive_lists.py: one ordered line per
+entry, or made from the archive summary when a meeting changed), read in a
 thread worker that posts `Loaded` back, as toolong's `run_scan` does: the screen
 shows a loading line meanwhile and never waits on the disk. Only reads happen
 in the worker; events are appended on the UI thread. The table holds the rows
@@ -14,6 +15,9 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 from __future__ import annotations
 
 import bisect
+import gc
+import itertools
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,23 +26,41 @@ from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from meeting_tui import i18n
-from meeting_tui.domain.archive_summary import MeetingSummary
 from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import summary_of
+from meeting_tui.store.archive_lists import ListKind, lists_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
-# The last entries each kind of list made, and from what: the archive summary gives
-# the same list again while no meeting changed, and then the rows are not remade.
-_MADE: dict[tuple[type, str], tuple[list[MeetingSummary], Listing[Any]]] = {}
+# A list made afresh is kept on disk (store/archive_lists.py) this long after it is
+# shown: the worker and the UI share one interpreter, and the keys pressed next go first.
+KEEP_AFTER_SECONDS = 1.0
+
+
+_FROZEN = threading.Event()
+
+
+def _freeze_once() -> None:
+    """After the first read of the archive summary, keep the cyclic collector off what it made.
+
+    That read leaves some 200,000 objects alive for the process's life (the
+    summaries and the month files' rows); each later full collection walked
+    them all, a stall of 0.1–0.3 s at some keypress. `gc.freeze` moves what
+    exists now out of the collector's sight. Done once per process: whatever
+    is frozen and later becomes cyclic garbage (the screen open now, when
+    left) is never collected, so doing it at every read would leak a screen.
+    """
+    if not _FROZEN.is_set():
+        _FROZEN.set()
+        gc.freeze()
 
 
 def cut(text: str, style: Style | str = "") -> Text:
@@ -70,6 +92,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.entries: Listing[Entry] = Listing.empty()
         self.working = True  # a read is under way (from the start: on_mount begins it)
         self._shown = 0  # rows in the table: the first pages of `entries`
+        self._row_keys = itertools.count()  # a row's key (rows come and go: not its place)
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -97,20 +120,9 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def cells(self, entry: Entry) -> Sequence[Text | str]:
         raise NotImplementedError
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
-        """The screen's rows from the archive summary (runs in the worker: no widgets here)."""
+    def list_kind(self) -> ListKind[Entry]:
+        """Which kept list the rows are (store/archive_lists.py)."""
         raise NotImplementedError
-
-    def made_for(self) -> str:
-        """What else the rows depend on besides the summary (the follow-ups: today)."""
-        return ""
-
-    def _entries(self, summaries: list[MeetingSummary]) -> Listing[Entry]:
-        key = (type(self), self.made_for())
-        made = _MADE.get(key)
-        if made is None or made[0] is not summaries:
-            made = _MADE[key] = (summaries, self.entries_of(summaries))
-        return made[1].copy()  # this screen's own copy: a pick or a done changes it in place
 
     def reload(self) -> None:
         """Read the archive again in the worker; the table changes when `Loaded` arrives."""
@@ -120,15 +132,23 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="archive-read")
     def _read_archive(self) -> None:
-        """Every meeting's summary (only reads); a meeting that cannot be read is named."""
+        """The screen's list (only reads, then keeps it); a meeting that cannot be read is named."""
         worker = get_current_worker()
+        keep, summarised = None, False
         try:
-            summaries, problems = summary_of(self.archive).read()
+            read = lists_of(self.archive).read(self.list_kind())
+            entries, problems, keep = read.entries, read.problems, read.keep
+            summarised = read.lines is None  # made from the archive summary, not the kept file
         except StoreError as error:  # the archive list itself cannot be read
-            summaries, problems = [], [error]
-        entries = self._entries(summaries)
+            entries, problems = Listing.empty(), [error]
         if not worker.is_cancelled:
             self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+        if summarised:
+            _freeze_once()
+        # Kept unless the screen is left (or the app quits) first: an exit never waits for it,
+        # and a list not kept now is made and kept at a later open.
+        if keep is not None and not worker.cancelled_event.wait(KEEP_AFTER_SECONDS):
+            keep()
 
     @on(Worker.StateChanged)
     def _read_failed(self, event: Worker.StateChanged) -> None:
@@ -157,12 +177,35 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         With `order`, the entry moves to its place among the others (a bisection:
         only a few entries are made to find it).
         """
-        index = self.entries.index_of(old)
-        self.entries.pop(index)
-        if order is not None:
-            index = bisect.bisect(self.entries, order(new), key=order)
+        was = self.entries.index_of(old)
+        self.entries.pop(was)
+        index = was if order is None else bisect.bisect(self.entries, order(new), key=order)
         self.entries.insert(index, new)
-        self.show()
+        self._move_row(was, index)
+
+    def _move_row(self, was: int, index: int) -> None:
+        """The table follows one entry moved from `was` to `index`, touching only that row.
+
+        Redrawing the page (200 rows) was most of a `d`; an entry that stays in
+        place has its cells replaced, one that leaves the page (a done follow-up
+        goes to the end) has its row removed and the next entry joins the page's
+        end. Only a move within the page redraws the page.
+        """
+        table = self.query_one(DataTable)
+        if self.working or was >= self._shown or table.row_count != self._shown:
+            self.show()
+            return
+        key = table.coordinate_to_cell_key(Coordinate(was, 0)).row_key
+        if index == was:
+            cells = self.cells(self.entries[index])
+            for column, cell in zip(self.COLUMNS, cells, strict=True):
+                table.update_cell(key, column, cell)
+        elif index >= self._shown:
+            table.remove_row(key)
+            self._shown -= 1
+            self._add_rows(1)
+        else:
+            self.show()
 
     def show(self) -> None:
         if self.working:
@@ -183,7 +226,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         table = self.query_one(DataTable)
         end = min(len(self.entries), self._shown + count)
         for n in range(self._shown, end):
-            table.add_row(*self.cells(self.entries[n]), key=str(n))
+            table.add_row(*self.cells(self.entries[n]), key=str(next(self._row_keys)))
         self._shown = end
 
     @on(DataTable.RowHighlighted)

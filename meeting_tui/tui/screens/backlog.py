@@ -9,17 +9,16 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_summary import MeetingSummary, summarise
+from meeting_tui.domain.archive_summary import summarise
 from meeting_tui.domain.archive_views import (
     BacklogEntry,
     BacklogStatus,
-    Listing,
-    backlog_listing,
     standing,
     takers,
     where_text,
 )
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_lists import BACKLOG, ListKind
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
@@ -68,8 +67,8 @@ class BacklogScreen(ArchiveListScreen[BacklogEntry]):
             w["col.origin"] = left - w["col.text"] - w["col.reason"]
         return w
 
-    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[BacklogEntry]:
-        return backlog_listing(summaries)
+    def list_kind(self) -> ListKind[BacklogEntry]:
+        return BACKLOG
 
     def cells(self, e: BacklogEntry) -> list[Text | str]:
         vote = e.last_vote

@@ -9,14 +9,9 @@ from rich.text import Text
 
 from meeting_tui import i18n
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.archive_summary import MeetingSummary
-from meeting_tui.domain.archive_views import (
-    FollowUpEntry,
-    Listing,
-    followup_order,
-    followups_listing,
-)
+from meeting_tui.domain.archive_views import FollowUpEntry, followup_order
 from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_lists import FOLLOWUPS, ListKind
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
@@ -41,7 +36,6 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     def __init__(self, archive: Archive, live: LiveMeeting | None, clock: Clock) -> None:
         super().__init__(archive, "followups.title", "followups.empty")
         self.live, self.clock = live, clock
-        self._today = ""
 
     # The item, its state and who carries it out stay in view at 80 columns; the origin follows.
     COLUMNS = ("col.due", "col.number", "col.text", "col.status", "col.owner", "col.origin")
@@ -58,15 +52,8 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     def today(self) -> str:
         return self.clock().date().isoformat()
 
-    def reload(self) -> None:
-        self._today = self.today()  # read here, on the UI thread, for the worker's sort
-        super().reload()
-
-    def made_for(self) -> str:
-        return self._today
-
-    def entries_of(self, summaries: list[MeetingSummary]) -> Listing[FollowUpEntry]:
-        return followups_listing(summaries, self._today)
+    def list_kind(self) -> ListKind[FollowUpEntry]:
+        return FOLLOWUPS
 
     def cells(self, e: FollowUpEntry) -> list[Text | str]:
         if e.done_on:

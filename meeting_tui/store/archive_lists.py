@@ -1,0 +1,248 @@
+"""The backlog and the follow-ups kept ready to show: one ordered line per entry, trusted by two stats.
+
+Reading the kept archive summary (store/archive_summary.py) costs, in a fresh
+process, a `stat` per meeting file, the parse of every month's summary and the
+ordering of 40,000 parts: half a second at 5,000 meetings, though a screen
+shows 200 rows and the `backlog` verb only prints. So each list, once made, is
+kept as `summaries/<name>.lines`: a header line, then each entry as one line of
+JSON in the list's order (domain/archive_lines.py). Opening it reads the file
+and splits it into lines; a row decodes its line only when shown.
+
+What the file was made from is the archive as two stats see it: the
+`meetings/` folder (mtime, ctime, inode: the store only ever replaces, creates
+or removes files there — every append, open, backup and restore moves it) and
+the index file. The header holds those stamps, taken before the summary was
+read: while both are unchanged no meeting changed since, and the file is the
+list. Any change (a step in another window, a crash between a meeting write and
+the summary write, a file copied in by hand) moves the folder's stamp, and the
+next read is the full one — every meeting's stamp checked, stale rows rebuilt
+from the logs — after which the file is made again. A file is only made when
+the folder's stamp is older than the coarse file clock's tick (`RACY_NS`), so a
+replace in the same tick cannot hide behind an equal stamp; a list with an
+unreadable meeting is never kept (its notices must be said at every read). The
+header's count and CRC-32 catch a torn or damaged file, which is then ignored.
+
+Not seen: a meeting file overwritten in place by hand (`cp` onto an existing
+file keeps the folder's stamp) until the next change in `meetings/`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import weakref
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from meeting_tui.domain.archive_lines import (
+    backlog_from,
+    backlog_line,
+    followup_from,
+    followup_line,
+)
+from meeting_tui.domain.archive_summary import MeetingSummary
+from meeting_tui.domain.archive_views import (
+    BacklogEntry,
+    FollowUpEntry,
+    Listing,
+    backlog_listing,
+)
+from meeting_tui.domain.followup_order import FollowUpsOrder
+from meeting_tui.store import fs
+from meeting_tui.store.archive import Archive
+from meeting_tui.store.archive_summary import RACY_NS, summary_of
+from meeting_tui.store.errors import StoreError
+from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
+
+T = TypeVar("T")
+VERSION = 1
+HEADER_AT_MOST = 1024  # bytes: the header line is about 200
+KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
+ArchiveStamp = list[int]
+
+
+@dataclass(frozen=True)
+class ListKind(Generic[T]):
+    """One kept list: its file's name, how it is made from the summaries, and its line codec."""
+
+    name: str
+    # (summaries, what the last make returned first, or None) → (that for the next make, the list)
+    make: Callable[[list[MeetingSummary], Any], tuple[Any, Listing[T]]]
+    line: Callable[[T], str]
+    entry: Callable[[bytes], T]
+
+
+def _backlog(summaries: list[MeetingSummary], _earlier: Any) -> tuple[None, Listing[BacklogEntry]]:
+    """Made whole each time: one meeting taking a deferral up changes another's entry."""
+    return None, backlog_listing(summaries)
+
+
+def _followups(
+    summaries: list[MeetingSummary], earlier: FollowUpsOrder | None
+) -> tuple[FollowUpsOrder, Listing[FollowUpEntry]]:
+    """Only the changed meetings' follow-ups placed anew (domain/followup_order.py)."""
+    order = FollowUpsOrder.of(summaries) if earlier is None else earlier.after(summaries)
+    return order, order.listing()
+
+
+BACKLOG: ListKind[BacklogEntry] = ListKind("backlog", _backlog, backlog_line, backlog_from)
+FOLLOWUPS: ListKind[FollowUpEntry] = ListKind("followups", _followups, followup_line, followup_from)
+
+
+@dataclass
+class ListRead(Generic[T]):
+    """A list as read, the meetings that could not be read, and how to keep it (None: kept already)."""
+
+    entries: Listing[T]
+    problems: list[StoreError]
+    keep: Callable[[], None] | None = None
+    lines: list[bytes] | None = None  # the kept file's lines, when read from it
+    # The archive's stamp the list is true at, when what is made from it may be kept.
+    stamp: ArchiveStamp | None = None
+
+    def all_lines(self, kind: ListKind[T]) -> list[bytes]:
+        """Every entry as its line: the kept ones, or each entry encoded (a list made afresh)."""
+        if self.lines is not None:
+            return self.lines
+        return [kind.line(entry).encode("utf-8") for entry in self.entries]
+
+
+def archive_stamp(archive: Archive) -> ArchiveStamp | None:
+    """The `meetings/` folder's and the index's stamps; None while either cannot be looked at."""
+    try:
+        folder = os.stat(archive.meetings_dir)
+        index = os.stat(archive.index_path)
+    except OSError:
+        return None
+    return [
+        folder.st_mtime_ns,
+        folder.st_ctime_ns,
+        folder.st_ino,
+        index.st_mtime_ns,
+        index.st_ctime_ns,
+        index.st_ino,
+        index.st_size,
+    ]
+
+
+class KeptLists:
+    """The archive's kept lists, each read from its file while the archive's stamp holds."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.folder = summary_of(archive).folder
+        self._lines: dict[str, tuple[ArchiveStamp, list[bytes]]] = {}  # read in this process
+        # The list last made from the summary: given again while the summary is the same list.
+        self._made: dict[str, tuple[list[MeetingSummary], Listing[Any], Any]] = {}
+
+    def path_of(self, kind: ListKind[Any]) -> Path:
+        return self.folder / f"{kind.name}.lines"
+
+    def read(self, kind: ListKind[T]) -> ListRead[T]:
+        """The list: from its file if the archive did not change since, else made from the summary."""
+        began = time.time_ns()
+        stamp = archive_stamp(self.archive)
+        if stamp is not None:
+            lines = self._kept_lines(kind, stamp)
+            if lines is not None:
+                return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines, stamp)
+        summaries, problems = summary_of(self.archive).read()
+        made = self._made.get(kind.name)
+        if made is None or made[0] is not summaries:
+            state, listing = kind.make(summaries, None if made is None else made[2])
+            made = self._made[kind.name] = (summaries, listing, state)
+        entries: Listing[T] = made[1].copy()  # the caller's own: a pick or a done changes it
+        settled = stamp is not None and began - max(stamp[0], stamp[3]) > RACY_NS
+        if not settled or problems or stamp is None:
+            return ListRead(entries, problems)
+        kept = made[1].copy()
+        return ListRead(entries, problems, lambda: self._keep(kind, stamp, kept), None, stamp)
+
+    def _kept_lines(self, kind: ListKind[Any], stamp: ArchiveStamp) -> list[bytes] | None:
+        """The file's entry lines if it was made at `stamp` and is whole; None otherwise."""
+        known = self._lines.get(kind.name)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        kept = self._read_kept(self.path_of(kind), stamp)
+        if kept is None:
+            return None
+        header, body = kept
+        lines = body.split(b"\n")
+        lines.pop()  # after the last line's newline
+        if len(lines) != header.get("count"):
+            return None
+        self._lines[kind.name] = (stamp, lines)
+        return lines
+
+    def _read_kept(self, path: Path, stamp: ArchiveStamp) -> tuple[dict[str, Any], bytes] | None:
+        """(header, body) of a kept file made at `stamp` and whole; None otherwise."""
+        try:
+            with os.fdopen(fs.open_file(path, os.O_RDONLY), "rb") as file:
+                head = file.readline(HEADER_AT_MOST)
+                try:
+                    header = json.loads(head)
+                except ValueError:
+                    return None
+                if (
+                    not isinstance(header, dict)
+                    or header.get("version") != VERSION
+                    or header.get("stamp") != stamp
+                ):
+                    return None  # made before a change: the megabytes after it are not read
+                body = file.read()
+        except OSError:
+            return None
+        if header.get("crc32") != zlib.crc32(body):
+            return None
+        return header, body
+
+    def _write_kept(self, path: Path, stamp: ArchiveStamp, body: bytes, **more: Any) -> bool:
+        """Keep `body` under a header naming `stamp`; False if the disk refused (nothing lost)."""
+        header = {"version": VERSION, "stamp": stamp, **more, "crc32": zlib.crc32(body)}
+        try:
+            make_folders(self.folder)
+            with summary_of(self.archive).locked():
+                remove_stale_temps(path)
+                write_atomically(path, json.dumps(header).encode("utf-8") + b"\n" + body)
+        except (OSError, StoreError):
+            return False
+        return True
+
+    def _keep(self, kind: ListKind[T], stamp: ArchiveStamp, entries: Listing[T]) -> None:
+        """Write the list (every entry made once); a refused write only means a slower next read.
+
+        Made in slices with a pause between, outside the lock: a screen's worker
+        runs this while the person presses keys, and the UI thread needs the
+        interpreter then (and a `d` the summary lock) more than this file does.
+        """
+        parts = []
+        for start in range(0, len(entries), KEEP_SLICE):
+            parts.append("".join(kind.line(e) + "\n" for e in entries[start : start + KEEP_SLICE]))
+            time.sleep(KEEP_PAUSE_SECONDS)
+        body = "".join(parts).encode("utf-8")
+        if self._write_kept(self.path_of(kind), stamp, body, count=len(entries)):
+            self._lines[kind.name] = (stamp, body.split(b"\n")[:-1])
+
+    def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
+        """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing."""
+        kept = self._read_kept(self.folder / f"{name}.printed", stamp)
+        return None if kept is None else kept[1].decode("utf-8")
+
+    def keep_printed(self, name: str, stamp: ArchiveStamp, text: str) -> None:
+        """Keep a verb's output made from a list read at `stamp` (a still archive's)."""
+        self._write_kept(self.folder / f"{name}.printed", stamp, text.encode("utf-8"))
+
+
+_SHARED: weakref.WeakKeyDictionary[Archive, KeptLists] = weakref.WeakKeyDictionary()
+
+
+def lists_of(archive: Archive) -> KeptLists:
+    """One per archive in this process, so a list read once is not read (or made) again."""
+    found = _SHARED.get(archive)
+    if found is None:
+        found = _SHARED[archive] = KeptLists(archive)
+    return found
