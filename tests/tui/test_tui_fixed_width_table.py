@@ -119,3 +119,37 @@ async def test_a_changed_cell_draws_its_row_again_and_no_other() -> None:
         await pilot.pause()
         for y in range(ours.size.height):
             assert ours.render_line(y).text == plain.render_line(y).text
+
+
+async def test_focus_coming_back_draws_no_row_again_and_a_new_theme_draws_all() -> None:
+    """A form opened over the table takes the focus and gives it back: the table's look goes
+    and comes back, and its rows are found as drawn before (the cursor moved meanwhile).
+    A theme is a new look: every row is drawn again, in its colours."""
+    app = _SideBySide()
+    async with app.run_test(size=(80, 30)) as pilot:
+        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
+        _fill(ours)
+        _fill(plain)
+        ours.focus()
+        await pilot.pause()
+        plain.focus()  # the look without the focus, drawn once
+        await pilot.pause()
+        ours.focus()
+        ours.move_cursor(row=6, animate=False)
+        await pilot.pause()
+        made = _count_rows_made(ours)
+        before = [ours.render_line(y).text for y in range(ours.size.height)]
+        plain.focus()
+        await pilot.pause()
+        ours.focus()
+        await pilot.pause()
+        assert made == []
+        assert [ours.render_line(y).text for y in range(ours.size.height)] == before
+        dark = [segment.style for segment in ours.render_line(3)]
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = [segment.style for segment in ours.render_line(3)]
+        assert light != dark  # drawn again in the new theme's colours
+        plain.focus()
+        await pilot.pause()
+        assert [segment.style for segment in ours.render_line(3)] != light  # and without focus

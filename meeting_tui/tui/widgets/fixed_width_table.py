@@ -16,8 +16,16 @@ part of the key of every row, cell and line it has drawn: after a vote the
 whole visible table was drawn again, row by row, twice per command. Here a
 changed cell (`update_cells`, or `update_cell`) drops only its own row's
 entries from those caches and marks only that row's lines for a redraw; the
-other rows are drawn from what was drawn before. Textual 8.2.8's cache keys
-are read for this (pinned in pyproject.toml; tests/tui/test_tui_fixed_width_table.py
+other rows are drawn from what was drawn before. Likewise the cursor's and
+the mouse's place are part of every row's key, although with a row cursor
+they change the look of their own row only: a row they are not on is looked
+up as if they were nowhere, so the table drawn again after a change of focus
+(a form opened over it and closed) finds every other row as it was drawn,
+wherever the cursor has moved since. And a change of focus restyles the table
+(its tint, the cursor's colour), on which Textual empties every cache: here
+what was drawn is kept per look (the table's style and every component
+style), so the focused table drawn again after a form finds its rows as they
+were, and a new theme still draws everything anew. Textual 8.2.8's cache keys are read for this (pinned in pyproject.toml; tests/tui/test_tui_fixed_width_table.py
 counts the rows drawn again and fails if they change).
 """
 
@@ -26,12 +34,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from rich.style import Style
+from textual._types import SegmentLines
 from textual.cache import LRUCache
+from textual.coordinate import Coordinate
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
 
+_NOWHERE = Coordinate(-2, -2)  # on no row, not even the header (-1)
+LOOKS_KEPT = 2  # focused and not: a theme's looks before the last are dropped
+Drawn = tuple[
+    "LRUCache[Any, Any]", "LRUCache[Any, Any]", "LRUCache[Any, Any]"
+]  # cells, rows, lines
+
 
 class FixedWidthTable(DataTable[Any]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._drawn_by_look: dict[tuple[object, ...], Drawn] = {}  # looks not shown now
+        self._shown_look: tuple[object, ...] | None = None
+        self._restyled = False
+        super().__init__(*args, **kwargs)
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         rows = list(new_rows)
         fixed = not any(column.auto_width for column in self.columns.values())
@@ -73,19 +99,77 @@ class FixedWidthTable(DataTable[Any]):
         if index is not None:
             self.refresh_row(index)
 
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        if self.cursor_type == "row":  # the cursor and the hover mark their own row only
+            index = self._row_locations.get(row_key)
+            if cursor_location.row != index:
+                cursor_location = _NOWHERE
+            if hover_location.row != index:
+                hover_location = _NOWHERE
+        return super()._render_line_in_row(
+            row_key, line_no, base_style, cursor_location, hover_location
+        )
+
     def _forget_row(self, row: RowKey) -> None:
         """Drop what was drawn for `row` (its renderables, cells, lines); keep every other row's."""
         index = self._row_locations.get(row)
         _drop(self._row_renderable_cache, lambda key: key[1] == index)
-        _drop(self._cell_render_cache, lambda key: key[0] == row)
-        _drop(self._row_render_cache, lambda key: key[0] == row)
-        _drop(self._line_cache, lambda key: self._line_of(key[0]) == row)  # key[0]: the line's y
+        for cells, rows, lines in [self._drawn_now(), *self._drawn_by_look.values()]:
+            _drop(cells, lambda key: key[0] == row)
+            _drop(rows, lambda key: key[0] == row)
+            _drop(lines, lambda key: self._line_of(key[0]) == row)  # key[0]: the line's y
 
     def _line_of(self, y: int) -> RowKey | None:
         try:
             return self._get_offsets(y)[0]
         except (LookupError, IndexError):
             return None
+
+    def _drawn_now(self) -> Drawn:
+        return self._cell_render_cache, self._row_render_cache, self._line_cache
+
+    def _look(self) -> tuple[object, ...]:
+        """Everything a drawn row's colours come from: the table's style and its components'."""
+        names = sorted(
+            set().union(*(vars(c).get("COMPONENT_CLASSES", ()) for c in type(self).__mro__))
+        )
+        return (self.rich_style, *(self.get_component_rich_style(n, partial=True) for n in names))
+
+    def notify_style_update(self) -> None:
+        """Restyled (focus gained or lost, a theme): only the styles' own caches are emptied
+        now; what was drawn is put aside or taken back when the table is next drawn, once its
+        component styles are the new ones too (Textual sets those after this call)."""
+        Widget.notify_style_update(self)
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self._restyled = True
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._restyled:
+            self._restyled = False
+            self._take_drawn_for(self._look())
+        return super().render_lines(crop)
+
+    def _take_drawn_for(self, look: tuple[object, ...]) -> None:
+        """Keep what was drawn for the look shown until now; draw from what was drawn for `look`."""
+        if look == self._shown_look:
+            return
+        if self._shown_look is not None:
+            self._drawn_by_look[self._shown_look] = self._drawn_now()
+        kept = self._drawn_by_look.pop(look, None)
+        cells, rows, lines = kept or (LRUCache(10000), LRUCache(1000), LRUCache(1000))
+        self._cell_render_cache, self._row_render_cache, self._line_cache = cells, rows, lines
+        while len(self._drawn_by_look) > LOOKS_KEPT:
+            self._drawn_by_look.pop(next(iter(self._drawn_by_look)))
+        self._shown_look = look
 
 
 def _drop(cache: LRUCache[Any, Any], stale: Callable[[Any], bool]) -> None:
