@@ -88,3 +88,17 @@ async def test_a_deferral_form_opened_again_starts_empty(make, ui) -> None:
         assert "社区工作人员" in form.query_one("#f-owner", Input).placeholder  # a party present
         assert ui.dialog_message(app) == ""
         await pilot.press("escape")
+
+
+async def test_the_palette_offers_no_session_step_while_a_form_is_open(make, ui) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert any(i18n.t("key.defer") in title for title in titles)
+        await pilot.press("v")
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert not any(i18n.t("key.defer") in title for title in titles)
+        assert not any(i18n.t("key.vote") in title for title in titles)
+        await pilot.press("escape")
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert any(i18n.t("key.defer") in title for title in titles)

@@ -90,6 +90,8 @@ class EntryPanel(Vertical, Generic[R]):
         suggestions: Mapping[str, list[str]] | None = None,
     ) -> None:
         """Show the form with its fields as declared (and these suggestions), first field focused."""
+        if self.is_open:  # asked again (the palette): the form as it is
+            return
         self.border_title = title
         line = self.query_one(".hint", Static)
         line.display = bool(hint)
