@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shutil  # noqa: F401  argparse imports it to build any parser: in before a file-handle limit
 import sys
 from collections.abc import Sequence
 from pathlib import Path

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "meeting-tui"
 DATA_ENV = "MEETING_TUI_DATA"
 CONFIG_ENV = "MEETING_TUI_CONFIG"
@@ -31,7 +29,7 @@ def data_directory() -> Path:
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return default_data_directory()
 
 
 def meetings_directory(root: Path | None = None) -> Path:
@@ -74,6 +72,8 @@ def config_file() -> Path:
     env = os.environ.get(CONFIG_ENV)
     if env:
         return Path(env).expanduser().resolve()
+    import platformdirs  # imported when asked: `--data-dir` and the variables need none of it
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
@@ -92,4 +92,6 @@ def bundled_data_directory() -> Path:
 
 def default_data_directory() -> Path:
     """The platform's data folder, as a second terminal without `--data-dir` or the variable uses."""
+    import platformdirs  # imported when asked: `--data-dir` and the variables need none of it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

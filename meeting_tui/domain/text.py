@@ -63,13 +63,7 @@ def clean_text(s: str, *, multiline: bool = False, max_len: int | None = None) -
     `max_len` cuts the result to at most that many characters (after
     cleaning, so the limit counts what a person sees).
     """
-    text = _LINE_BREAKS.sub("\n", s)
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = text.replace("\t", " ")
-    if not multiline:
-        text = text.replace("\n", " ")
-    text = "".join(char for char in text if _keep(char, multiline=multiline))
-    text = _tidy(text, multiline=multiline)
+    text = _tidy(_scrubbed(s, multiline=multiline), multiline=multiline)
     if max_len is not None and len(text) > max_len:
         # NFC can in rare cases lengthen a cut string; cut until it fits.
         cut = max(max_len, 0)
@@ -79,6 +73,24 @@ def clean_text(s: str, *, multiline: bool = False, max_len: int | None = None) -
                 return shorter
             cut -= 1
     return text
+
+
+def _scrubbed(s: str, *, multiline: bool) -> str:
+    """`s` without escape sequences, control and format characters; line breaks made `\n`.
+
+    A printable text (`str.isprintable`: no character of the categories Cc,
+    Cf, Cs, no line or paragraph separator, no tab) has none of them and is
+    returned as it is: most texts are, and the character-by-character pass
+    was most of the minutes' cleaning (13,000 texts for 200 motions).
+    """
+    if s.isprintable():
+        return s
+    text = _LINE_BREAKS.sub("\n", s)
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = text.replace("\t", " ")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return "".join(char for char in text if _keep(char, multiline=multiline))
 
 
 def _tidy(text: str, *, multiline: bool) -> str:

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -23,9 +23,6 @@ from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import KeyOrder
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS, Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen, MeetingLeft, MeetingStarted
-from meeting_tui.tui.screens.session import SessionScreen
-from meeting_tui.tui.screens.setup import SetupScreen
-from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.textual_words import (
     Palette,
     quit_key,
@@ -35,6 +32,12 @@ from meeting_tui.tui.textual_words import (
     translated,
 )
 from meeting_tui.tui.theme_names import THEMES
+
+if TYPE_CHECKING:
+    from meeting_tui.tui.screens.start import StartScreen
+
+# Each screen's module (and all it imports: the session's panes and dialogs, the start screen's
+# table) loads when the screen is first shown, so a cold start pays only for the screen it opens.
 
 
 class MeetingApp(GuardedApp):
@@ -85,7 +88,7 @@ class MeetingApp(GuardedApp):
 
     def on_mount(self) -> None:
         if self.live is None:
-            self.push_screen(StartScreen(self.archive, self.clock))
+            self.push_screen(self.start_screen())
         else:
             self.push_screen(self.screen_for(self.live))
         if self.config_problem:
@@ -94,8 +97,18 @@ class MeetingApp(GuardedApp):
     def screen_for(self, live: LiveMeeting) -> Screen[Any]:
         """A draft meeting opens in setup; one in session or closed on the session screen."""
         if live.state.status is MeetingStatus.DRAFT:
+            from meeting_tui.tui.screens.setup import SetupScreen
+
             return SetupScreen(live)
+        from meeting_tui.tui.screens.session import SessionScreen
+
         return SessionScreen(live, self.clock)
+
+    def start_screen(self) -> StartScreen:
+        """The archive list, the screen of a start without a meeting and of leaving one."""
+        from meeting_tui.tui.screens.start import StartScreen
+
+        return StartScreen(self.archive, self.clock)
 
     def open_meeting(self, meeting_id: str) -> bool:
         """Open (and lock) another meeting; the one open before is released first."""
@@ -153,11 +166,13 @@ class MeetingApp(GuardedApp):
 
     def back_to_start(self) -> None:
         """Leave the open meeting (it is all saved) for the archive list."""
+        from meeting_tui.tui.screens.start import StartScreen
+
         self.release_meeting()
         while len(self.screen_stack) > 2 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
-            self.switch_screen(StartScreen(self.archive, self.clock))
+            self.switch_screen(self.start_screen())
 
     def release_meeting(self) -> None:
         if self.live is not None:
@@ -188,6 +203,8 @@ class MeetingApp(GuardedApp):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every session key in the palette, under a namespaced title ("表决: 无异议通过")."""
+        from meeting_tui.tui.screens.session import SessionScreen
+
         if isinstance(screen, SessionScreen):
             seen: set[str] = set()
             for k in (*SESSION_KEYS, *CLOSED_KEYS):

@@ -42,6 +42,8 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
 
 MAX_WAIT = 5.0
 
@@ -140,3 +142,21 @@ class KeyOrder:
             await self._send(self.held.popleft())
         else:
             self.busy = False
+
+
+def paint_in_one_frame(screen: Screen[Any]) -> None:
+    """Hand the screen every repaint its widgets have pending, now, so one frame shows them all.
+
+    Why (Textual 8.2.8): a widget that changed tells its screen only when its own
+    message pump next goes idle, and the screen paints as soon as it is idle
+    itself. When one key changes widgets of different pumps (the motion table and
+    the vote panel beside it, a field and the preview under it), the screen often
+    paints the first before the second has said anything, and the second waits for
+    the next tick of the 60 Hz update timer: the key is answered in two frames,
+    16 ms or more apart. Called where a key's change is complete, this posts each
+    widget's pending update to the screen at once (`Widget._check_refresh`, what
+    the widget's idle would do a little later), in one batch the screen paints
+    together. tests/tui/test_tui_key_frames.py fails if Textual changes this.
+    """
+    for widget in screen.walk_children(Widget):
+        widget._check_refresh()

@@ -1,24 +1,24 @@
-"""`demo`, `open`, `list`, `new`: the archive from the command line."""
+"""`demo`, `open`, `list`, `new`: the archive from the command line.
+
+Each verb imports what it alone needs where it runs: `list` reads the index
+and prints, and pays for neither the commands and agenda files of `new`, the
+archive summary of `backlog`, nor the live meeting of `open`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingKind
-from meeting_tui.domain import commands as c
-from meeting_tui.domain.agenda_file import read_agenda_file
-from meeting_tui.domain.archive_views import backlog_of, where_text
 from meeting_tui.store import open_archive
-from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import ArchiveSummary
-from meeting_tui.store.ids import new_meeting_id
-from meeting_tui.store.live import LiveMeeting, local_now
 from meeting_tui.verbs.choices import accepted, choice_type
+
+if TYPE_CHECKING:
+    from meeting_tui.store.archive import Archive
 
 
 def add(verbs: Any) -> None:
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int | None:
     archive = open_archive()
     if args.verb == "demo":
         from meeting_tui.demo import LIVE_ID, install_demo
+        from meeting_tui.store.live import local_now
 
         loaded = install_demo(archive, now=local_now())
         if loaded:
@@ -81,26 +82,38 @@ def run(args: argparse.Namespace) -> int | None:
     if args.verb == "backlog":
         return print_backlog(archive, as_json=args.json)
     if args.verb == "new":
-        entries = read_agenda_file(args.agenda) if args.agenda else []
-        meeting_id = new_meeting_id(date.today())
-        live = LiveMeeting.create(
-            archive,
-            meeting_id,
-            c.create_meeting(
-                meeting_id, args.title, args.kind, community=args.community, location=args.location
-            ),
-        )
-        if entries:
-            live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
-        print(meeting_id)  # the bare id, for scripts: ID=$(meeting-tui new --title …)
-        print(i18n.t("cli.created", id=meeting_id, title=live.state.title), file=sys.stderr)
-        live.close()
-        if args.open:
-            return open_in_app(archive, meeting_id)
-        return 0
+        return new_meeting(archive, args)
     if args.verb is None:
         return open_in_app(archive)
     return None
+
+
+def new_meeting(archive: Archive, args: argparse.Namespace) -> int:
+    """`new`: the meeting made (with its agenda file's items), its bare id printed for scripts."""
+    from datetime import date
+
+    from meeting_tui.domain import commands as c
+    from meeting_tui.domain.agenda_file import read_agenda_file
+    from meeting_tui.store.ids import new_meeting_id
+    from meeting_tui.store.live import LiveMeeting
+
+    entries = read_agenda_file(args.agenda) if args.agenda else []
+    meeting_id = new_meeting_id(date.today())
+    live = LiveMeeting.create(
+        archive,
+        meeting_id,
+        c.create_meeting(
+            meeting_id, args.title, args.kind, community=args.community, location=args.location
+        ),
+    )
+    if entries:
+        live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
+    print(meeting_id)  # the bare id, for scripts: ID=$(meeting-tui new --title …)
+    print(i18n.t("cli.created", id=meeting_id, title=live.state.title), file=sys.stderr)
+    live.close()
+    if args.open:
+        return open_in_app(archive, meeting_id)
+    return 0
 
 
 def opens_app(args: argparse.Namespace) -> bool:
@@ -120,6 +133,8 @@ def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
     first, so an unknown or locked id gets its own one line before the
     question of a terminal; without one the lock is let go again at once.
     """
+    from meeting_tui.store.live import LiveMeeting
+
     if meeting_id is not None and not has_terminal():
         LiveMeeting.open(archive, meeting_id).close()
     if not has_terminal():
@@ -133,6 +148,9 @@ def open_in_app(archive: Archive, meeting_id: str | None = None) -> int:
 
 def print_backlog(archive: Archive, *, as_json: bool) -> int:
     """Open deferrals first; each with its origin, reason, owner, last vote and where it went."""
+    from meeting_tui.domain.archive_views import backlog_of, where_text
+    from meeting_tui.store.archive_summary import ArchiveSummary
+
     summaries, problems = ArchiveSummary(archive).read()  # kept summaries, not every log
     for problem in problems:  # a meeting that cannot be read is named, never dropped silently
         print(problem.message(), file=sys.stderr)

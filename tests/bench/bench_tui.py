@@ -58,30 +58,62 @@ NOTES = [
     "longer lays out the whole screen on every command (`]`: one frame instead of two, about "
     "50 → 20 ms); a changed cell draws its own row only, and the motion table keeps what it "
     "drew across a change of focus and of cursor (Textual keys every row by one update count, "
-    "the cursor's place and the focus). Same run, main vs this code, median: `]` 48 → 22 ms, "
-    "vote 240 → 198 ms, deferral 326 → 244 ms (the deferral row now waits for the strip to "
-    "count it: it stopped before at the first silent 40 ms, while the dialog was built). What "
+    "the cursor's place and the focus). Same run, the code before (ahead of the key-frame "
+    "work) vs after, median: `]` 48 → 22 ms, vote 240 → 198 ms, deferral 326 → 244 ms (the "
+    "deferral row now waits for the strip to count it: it stopped before at the first silent 40 ms, while the dialog was built). What "
     "is left is per key: a burst is 7 (vote) or 20 (deferral) keys, each handed on once the "
     "app is quiet (tui/key_order.py), each answered by its own frame at Textual's 60 Hz "
     "(`Screen._on_timer_update`), each digit a layout pass (Textual's `Input` sets its "
     "`virtual_size`, a layout reactive, on every change) and a redraw of the form's lines; "
     "opening and closing the form redraw the 12 lines it covers. Against one keystroke of the "
     "bare app, 3× cannot be reached by a burst of 7 keys unless a key costs about 2 ms; it is "
-    "the per-key cost of the vote digit row above.",
-    "- A key that stays slow (digit, arrow, about 11–14 ms CPU in process): most of it is "
-    "Textual's compositor (`render_partial_update`, `_styles_cache.render_line`) and its "
-    "message dispatch; meeting code (`refresh_panes`, the vote preview) is a few ms. The bare "
-    "app has one Input and no table.",
-    "- Cold start: the CLI now imports only the verb module it runs, but the app itself "
-    "loads the same modules (textual about 170 ms of CPU, the session screen and the core "
-    "packages another 120–160 ms) before its first frame, and the 500-motion meeting is read "
-    "and folded (about 30 ms). The start screen with 5,000 meetings reads and sorts the index "
-    "(about 40 ms) and draws its first 120 rows; after that frame, Textual's DataTable no "
-    "longer measures the other 4,880 rows cell by cell (`FixedWidthTable`: every column has "
-    "a set width), so the app is idle and takes keys sooner (CPU from first frame to idle "
-    "880 → 300 ms); the first frame itself is unchanged. Meeting 1.3–1.5× bare would need "
-    "the screens imported only when first shown (app.py imports every screen) and a core "
-    "that imports less at start.",
+    "the vote digit row's per-key cost.",
+    "- Vote digit and arrow key: each was answered in two frames, the second painted no "
+    "sooner than the next tick of Textual's 60 Hz update timer (the 40 ms rule counts to its "
+    "end). The arrow repainted the whole screen (the screen's `selected` was a `reactive`, "
+    "which repaints its screen: 12 KB at 80×24), then the vote panel a frame later (it "
+    "followed the table by message); the digit drew its field, then the preview line a frame "
+    "later (`Input.Changed`). The screen's state is now `var`, the panel follows the table's "
+    "cursor and the preview the count fields by watchers, and `key_order.paint_in_one_frame` "
+    "hands the screen every pending repaint at once: one partial frame per key "
+    "(tests/tui/test_tui_key_frames.py). The vote panel repaints only its rows that changed "
+    "(its render at 120×40: 2.7 → 0.3 ms of CPU). What a key costs now (pty byte timeline, "
+    "wall-clock marks in the app): about 1 ms of type-ahead round before the key is handed "
+    "on, 1 ms for the binding and the panes, 2.5–4 ms of compositor (`_render_chops`: the "
+    "table's two rows, the panel's changed rows, and every widget the dirty box crosses), "
+    "0.5 ms to write; the bare app repaints one line of its Input. With the vote dialog "
+    "open, the session's clock still repaints the whole dialog screen once a second (Textual "
+    "repaints a screen over a changed background whole, 12 KB at 80×24), which falls in some "
+    "keys' 40 ms window (their p90); the dialog as an overlay removes that. 1.5× bare would "
+    "need a key handed on without a round (Textual's queues do not show a handler half "
+    "done) and fewer widgets crossed by a repaint.",
+    "- Cold start (profiles 2026-12-02: `-X importtime`, cProfile, and CPU from the "
+    "interpreter's start to the first frame in process, headless, medians of 5 with the old "
+    "code run alternately). Three causes, fixed: this machine's environment sets "
+    "PYTHONDONTWRITEBYTECODE=1, so every started process compiled meeting_tui's ~100 modules "
+    "from source (about 60 ms of an open); the benchmarks now compile the package first, as "
+    "pip does at install (`tui_measures.compile_package`). app.py imported every screen, the "
+    "factory the public view's app (and the publicity package), the vote panel the minutes "
+    "package, and the factory loaded every catalogue area (the minutes' and publicity's "
+    "packages with them); each screen's module now loads when it is first shown, the start "
+    "screen's forms with the key that opens one, and the factory loads the areas the app's "
+    "screens say (tests/tui/test_tui_light_start.py checks both first frames). The start "
+    "screen added the 4,880 rows after its first screenful in one go just after the first "
+    "frame; the driver writes frames from its own thread, which waited for the interpreter, "
+    "so that frame reached the terminal 0.2–0.3 s late; the rows now go in slices of 500 on "
+    "timers. CPU to the first frame, same run: bare app 215 ms; open 403 → 369 ms; start "
+    "screen 435 → 366 ms (old code with bytecode too).",
+    "- What is left of open's ~155 ms of CPU over the bare app: meeting_tui's imports before "
+    "the app runs (the CLI, the domain, the store, the app: about 43 ms), opening and folding "
+    "the 500-motion meeting (about 13 ms), the session screen's module with its panes and "
+    "its dialogs' forms (about 28 ms; `form_answers` alone, 20 frozen dataclasses, is about "
+    "10 ms; the session's action mixins import the dialogs at the top and are being reworked "
+    "for the in-screen vote and deferral entry, so they were not made lazy here), and "
+    "Textual's own mount, styling and first render of the screen's ~50 widgets (in cProfile, "
+    "`stylesheet.apply` about 4× and the first render about 6× the bare app's). Meeting 1.3× "
+    "would need the session's dialogs imported on use and a first screen that Textual styles "
+    "and draws faster (fewer widgets: the footer's keys, the panes); the start screen's "
+    "remaining ~150 ms inside Textual is its table, filter and footer mounted and styled.",
 ]
 
 
@@ -228,6 +260,7 @@ def idle(fx: sm.Fixtures) -> list[str]:
 
 def run(root: Path) -> str:
     began = time.perf_counter()
+    tm.compile_package()
     fx = sm.build(root)
     rows = session_keys(fx, 80, 24) + session_keys(fx, 120, 40) + [unordered_arrows(fx)]
     rows += cold_starts(fx) + idle(fx)

@@ -136,3 +136,19 @@ def test_safe_filename_stays_inside_its_folder(raw: str, max_bytes: int) -> None
     base = Path("/srv/meeting/exports").resolve()
     assert (base / name).resolve().parent == base
     assert safe_filename(name, max_bytes=max_bytes) == name
+
+
+def _scrubbed_char_by_char(s: str, multiline: bool) -> str:
+    """The whole pass, without the shortcut for printable text, as clean_text once was."""
+    from meeting_tui.domain import text as t
+
+    out = t._LINE_BREAKS.sub("\n", s)
+    out = t._ESCAPE_SEQUENCE.sub("", out).replace("\t", " ")
+    if not multiline:
+        out = out.replace("\n", " ")
+    return t._tidy("".join(c for c in out if t._keep(c, multiline=multiline)), multiline=multiline)
+
+
+@given(TEXT | st.text(alphabet=st.characters(codec="utf-8")), st.booleans())
+def test_the_shortcut_for_printable_text_cleans_as_the_whole_pass(raw: str, ml: bool) -> None:
+    assert clean_text(raw, multiline=ml) == _scrubbed_char_by_char(raw, ml)

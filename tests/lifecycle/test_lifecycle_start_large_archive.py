@@ -55,3 +55,38 @@ async def test_a_filter_typed_at_once_finds_a_meeting_far_down(make, data_dir, u
         await pilot.press("slash")
         await ui.type_text(pilot, "第3次楼栋")
         assert ids_shown(app) == [meeting_id(3)]
+
+
+async def test_the_rest_of_the_list_comes_in_slices_with_frames_between_them(
+    make, data_dir, monkeypatch
+) -> None:
+    """The first screenful is drawn first; the rest is added a slice at a time, and the app
+    draws (and reads keys) between slices. Added in one go, the 4,880 rows after the first
+    120 of a 5,000-meeting archive held the interpreter for ~0.2 s right after the first
+    frame, and the driver's writer thread could not put that frame on the terminal."""
+    from meeting_tui.tui.screens import start
+
+    monkeypatch.setattr(start, "ROWS_PER_SLICE", 8)
+    fill_archive(data_dir)
+    total = len(open_archive(data_dir).list_meetings())
+    app = make()
+    frames: list[tuple[int, int]] = []  # (rows the table draws, rows in it) at each frame
+    display = app._display
+
+    def recorded(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and type(screen).__name__ == "StartScreen":
+            table = screen.query_one(DataTable)
+            frames.append((table.virtual_size.height, table.row_count))
+
+    app._display = recorded
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if app.screen.query_one(DataTable).row_count == total:
+                break
+        assert app.screen.query_one(DataTable).row_count == total
+        drawn, rows = frames[0]
+        assert drawn > 0 and rows == FIRST_ROWS  # the first screenful, drawn, and only it
+        between = {rows for _drawn, rows in frames if FIRST_ROWS < rows < total}
+        assert between  # a frame drawn while the rest was still coming in

@@ -159,3 +159,38 @@ async def test_the_preview_draws_the_exported_markdown_line_for_line(
             styled([list(s) for s in page.lines])[:40]
             == styled([Segment.adjust_line_length(r, width) for r in whole])[:40]
         )
+
+
+async def test_opened_again_the_preview_is_not_built_again_until_the_meeting_changes(
+    make, monkeypatch
+) -> None:
+    """Reading the minutes back to the room opens the preview again and again: an unchanged
+    meeting's document is shown as it was built; a step recorded since is in the next one."""
+    from meeting_tui.tui.screens import minutes_preview
+
+    built: list[int] = []
+    real = minutes_preview.minutes_for_export
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(minutes_preview, "minutes_for_export", counted)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(2):
+            await pilot.press("m")
+            assert isinstance(app.screen, MinutesPreviewScreen)
+            first = app.screen.source
+            await pilot.press("escape")
+        assert len(built) == 1
+        await pilot.press("n")  # a new motion: an event, so the next preview is built anew
+        for ch in "修路灯":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await pilot.press("m")
+        assert isinstance(app.screen, MinutesPreviewScreen)
+        assert len(built) == 2
+        assert "修路灯" in app.screen.source and "修路灯" not in first
+        await pilot.press("r")  # the redacted copy is another document
+        assert len(built) == 3

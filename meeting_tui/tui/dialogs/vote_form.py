@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input
-
 from meeting_tui import i18n
 from meeting_tui.domain import RuleOutcome, VoteMethod, label
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.entry_panel import Check, Done, EntryPanel
 from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.dialogs.form_answers import VoteAnswers
+from meeting_tui.tui.key_order import paint_in_one_frame
 
 # The verdict the command would record for these answers, or the reason it refuses them.
 Judge = Callable[[VoteAnswers], RuleOutcome | str]
@@ -59,15 +58,25 @@ class VoteEntry(EntryPanel[VoteAnswers]):
         self.judge = judge
         self.open(i18n.t("form.vote.title", number=number), done, check=check, hint=hint)
 
+    def on_mount(self) -> None:
+        # Followed by watching each field's value, not by its `Changed` message: the preview
+        # line is then drawn in the digit's own frame, not one frame after the field.
+        for field in self._count_fields():
+            self.watch(field, "value", self._typed, init=False)
+
     def opened(self) -> None:
         self.preview()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def _typed(self) -> None:
         if self.is_open:
             self.preview()
+            paint_in_one_frame(self.screen)
+
+    def _count_fields(self) -> list[CountInput]:
+        return [self.query_one(f"#f-{k}", CountInput) for k in ("for", "against", "abstain")]
 
     def preview(self) -> None:
-        fields = [self.query_one(f"#f-{k}", CountInput) for k in ("for", "against", "abstain")]
+        fields = self._count_fields()
         if not any(f.text for f in fields):
             self.show_error(i18n.t("form.vote.nothing_yet"), ok=True)
             return

@@ -31,6 +31,7 @@ from meeting_tui.tui.dialogs.entry_panel import EntryPanel
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
 from meeting_tui.tui.dialogs.vote_form import VoteEntry
+from meeting_tui.tui.key_order import paint_in_one_frame
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft
@@ -83,7 +84,9 @@ class SessionScreen(FloorActions):
     def on_mount(self) -> None:
         self.selected = self._default_selection()
         self.refresh_panes()
-        self.query_one(MotionTable).focus()
+        table = self.query_one(MotionTable)
+        table.focus()
+        self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
         self.set_interval(1, self.tick)
         self.read_archive_answers()
         self.warn_if_nobody_votes()
@@ -160,6 +163,18 @@ class SessionScreen(FloorActions):
     def on_motion_table_motion_selected(self, message: MotionTable.MotionSelected) -> None:
         if message.motion_id is not None:
             self.selected = message.motion_id
+
+    def _cursor_moved(self) -> None:
+        """The chair moved the table's cursor: the vote panel follows in the same frame.
+
+        Followed by message only (`MotionSelected`, above), the panel was drawn a
+        frame after the table, and a key was answered in two frames. The message
+        still comes and finds the motion selected already.
+        """
+        table = self.query_one(MotionTable)
+        if not table.showing and table.selected_id is not None:
+            self.selected = table.selected_id
+            paint_in_one_frame(self)
 
     # -- the meeting's before and after ---------------------------------------
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from textual import work
-from textual.reactive import reactive
+from textual.reactive import var
 
 from meeting_tui import i18n
 from meeting_tui.domain import Category, Draft, MeetingState, Motion, Party, RuleOutcome, label
@@ -30,9 +30,11 @@ R = TypeVar("R")
 class SessionActions(KeyedScreen):
     """The session screen's state and actions; `SessionScreen` adds the layout and panes."""
 
-    selected: reactive[str | None] = reactive(None, init=False)
-    show_all: reactive[bool] = reactive(False, init=False)
-    lists_open: reactive[bool] = reactive(False, init=False)
+    # `var`, not `reactive`: a change repaints the panes that show it (their watchers), never
+    # the whole screen, which a reactive of the screen does on every arrow key.
+    selected: var[str | None] = var(None, init=False)
+    show_all: var[bool] = var(False, init=False)
+    lists_open: var[bool] = var(False, init=False)
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
@@ -14,20 +14,19 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
-from meeting_tui.domain import commands as c
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.backup_compare import compare_backup
 from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
-from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.form import Field, FormDialog
-from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
+
+if TYPE_CHECKING:  # the dialogs load with the first key that opens one, not before the list
+    from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
 
 START_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "key.open", "group.archive"),
@@ -41,6 +40,9 @@ START_KEYS: tuple[Key, ...] = (
     Key("q", "quit", "key.quit", "group.meeting"),
 )
 FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the rest are added
+# The rest are added this many at a time (about 20 ms each), a timer apart: between two slices
+# the driver writes the frame out and keys are read.
+ROWS_PER_SLICE = 500
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -143,18 +145,29 @@ class StartScreen(keymap.KeyedScreen):
         table = self.query_one(DataTable)
         self._columns(table)
         rows = [row for row in self.rows if not needle or matches(row, needle)]
-        # A screenful first, so the list shows at once; the rest right after that frame (keys
-        # typed meanwhile wait for it: tui/key_order.py holds them until the app is quiet).
-        self._add_rows(table, rows[:FIRST_ROWS], self._fills)
+        # A screenful first, so the list shows at once; the rest after that frame, in slices.
+        self._add_rows(table, rows[:FIRST_ROWS], self._fills, FIRST_ROWS)
         if rows[FIRST_ROWS:]:
             self.call_after_refresh(self._add_rows, table, rows[FIRST_ROWS:], self._fills)
         self.query_one("#empty").display = not self.rows
 
-    def _add_rows(self, table: DataTable[Any], rows: list[dict[str, Any]], fill: int) -> None:
+    def _add_rows(
+        self, table: DataTable[Any], rows: list[dict[str, Any]], fill: int, at_once: int = 0
+    ) -> None:
+        """Add `rows`, the first `at_once` (or ROWS_PER_SLICE) now and the others on a timer.
+
+        Added in one go, the 4,880 rows after the first screenful of a 5,000-meeting archive
+        held the interpreter for about 0.2 s just after the first frame was drawn, and the
+        driver's writer thread could not put that frame on the terminal until they were in.
+        """
         if fill != self._fills:  # the table was filled again since: these rows are stale
             return
-        for row in rows:
+        size = at_once or ROWS_PER_SLICE
+        now, later = rows[:size], rows[size:]
+        for row in now:
             table.add_row(*self._cells(row), key=str(row.get("id")))
+        if later:
+            self.set_timer(0.001, lambda: self._add_rows(table, later, fill))
 
     @property
     def broken_style(self) -> Style:
@@ -224,6 +237,10 @@ class StartScreen(keymap.KeyedScreen):
         self.post_message(MeetingChosen(LIVE_ID))
 
     def action_new_meeting(self) -> None:
+        from meeting_tui.domain import commands as c
+        from meeting_tui.tui.dialogs.form import Field, FormDialog
+        from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers
+
         fields = [
             Field("title", i18n.t("form.meeting.name")),
             Field(
@@ -304,10 +321,15 @@ class StartScreen(keymap.KeyedScreen):
             self._ask(i18n.t("restore.healthy", **counts), lambda: self._insist(meeting_id, counts))
 
     def _ask(self, question: str, then: Callable[[], None]) -> None:
+        from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
         self.app.push_screen(ConfirmDialog(question), lambda yes: then() if yes else None)
 
     def _insist(self, meeting_id: str, counts: dict[str, Any]) -> None:
         """The second question for a healthy file: the word typed, so Enter alone never restores."""
+        from meeting_tui.tui.dialogs.form import Field, FormDialog
+        from meeting_tui.tui.dialogs.form_answers import WordAnswers
+
         fields = [Field("word", i18n.t("restore.word_label"))]
 
         def check(a: WordAnswers) -> str | None:

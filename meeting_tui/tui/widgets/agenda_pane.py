@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import AgendaItem, ItemState, MeetingState
-from meeting_tui.tui.widgets.header_bar import clock_text
+from meeting_tui.tui.widgets.header_bar import clock_text, redraw
 
 MARKS = {ItemState.DONE: "✓", ItemState.ACTIVE: "▶", ItemState.PENDING: "·", ItemState.SKIPPED: "–"}
 
@@ -46,7 +46,7 @@ class AgendaPane(Static):
                 overtime = f" {i18n.t('agenda.overtime')}" if item.overtime(now) else ""
                 text.append(f"    {item_time(item, now)}{overtime}\n", style="bold")
         # The pane's size is set by CSS (26 wide, the body's height): no layout pass per tick.
-        self.update(text, layout=False)
+        redraw(self, text)
 
 
 class AgendaStrip(Static):
@@ -55,7 +55,7 @@ class AgendaStrip(Static):
     def show(self, state: MeetingState, now: datetime) -> None:
         item = state.active_item
         if item is None:
-            self.update(i18n.t("agenda.none"), layout=False)
+            redraw(self, i18n.t("agenda.none"))
             self.remove_class("-overtime")
             return
         n = state.items.index(item) + 1
@@ -64,4 +64,4 @@ class AgendaStrip(Static):
         if item.overtime(now):
             line += f"  {i18n.t('agenda.overtime')}"
         self.set_class(item.overtime(now), "-overtime")
-        self.update(Text(line, no_wrap=True, overflow="ellipsis"), layout=False)  # one line
+        redraw(self, Text(line, no_wrap=True, overflow="ellipsis"))  # one line: no layout

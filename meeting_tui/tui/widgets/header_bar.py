@@ -15,6 +15,18 @@ from meeting_tui.domain import MeetingState, MeetingStatus, Party, label
 from meeting_tui.domain.floor import Speech, SpeechState
 
 
+def redraw(cell: Static, content: str | Text, *, layout: bool = False) -> None:
+    """Update `cell` only when what it shows changes.
+
+    The clock's tick redraws the header and the agenda once a second; a cell
+    whose words did not change (the title, the agenda at a paused item) is left
+    alone, so it is not painted again, and nor is a dialog open over the screen
+    (Textual repaints a whole dialog when the screen under it changes).
+    """
+    if cell.content != content:
+        cell.update(content, layout=layout)
+
+
 def clock_text(seconds: int) -> str:
     """`mm:ss` under an hour, `h:mm:ss` above."""
     hours, rest = divmod(max(0, seconds), 3600)
@@ -46,7 +58,7 @@ class HeaderBar(Horizontal):
 
     def show(self, state: MeetingState, now: datetime) -> None:
         title = Text(f"{state.title} · {label(state.kind)}", no_wrap=True, overflow="ellipsis")
-        self.query_one("#title", Static).update(title, layout=False)  # 1fr of a one-line bar
+        redraw(self.query_one("#title", Static), title)  # 1fr of a one-line bar: no layout
         parts = [
             i18n.t(
                 "header.present", present=state.attendance.total, eligible=state.eligible_present
@@ -74,7 +86,7 @@ class HeaderBar(Horizontal):
         stats = " · ".join(parts)
         shown = self.query_one("#stats", Static)
         # `width: auto`: a layout pass only when the clock's line changes its width.
-        shown.update(stats, layout=cell_len(stats) != cell_len(str(shown.content)))
+        redraw(shown, stats, layout=cell_len(stats) != cell_len(str(shown.content)))
         self.set_class(not state.quorum_met, "-quorum-missing")
 
 

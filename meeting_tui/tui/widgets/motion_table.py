@@ -47,6 +47,8 @@ class MotionTable(FixedWidthTable):
         self._widths_shown: dict[str, int] = {}
         self._signatures: dict[str, tuple[str, ...]] = {}  # what each shown row's cells say
         self._rows: dict[str, _Row] = {}  # each motion's cells, made again only when it changed
+        # True within `show`: the cursor moves made there are the screen's, not the chair's.
+        self.showing = False
 
     COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
     PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
@@ -77,6 +79,13 @@ class MotionTable(FixedWidthTable):
         a keystroke's time. The table is rebuilt only when the columns' widths
         change or the rows are not the ones shown plus new ones at the end.
         """
+        self.showing = True
+        try:
+            self._show(state, show_all, selected)
+        finally:
+            self.showing = False
+
+    def _show(self, state: MeetingState, show_all: bool, selected: str | None) -> None:
         item = state.active_item
         if show_all or item is None:
             motions = list(state.motions.values())

@@ -1,14 +1,24 @@
-"""The selected motion: its tally (counts, bars, who did not vote, the rule, the verdict), then its whole text."""
+"""The selected motion: its tally (counts, bars, who did not vote, the rule, the verdict), then its whole text.
+
+An arrow key in the motion table shows another motion here. Drawn as a
+`Static`, the whole panel (the body's height, 40 rows at 120×40) was rendered
+again on each key, border and padding row by row, the largest part of the
+key's frame; most rows (the blank ones below the text, often the rule) do not
+change. The panel renders its text to rows once per change, exactly as a
+`Static` wraps it, and repaints only the rows that differ.
+"""
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, label
-from meeting_tui.minutes.build import origin_text
 
 BAR_WIDTH = 10
 
@@ -19,7 +29,7 @@ def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * max(1, round(width * count / total))
 
 
-class VotePanel(Static):
+class VotePanel(Widget):
     COMPONENT_CLASSES = {
         "vote-panel--for",
         "vote-panel--against",
@@ -30,6 +40,48 @@ class VotePanel(Static):
         "vote-panel--muted",
     }
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+        self._rows: list[Strip] = []  # `text` rendered at `_rows_for` (the width and the style)
+        self._rows_for: tuple[Size, object] | None = None
+
+    def render(self) -> Text:
+        return self.text  # what a reader of the panel gets; drawing goes row by row
+
+    def _draw(self, text: Text) -> None:
+        """Show `text`, repainting only the rows whose cells changed."""
+        if text == self.text and self._rows_for is not None:
+            return
+        self.text = text
+        before, self._rows_for = self._rows, None
+        width = self.size.width
+        if not width or not before:
+            self.refresh()
+            return
+        after = self._rendered_rows()
+        changed = [
+            y
+            for y in range(max(len(before), len(after)))
+            if y >= len(before) or y >= len(after) or before[y] != after[y]
+        ]
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
+
+    def _rendered_rows(self) -> list[Strip]:
+        drawn_for = (self.size, self.visual_style)
+        if self._rows_for != drawn_for:
+            visual = visualize(self, self.text)
+            self._rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
+            self._rows_for = drawn_for
+        return self._rows
+
+    def render_line(self, y: int) -> Strip:
+        rows = self._rendered_rows()
+        if y < len(rows):
+            return rows[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
     def _style(self, part: str) -> Style:
         """A colour of the theme (themes.py), as CSS gives it to this panel."""
         return self.get_component_rich_style(f"vote-panel--{part}", partial=True)
@@ -39,11 +91,14 @@ class VotePanel(Static):
 
     def show(self, state: MeetingState, motion: Motion | None) -> None:
         if motion is None:
-            self.update(Text(i18n.t("vote.no_motion")), layout=False)
+            self._draw(Text(i18n.t("vote.no_motion")))
             return
         text = Text()
         text.append(f"#{motion.number} {label(motion.state)}\n", style="bold")
         if motion.origin is not None:  # a deferral taken up again: where, and its earlier vote
+            # The minutes package (and its privacy rules) loads here, not before the first frame.
+            from meeting_tui.minutes.build import origin_text
+
             text.append(
                 f"↩ {origin_text(motion.origin, i18n.current_language())}\n", style="italic"
             )
@@ -87,4 +142,4 @@ class VotePanel(Static):
             f = motion.followup
             text.append(f"{i18n.t('key.followup')}: {f.owner} {f.due or ''}\n")
         # 28 wide and the body's height (CSS): a new motion's text never resizes the panel.
-        self.update(text, layout=False)
+        self._draw(text)

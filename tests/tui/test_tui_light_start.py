@@ -1,0 +1,104 @@
+"""A cold start loads what its first frame shows, and not the rest of the app.
+
+Opening a meeting used to import every screen, the dialogs' forms, the minutes
+and the publicity packages before the session screen was drawn: a third of the
+start-up. Each check starts the app in a fresh interpreter (headless, at 80×24),
+waits for the first screen, and lists what was imported, so nothing this test
+process loaded can hide or fake an import.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meeting_tui.demo import LIVE_ID, install_demo
+from meeting_tui.store import open_archive
+
+# Screens shown only on a key, and the packages only exports and the public view need.
+NOT_AT_START = {
+    "meeting_tui.tui.screens.setup",
+    "meeting_tui.tui.screens.publish",
+    "meeting_tui.tui.screens.publish_preview",
+    "meeting_tui.tui.screens.minutes_preview",
+    "meeting_tui.tui.screens.attendance",
+    "meeting_tui.tui.screens.backlog",
+    "meeting_tui.tui.screens.followups",
+    "meeting_tui.tui.screens.owners",
+    "meeting_tui.tui.screens.owners_list",
+    "meeting_tui.tui.present_app",
+    "meeting_tui.minutes",
+    "meeting_tui.publicity",
+    "meeting_tui.county",
+    "docx",
+    "lxml",
+    "qrcode",
+    "PIL",
+}
+
+FIRST_FRAME = """
+import asyncio, sys
+from pathlib import Path
+from meeting_tui.tui.factory import make_app
+
+async def first_frame() -> str:
+    app = make_app(sys.argv[2] or None, data_dir=Path(sys.argv[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        return type(app.screen).__name__
+
+shown = asyncio.run(first_frame())
+print(shown, *sorted(sys.modules))
+"""
+
+
+def loaded_at_first_frame(data_dir: Path, meeting_id: str, config: Path) -> tuple[str, set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(data_dir), meeting_id],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "MEETING_TUI_CONFIG": str(config)},
+    )
+    assert done.returncode == 0, done.stderr
+    screen, *modules = done.stdout.splitlines()[-1].split()
+    return screen, set(modules)
+
+
+def packages(modules: set[str]) -> set[str]:
+    """Each module with every package above it: `meeting_tui.minutes.build` counts as
+    `meeting_tui.minutes` too."""
+    return {".".join(m.split(".")[:n]) for m in modules for n in range(1, m.count(".") + 2)}
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path) -> Path:
+    install_demo(open_archive(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def test_opening_a_meeting_loads_the_session_screen_and_not_the_rest(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    screen, modules = loaded_at_first_frame(demo_folder, LIVE_ID, tmp_path / "config.toml")
+    assert screen == "SessionScreen"
+    assert "meeting_tui.tui.screens.session" in modules
+    assert packages(modules) & NOT_AT_START == set()
+    assert "meeting_tui.tui.screens.start" not in modules
+
+
+def test_the_start_screen_loads_neither_the_session_screen_nor_the_exports(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    screen, modules = loaded_at_first_frame(demo_folder, "", tmp_path / "config.toml")
+    assert screen == "StartScreen"
+    assert packages(modules) & NOT_AT_START == set()
+    assert "meeting_tui.tui.screens.session" not in modules
+    # Its forms and questions (new meeting, restore) load with the key that opens one.
+    assert {m for m in modules if m.startswith("meeting_tui.tui.dialogs.")} <= {
+        "meeting_tui.tui.dialogs.help"  # the palette's and help's key rows (textual_words)
+    }
