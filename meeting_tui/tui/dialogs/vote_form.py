@@ -1,7 +1,7 @@
 """The vote form: 赞成/反对/弃权 as digits or counted with +/-, the verdict previewed as you type.
 
 Drawn on the session screen (an `EntryPanel`, composed once and shown per
-vote), not pushed as a screen (the older `VoteDialog`): see entry_panel.py for why. The preview asks
+vote), not pushed as a screen: see entry_panel.py for why. The preview asks
 the vote command's own check (`commands.judge_vote`, passed in as `judge`):
 what the form refuses and what it says will happen are what the command will
 refuse and record, with no rule of its own here.
