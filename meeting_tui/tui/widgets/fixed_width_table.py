@@ -25,7 +25,8 @@ wherever the cursor has moved since. And a change of focus restyles the table
 (its tint, the cursor's colour), on which Textual empties every cache: here
 what was drawn is kept per look (the table's style and every component
 style), so the focused table drawn again after a form finds its rows as they
-were, and a new theme still draws everything anew. Textual 8.2.8's cache keys are read for this (pinned in pyproject.toml; tests/tui/test_tui_fixed_width_table.py
+were, and a new theme still draws everything anew. Textual 8.2.8's cache keys
+are read for this (pinned in pyproject.toml; tests/tui/test_tui_fixed_width_table.py
 counts the rows drawn again and fails if they change).
 """
 
