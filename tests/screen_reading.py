@@ -70,3 +70,22 @@ async def fill(pilot: Pilot[Any], text: str) -> None:
     assert focused is not None
     focused.value = ""  # type: ignore[attr-defined]
     await type_text(pilot, text)
+
+
+def form_on_screen(app: App[Any]) -> Any:
+    """The form the chair is filling in: a form dialog on top, or the vote or deferral form
+    open on the session screen (an EntryPanel); None when no form is open."""
+    from meeting_tui.tui.dialogs.entry_panel import EntryPanel
+    from meeting_tui.tui.dialogs.form import FormDialog
+
+    screen = app.screen
+    if isinstance(screen, FormDialog):
+        return screen
+    return next((entry for entry in screen.query(EntryPanel) if entry.is_open), None)
+
+
+def session_shown(app: App[Any]) -> bool:
+    """The session screen is on top with no form open over it."""
+    from meeting_tui.tui.screens.session import SessionScreen
+
+    return isinstance(app.screen, SessionScreen) and form_on_screen(app) is None

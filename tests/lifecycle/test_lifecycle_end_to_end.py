@@ -13,13 +13,16 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from screen_reading import form_on_screen, session_shown
+
 from meeting_tui.cli import main
 from meeting_tui.domain import MeetingStatus, MotionState, fold
 from meeting_tui.domain.events import events_from_json
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
 from meeting_tui.tui.dialogs.form import FormDialog
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.factory import make_app
 from meeting_tui.tui.screens.attendance import AttendanceScreen
 from meeting_tui.tui.screens.backlog import BacklogScreen
@@ -61,9 +64,9 @@ async def raise_motion(pilot, ui, text: str) -> None:
 
 async def vote(pilot, in_favour: str, against: str, abstain: str) -> None:
     await pilot.press("v")
-    assert isinstance(pilot.app.screen, VoteDialog)
+    assert isinstance(form_on_screen(pilot.app), VoteEntry)
     await pilot.press(*in_favour, "tab", *against, "tab", *abstain, "enter")
-    assert isinstance(pilot.app.screen, SessionScreen)
+    assert session_shown(pilot.app)
 
 
 async def test_two_meetings_carry_a_deferral_from_one_to_the_next(
@@ -105,7 +108,7 @@ async def test_two_meetings_carry_a_deferral_from_one_to_the_next(
         await vote(pilot, "12", "20", "6")
         assert app.live.state.motions["m2"].state is MotionState.REJECTED
         await pilot.press("d")  # too big for tonight: deferred
-        assert isinstance(app.screen, FormDialog)
+        assert isinstance(form_on_screen(app), DeferralEntry)
         await ui.type_text(pilot, "涉及学校和街道，需三方协调")
         await pilot.press("tab")
         await ui.type_text(pilot, "社区工作人员")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from screen_reading import form_on_screen, session_shown
+
 from meeting_tui.demo import CLOSED_ID, LIVE_ID
 from meeting_tui.domain import MeetingStatus, MotionState, Origin
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import FormDialog
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
@@ -51,9 +53,9 @@ async def test_a_deferral_picked_raised_and_voted_shows_resolved_with_its_link(
         panel = ui.text_of(app.screen.query_one("#vote"))
         assert "↩ 来自 2026-10-17 电大家属院老旧小区改造 民主协商议事会 第 2 项" in panel
         await pilot.press("v")
-        assert isinstance(app.screen, VoteDialog)
+        assert isinstance(form_on_screen(app), VoteEntry)
         await pilot.press("3", "1", "tab", "6", "tab", "3", "enter")
-        assert isinstance(app.screen, SessionScreen)
+        assert session_shown(app)
         assert app.live.state.motions["m1"].state is MotionState.PASSED
         await pilot.press("escape", "b")  # from the archive's backlog
         assert isinstance(app.screen, BacklogScreen)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 # -- reading the screen ------------------------------------------------------
-from screen_reading import text_of, type_text
+from screen_reading import form_on_screen, session_shown, text_of, type_text
 from textual.app import App
 from textual.widgets import DataTable, Static
 
@@ -41,8 +41,10 @@ def rows(app: App[Any]) -> list[list[str]]:
 
 
 def dialog_message(app: App[Any]) -> str:
-    """The inline error (or preview) line of the open form dialog."""
-    return text_of(app.screen.query_one("#error", Static))
+    """The inline error (or preview) line of the open form (a dialog, or the vote or deferral
+    form on the session screen)."""
+    form = form_on_screen(app)
+    return text_of((form if form is not None else app.screen).query_one("#error", Static))
 
 
 class ScreenReader:
@@ -53,6 +55,8 @@ class ScreenReader:
     strip = staticmethod(strip)
     rows = staticmethod(rows)
     dialog_message = staticmethod(dialog_message)
+    form = staticmethod(form_on_screen)
+    session_shown = staticmethod(session_shown)
     text_of = staticmethod(text_of)
     type_text = staticmethod(type_text)
 

@@ -1,7 +1,7 @@
 """Count fields keep what was typed for the domain to judge: no empty vote, no lost minus, no crash.
 
 `v` then Enter used to store 0/0/0 and reject the motion; `-5` became 5; a
-paste of more than 4,300 digits crashed `int()` in the vote dialog and the
+paste of more than 4,300 digits crashed `int()` in the vote form and the
 attendance screen.
 """
 
@@ -17,9 +17,8 @@ from meeting_tui.store import open_archive
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.count_input import MAX_CHARS, CountInput
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.screens.attendance import AttendanceScreen
-from meeting_tui.tui.screens.session import SessionScreen
 
 DIGITS = "9" * 5000
 
@@ -31,11 +30,11 @@ async def test_v_then_enter_stores_nothing_and_points_to_acclamation(
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v", "enter")
-        assert isinstance(app.screen, VoteDialog)  # refused: the dialog stays open
+        assert isinstance(ui.form(app), VoteEntry)  # refused: the dialog stays open
         message = ui.dialog_message(app)
         assert "至少填一项" in message and "y 无异议通过" in message
         await pilot.press("0", "enter")  # a 0 typed is a count entered
-        assert isinstance(app.screen, SessionScreen)
+        assert ui.session_shown(app)
     events_now = stored_events()[before:]
     assert [e.kind.value for e in events_now] == ["vote_recorded"]
     vote = stored().motions["m2"].vote
@@ -51,10 +50,10 @@ async def test_a_leading_minus_is_refused_with_a_message(make, stored_events, ui
         assert field.value == "-5"  # kept as typed, not silently 5
         assert "不能是负数" in ui.dialog_message(app)
         await pilot.press("enter")
-        assert isinstance(app.screen, VoteDialog)
+        assert isinstance(ui.form(app), VoteEntry)
         assert "不能是负数" in ui.dialog_message(app)
         await pilot.press("backspace", "backspace", "5", "enter")
-        assert isinstance(app.screen, SessionScreen)
+        assert ui.session_shown(app)
     assert len(stored_events()) == before + 1
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import DataTable
 
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
@@ -62,3 +63,93 @@ async def test_a_column_sized_to_its_content_is_still_measured() -> None:
         _fill(ours, auto_last=True)
         await pilot.pause()
         assert list(ours.columns.values())[-1].content_width == 3  # "299"
+
+
+class _SideBySide(App[None]):
+    """Both tables on screen, side by side: the compositor draws both."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield FixedWidthTable(id="ours", zebra_stripes=True)
+            yield DataTable(id="plain", zebra_stripes=True)
+
+
+def _count_rows_made(table: DataTable[Any]) -> list[int]:
+    """The index of every row whose cells the table makes into renderables again from now on."""
+    made: list[int] = []
+    compute = table._compute_row_renderables
+
+    def counted(row_index: int) -> Any:
+        made.append(row_index)
+        return compute(row_index)
+
+    table._compute_row_renderables = counted  # type: ignore[method-assign]
+    return made
+
+
+async def test_a_changed_cell_draws_its_row_again_and_no_other() -> None:
+    """A vote changes one motion's cells: only its row is drawn again, and the screen shows
+    what a plain DataTable shows after the same change (which draws every row again)."""
+    app = _SideBySide()
+    async with app.run_test(size=(80, 30)) as pilot:
+        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
+        for table in (ours, plain):
+            _fill(table)
+            table.move_cursor(row=3, animate=False)
+        await pilot.pause()
+        ours_made, plain_made = _count_rows_made(ours), _count_rows_made(plain)
+        key = list(ours.rows)[3]
+        assert isinstance(ours, FixedWidthTable)
+        ours.update_cells(
+            key, {list(ours.columns)[1]: "通过：楼道照明", list(ours.columns)[2]: "38"}
+        )
+        ours.update_cell(list(ours.rows)[5], list(ours.columns)[2], "7")
+        plain_key = list(plain.rows)[3]
+        plain.update_cell(plain_key, list(plain.columns)[1], "通过：楼道照明")
+        plain.update_cell(plain_key, list(plain.columns)[2], "38")
+        plain.update_cell(list(plain.rows)[5], list(plain.columns)[2], "7")
+        await pilot.pause()
+        assert sorted(set(ours_made)) == [3, 5]  # the two changed rows, and no other
+        assert len(set(plain_made)) > 20  # Textual's own table made every visible row again
+        for y in range(ours.size.height):
+            assert ours.render_line(y).text == plain.render_line(y).text
+        assert "通过：楼道照明" in ours.render_line(4).text  # the header is line 0
+        ours.scroll_end(animate=False)
+        plain.scroll_end(animate=False)
+        await pilot.pause()
+        for y in range(ours.size.height):
+            assert ours.render_line(y).text == plain.render_line(y).text
+
+
+async def test_focus_coming_back_draws_no_row_again_and_a_new_theme_draws_all() -> None:
+    """A form opened over the table takes the focus and gives it back: the table's look goes
+    and comes back, and its rows are found as drawn before (the cursor moved meanwhile).
+    A theme is a new look: every row is drawn again, in its colours."""
+    app = _SideBySide()
+    async with app.run_test(size=(80, 30)) as pilot:
+        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
+        _fill(ours)
+        _fill(plain)
+        ours.focus()
+        await pilot.pause()
+        plain.focus()  # the look without the focus, drawn once
+        await pilot.pause()
+        ours.focus()
+        ours.move_cursor(row=6, animate=False)
+        await pilot.pause()
+        made = _count_rows_made(ours)
+        before = [ours.render_line(y).text for y in range(ours.size.height)]
+        plain.focus()
+        await pilot.pause()
+        ours.focus()
+        await pilot.pause()
+        assert made == []
+        assert [ours.render_line(y).text for y in range(ours.size.height)] == before
+        dark = [segment.style for segment in ours.render_line(3)]
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = [segment.style for segment in ours.render_line(3)]
+        assert light != dark  # drawn again in the new theme's colours
+        plain.focus()
+        await pilot.pause()
+        assert [segment.style for segment in ours.render_line(3)] != light  # and without focus

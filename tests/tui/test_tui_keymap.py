@@ -8,10 +8,11 @@ class was made before that language was chosen.
 
 from __future__ import annotations
 
+from screen_reading import form_on_screen, session_shown
 from textual.widgets._footer import FooterKey
 
 from meeting_tui import i18n
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.screens.session import SessionScreen
 
 
@@ -38,9 +39,9 @@ async def test_a_keymap_moves_the_vote_key_by_its_binding_id(make) -> None:
         assert words.get("z") == i18n.t("key.vote")
         assert "v" not in words
         await pilot.press("v")  # the old key does nothing now
-        assert isinstance(app.screen, SessionScreen)
+        assert session_shown(app)
         await pilot.press("z")
-        assert isinstance(app.screen, VoteDialog)
+        assert isinstance(form_on_screen(app), VoteEntry)
 
 
 async def test_the_footer_words_follow_the_language_of_each_app(make) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from screen_reading import rendered_lines, rendered_region
-from textual.containers import Vertical
 from textual.widgets import Label
 
 from meeting_tui import i18n
@@ -21,7 +20,7 @@ from meeting_tui.domain import commands as c
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.form import FormDialog
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.keymap import SESSION_KEYS
 from meeting_tui.tui.widgets.vote_panel import VotePanel
 
@@ -94,8 +93,9 @@ async def test_the_vote_dialog_shows_the_motions_whole_text(make, size) -> None:
     app = make()
     async with app.run_test(size=size) as pilot:
         await pilot.press("v")
-        assert isinstance(app.screen, VoteDialog)
-        box = app.screen.query_one(Vertical)
+        await pilot.pause()
+        box = app.screen.query_one(VoteEntry)
+        assert box.is_open
         assert GATE in squeezed(rendered_region(app, box.content_region))
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from meeting_tui.domain import Category, MotionState, Party
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
 from meeting_tui.tui.dialogs.form import FormDialog
 from meeting_tui.tui.screens.session import SessionScreen
 
@@ -224,14 +225,15 @@ async def test_d_defers_with_reason_owner_and_target(make, stored, stored_events
     async with app.run_test(size=(80, 24)) as pilot:
         assert ui.strip(app) == "暂缓事项 0 · 待落实 1"
         await pilot.press("d")
-        form = app.screen
+        form = ui.form(app)
+        assert isinstance(form, DeferralEntry)
         owner = form.query_one("#f-owner", Input)
         assert (
             owner.value == "" and form.query_one("#f-target", Input).value == ""
         )  # nothing prefilled
         await ui.type_text(pilot, "涉及学校和街道，需三方协调后再议")
         await pilot.press("enter")  # the owner is required: refused, the form stays
-        assert isinstance(app.screen, FormDialog)
+        assert ui.form(app) is form
         assert ui.dialog_message(app) == "「负责方」不能为空：请填写。"
         await pilot.press("tab")
         await ui.type_text(pilot, "社")
@@ -242,7 +244,7 @@ async def test_d_defers_with_reason_owner_and_target(make, stored, stored_events
         await ui.type_text(pilot, "2026-12-15")
         assert form.query_one("#f-target", Input).value == "2026-12-15"
         await pilot.press("enter")
-        assert isinstance(app.screen, SessionScreen)
+        assert ui.session_shown(app)
         assert ui.rows(app)[0][3] == "暂缓"
         assert ui.strip(app) == "暂缓事项 1 · 待落实 1"
         assert (

@@ -9,9 +9,10 @@ at the SVGs in `__snapshots__/` before committing them.
 
 from __future__ import annotations
 
+from screen_reading import form_on_screen
 from textual.widgets import Input
 
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 
 
 def test_session_80x24_zh(make, snap_compare) -> None:
@@ -37,7 +38,7 @@ def test_session_80x24_sunlight(make, snap_compare) -> None:
 def test_vote_dialog_80x24(make, snap_compare) -> None:
     async def open_vote(pilot) -> None:
         await pilot.press("v", "2", "3", "tab", "1", "0")
-        assert isinstance(pilot.app.screen, VoteDialog)
+        assert isinstance(form_on_screen(pilot.app), VoteEntry)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
 

@@ -96,3 +96,39 @@ def test_keys_typed_while_the_vote_dialog_closes_go_to_the_session(
     (event,) = events_after(data_dir, before)
     counts = [event["payload"][k] for k in ("for", "against", "abstain")]
     assert counts == [20, 5, 0]
+
+
+def test_a_vote_typed_and_cancelled_then_a_deferral_burst(
+    session: PtyApp, data_dir: Path, before: int
+) -> None:
+    """`v30` Esc in one write cancels the vote form on the session screen (nothing stored);
+    the deferral burst after it fills the deferral form, not the hidden vote form. (Esc and
+    a letter in ONE write are read by the terminal as alt+letter, so Esc ends its write.)"""
+    session.write("v30\x1b")
+    session.wait_for_quiet(0.3)  # the Esc read alone, before the next write
+    session.wait_for_absent("表决：事项 2")
+    session.write("d说明不清\t街道办\t十二月\r")
+    session.wait_for_text("暂缓事项 1")
+    assert session.quit() == 0
+    (event,) = events_after(data_dir, before)
+    assert event["kind"] == "motion_deferred"
+    payload = event["payload"]
+    assert (payload["reason"], payload["owner"], payload["target"]) == (
+        "说明不清",
+        "街道办",
+        "十二月",
+    )
+
+
+def test_a_refused_vote_stays_open_and_the_keys_after_it_correct_it(
+    session: PtyApp, data_dir: Path, before: int
+) -> None:
+    """Enter on 39 of 38 present is refused under the fields; the backspace and digit typed in
+    the same write land in the still open form, and the second Enter stores 38 for, 0, 0."""
+    session.write("v39\r\x7f8\r]")
+    session.wait_for_text("议题 4/8")  # `]` after the form: the session had its key
+    assert session.quit() == 0
+    kinds = [e["kind"] for e in events_after(data_dir, before)]
+    assert kinds[0] == "vote_recorded" and len(kinds) >= 2
+    vote = events_after(data_dir, before)[0]["payload"]
+    assert [vote[k] for k in ("for", "against", "abstain")] == [38, 0, 0]

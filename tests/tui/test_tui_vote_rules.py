@@ -19,7 +19,7 @@ from meeting_tui import demo, i18n
 from meeting_tui.domain import DecisionRule, DomainError, fold, rules
 from meeting_tui.domain import commands as c
 from meeting_tui.tui.dialogs.count_input import CountInput
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.widgets.vote_panel import VotePanel
 
 TALLIES = [
@@ -54,8 +54,8 @@ async def test_the_vote_form_refuses_what_the_command_refuses(make, stored, ui) 
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v")
-        dialog = app.screen
-        assert isinstance(dialog, VoteDialog)
+        dialog = ui.form(app)
+        assert isinstance(dialog, VoteEntry)
         for typed in TALLIES:
             for name, text in zip(("for", "against", "abstain"), typed, strict=True):
                 dialog.query_one(f"#f-{name}", CountInput).value = text
@@ -65,7 +65,7 @@ async def test_the_vote_form_refuses_what_the_command_refuses(make, stored, ui) 
             assert (ui.dialog_message(app), line.has_class("-ok")) == (words, not refused), typed
             if refused:  # and Enter keeps the form open with the same reason
                 await pilot.press("enter")
-                assert app.screen is dialog and ui.dialog_message(app) == words
+                assert ui.form(app) is dialog and ui.dialog_message(app) == words
 
 
 async def test_what_the_form_previews_is_what_is_recorded(make, stored, ui) -> None:
@@ -74,7 +74,7 @@ async def test_what_the_form_previews_is_what_is_recorded(make, stored, ui) -> N
         await pilot.press("v", "2", "0", "tab", "1", "8")
         preview = ui.dialog_message(app)
         await pilot.press("enter")
-        assert not isinstance(app.screen, VoteDialog)
+        assert not isinstance(ui.form(app), VoteEntry)
     vote = stored().motions["m2"].vote
     assert vote is not None
     assert preview == f"未表态 0 · {vote.outcome.explain('zh')}"

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from meeting_tui import i18n
@@ -68,27 +69,11 @@ class FormDialog(ModalScreen[R | None]):
             with Grid():
                 for f in self.fields:
                     yield Label(f.label)
-                    yield self._widget(f)
+                    yield field_widget(f)
             yield Static("", id="error", classes="error", markup=False)
             with Horizontal():
                 yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
                 yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
-
-    @staticmethod
-    def _widget(f: Field) -> Input | ChoiceField:
-        if f.options:
-            return ChoiceField(f.options, f.value, id=f"f-{f.name}")
-        if f.count:
-            return CountInput(f.value, id=f"f-{f.name}")
-        if f.suggestions:
-            return Input(
-                f.value,
-                compact=True,
-                id=f"f-{f.name}",
-                placeholder=i18n.t("form.suggest", examples="、".join(f.suggestions[:3])),
-                suggester=SuggestFromList(f.suggestions, case_sensitive=False),
-            )
-        return Input(f.value, compact=True, id=f"f-{f.name}")
 
     def answers(self) -> R:
         """What the form holds now, as its typed result."""
@@ -96,27 +81,11 @@ class FormDialog(ModalScreen[R | None]):
 
     def texts(self) -> FieldTexts:
         """Each field's text (a choice's value) by field name, as `read` takes them."""
-        out: FieldTexts = {}
-        for f in self.fields:
-            widget = self.query_one(f"#f-{f.name}")
-            if isinstance(widget, ChoiceField):
-                out[f.name] = widget.value
-            elif isinstance(widget, CountInput):
-                # As typed, for the command to judge; a prefilled count emptied reads 0.
-                out[f.name] = widget.text or ("0" if f.value else "")
-            elif isinstance(widget, Input):
-                out[f.name] = widget.value
-        return out
+        return field_texts(self, self.fields)
 
     def show_error(self, message: str, *, ok: bool = False) -> None:
         """Say what is wrong (or, with `ok`, what will happen) under the fields."""
-        line = self.query_one("#error", Static)
-        line.set_class(ok, "-ok")
-        if message == str(line.content):
-            return
-        # The vote preview changes on every digit; a layout pass (the dialog's height) is
-        # needed only when the message takes another number of lines.
-        line.update(message, layout=_lines(message, line) != _lines(str(line.content), line))
+        show_message(self.query_one("#error", Static), message, ok=ok)
 
     def submit(self) -> None:
         answers = self.answers()
@@ -144,6 +113,51 @@ class FormDialog(ModalScreen[R | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+# What a form is made of, shared by the dialog and the in-screen entry (entry_panel.py).
+
+
+def field_widget(f: Field) -> Input | ChoiceField:
+    """The one-line widget for a field: a choice, a count, a text (with suggestions)."""
+    if f.options:
+        return ChoiceField(f.options, f.value, id=f"f-{f.name}")
+    if f.count:
+        return CountInput(f.value, id=f"f-{f.name}")
+    if f.suggestions:
+        return Input(
+            f.value,
+            compact=True,
+            id=f"f-{f.name}",
+            placeholder=i18n.t("form.suggest", examples="、".join(f.suggestions[:3])),
+            suggester=SuggestFromList(f.suggestions, case_sensitive=False),
+        )
+    return Input(f.value, compact=True, id=f"f-{f.name}")
+
+
+def field_texts(form: Widget, fields: list[Field]) -> FieldTexts:
+    """Each field's text (a choice's value) under `form`, by field name."""
+    out: FieldTexts = {}
+    for f in fields:
+        widget = form.query_one(f"#f-{f.name}")
+        if isinstance(widget, ChoiceField):
+            out[f.name] = widget.value
+        elif isinstance(widget, CountInput):
+            # As typed, for the command to judge; a prefilled count emptied reads 0.
+            out[f.name] = widget.text or ("0" if f.value else "")
+        elif isinstance(widget, Input):
+            out[f.name] = widget.value
+    return out
+
+
+def show_message(line: Static, message: str, *, ok: bool = False) -> None:
+    """Say under the fields what is wrong (or, with `ok`, what will happen)."""
+    line.set_class(ok, "-ok")
+    if message == str(line.content):
+        return
+    # The vote preview changes on every digit; a layout pass (the form's height) is
+    # needed only when the message takes another number of lines.
+    line.update(message, layout=_lines(message, line) != _lines(str(line.content), line))
 
 
 def _lines(text: str, line: Static) -> int:

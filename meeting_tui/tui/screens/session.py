@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -26,8 +26,11 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
+from meeting_tui.tui.dialogs.entry_panel import EntryPanel
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.key_order import paint_in_one_frame
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.recording import Make
@@ -54,7 +57,8 @@ class SessionScreen(FloorActions):
         *keymap.bindings(SESSION_KEYS, "session"),
         *keymap.bindings(CLOSED_KEYS, "session.closed"),
     ]
-    CSS_PATH = "session.tcss"
+    CSS_PATH = ["session.tcss", "../dialogs/entry_panel.tcss"]
+    AUTO_FOCUS = "#motions"  # not the first field in the DOM: the hidden vote form's
 
     def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
         super().__init__(live)
@@ -62,6 +66,11 @@ class SessionScreen(FloorActions):
         self._belled: set[str] = set()
 
     def compose(self) -> ComposeResult:
+        # The vote and the deferral forms, hidden until `v` or `d`, drawn over the panes
+        # (entry_panel.tcss). First: Textual numbers the painting order from the last child,
+        # so showing or hiding them changes no other widget's place, and nothing else is redrawn.
+        yield VoteEntry()
+        yield DeferralEntry()
         yield HeaderBar(id="header")
         yield AgendaStrip(id="agenda-strip")
         with Horizontal(id="body"):
@@ -145,6 +154,11 @@ class SessionScreen(FloorActions):
         self.refresh_panes()
 
     # -- messages up ---------------------------------------------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """An open vote or deferral form keeps the focus, as its dialog did (a click elsewhere)."""
+        for entry in self.query(EntryPanel):
+            entry.keep_focus(event.widget)
 
     def on_motion_table_motion_selected(self, message: MotionTable.MotionSelected) -> None:
         if message.motion_id is not None:

@@ -17,9 +17,10 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs import form_answers as fa
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.help import HelpScreen
-from meeting_tui.tui.dialogs.vote_entry import VoteDialog
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.keymap import KeyedScreen
 from meeting_tui.tui.recording import Make, judged, problem, record
 
@@ -241,17 +242,17 @@ class SessionActions(KeyedScreen):
             return
         if self._refused(lambda s: c.defer(s, m.id, "·", "·")):
             return
-        fields = [
-            Field("reason", i18n.t("form.reason")),
-            Field("owner", i18n.t("form.owner"), suggestions=self.suggestions("owner")),
-            Field("target", i18n.t("form.target"), suggestions=self.suggestions("target")),
-        ]
 
         def make(a: fa.DeferralAnswers) -> Make:
             return lambda s: c.defer(s, m.id, a.reason, a.owner, a.target)
 
-        title = i18n.t("form.defer.title", number=m.number)
-        self._form(title, fields, fa.DeferralAnswers.read, make, i18n.t("form.suggest_hint"))
+        def done(answers: fa.DeferralAnswers | None) -> None:
+            if answers is not None:
+                self.run_command(make(answers))
+
+        owners, targets = self.suggestions("owner"), self.suggestions("target")
+        entry = self.query_one(DeferralEntry)
+        entry.open_deferral(m.number, owners, targets, lambda a: self.check(make(a)), done)
 
     def action_withdraw(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -307,8 +308,8 @@ class SessionActions(KeyedScreen):
                 self.run_command(make(answers))
 
         present = self.state.eligible_present
-        dialog = VoteDialog(m.number, present, judge, lambda a: self.check(make(a)), text=m.text)
-        self.app.push_screen(dialog, done)
+        check = lambda a: self.check(make(a))  # noqa: E731
+        self.query_one(VoteEntry).open_vote(m.number, present, judge, check, done, text=m.text)
 
     def action_acclaim(self) -> None:
         if (m := self._motion_or_say()) is None:

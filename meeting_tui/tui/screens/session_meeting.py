@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
+from meeting_tui.tui.dialogs.entry_panel import EntryPanel
 from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.dialogs.form_answers import ItemAnswers, PlacedItemAnswers, VotingParties
 from meeting_tui.tui.dialogs.voting import voting_fields
@@ -40,7 +41,12 @@ class MeetingActions(SessionActions):
     # -- what applies ----------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """On a closed meeting the recording keys leave the footer (and the palette)."""
+        """On a closed meeting the recording keys leave the footer (and the palette). While the
+        vote or deferral form is open over the screen (it holds the focus), none applies: the
+        palette offers none of them, as over a dialog."""
+        focused = self.focused
+        if focused is not None and any(isinstance(n, EntryPanel) for n in focused.ancestors):
+            return False
         closed = self.live.state.status is MeetingStatus.CLOSED
         if action in ("refuse_closed", "when_closed"):
             return closed

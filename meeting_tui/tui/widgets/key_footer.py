@@ -24,6 +24,7 @@ class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.shown: Shown | None = None  # what the mounted key widgets say; None: not built
+        self.held = False  # a form is open over the screen: the keys shown stay as they are
 
     def keys_to_show(self) -> Shown:
         """What `compose` would show now, as comparable values."""
@@ -44,6 +45,8 @@ class KeyFooter(Footer):
         return keys, self.compact, self.show_command_palette
 
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        if self.held:
+            return
         if (
             self.shown is not None
             and self.is_attached

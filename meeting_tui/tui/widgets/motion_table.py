@@ -113,9 +113,13 @@ class MotionTable(FixedWidthTable):
             kept = 0
         for motion_id, row, signature in zip(ids[:kept], rows, signatures, strict=False):
             before = self._signatures.get(motion_id)
-            for i, key in enumerate(self.COLUMNS):
-                if before is None or before[i] != signature[i]:
-                    self.update_cell(motion_id, key, row[i])
+            changed = {
+                key: row[i]
+                for i, key in enumerate(self.COLUMNS)
+                if before is None or before[i] != signature[i]
+            }
+            if changed:  # that row alone is drawn again (FixedWidthTable.update_cells)
+                self.update_cells(motion_id, changed)
         for motion_id, row in zip(ids[kept:], rows[kept:], strict=True):
             self.add_row(*row, key=motion_id)
         self._signatures = dict(zip(ids, signatures, strict=True))

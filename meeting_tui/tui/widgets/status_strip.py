@@ -1,4 +1,10 @@
-"""The bottom strip: how many deferred and follow-up items; `b` opens their lists."""
+"""The bottom strip: how many deferred and follow-up items; `b` opens their lists.
+
+It is shown again after every command, and most commands (`]`, a vote) change
+nothing in it: an unchanged strip is not updated, and a changed one asks for a
+layout pass (the screen's whole arrangement and a full redraw) only when its
+number of lines changes (the lists opened or closed, a row added to them).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ from meeting_tui.domain import MeetingState, MotionState
 
 
 class StatusStrip(Static):
+    shown: Text | None = None  # what the strip shows, as last given to `update`
+
     def show(self, state: MeetingState, expanded: bool, pending: int) -> None:
         deferred = state.motions_in(MotionState.DEFERRED)
         followups = [m for m in state.motions_in(MotionState.PASSED) if m.followup]
@@ -41,4 +49,9 @@ class StatusStrip(Static):
                 )
                 text.append("\n" + row)
         self.set_class(bool(pending), "-pending")
-        self.update(text)
+        shown = self.shown
+        if shown is not None and text.plain == shown.plain and text.spans == shown.spans:
+            return
+        lines = text.plain.count("\n")
+        self.update(text, layout=shown is None or lines != shown.plain.count("\n"))
+        self.shown = text

@@ -1,0 +1,104 @@
+"""The vote and deferral forms are drawn on the session screen, and behave as their dialogs did.
+
+No screen is pushed (the stack stays as it is); while a form is open the
+session's keys do not reach past it, a click elsewhere leaves the focus in it,
+and closing it gives the focus back to the motion table. Opened again, a form
+starts empty. The in-session demo: motion 2 raised on item 3, 38 residents.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from meeting_tui import i18n
+from meeting_tui.tui.dialogs.choice import ChoiceField
+from meeting_tui.tui.dialogs.count_input import CountInput
+from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
+from meeting_tui.tui.dialogs.vote_form import VoteEntry
+from meeting_tui.tui.widgets.motion_table import MotionTable
+
+
+async def test_the_vote_form_opens_on_the_session_screen_and_gives_the_focus_back(
+    make, stored_events, ui
+) -> None:
+    before = len(stored_events())
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        stack = list(app.screen_stack)
+        table = app.screen.query_one(MotionTable)
+        assert app.focused is table
+        await pilot.press("v")
+        form = ui.form(app)
+        assert isinstance(form, VoteEntry) and list(app.screen_stack) == stack
+        assert app.focused is form.query_one("#f-for", CountInput)
+        await pilot.press("3", "escape")
+        assert ui.session_shown(app) and app.focused is table
+        assert not form.display  # hidden, not removed: the next vote reuses it
+        await pilot.press("v")
+        assert ui.form(app) is form
+        assert form.query_one("#f-for", CountInput).value == ""  # starts empty again
+        assert ui.dialog_message(app) == i18n.t("form.vote.nothing_yet")
+        await pilot.press("escape")
+    assert len(stored_events()) == before
+
+
+async def test_the_session_keys_stop_at_an_open_form(make, stored_events, ui) -> None:
+    """On the ‹方式› choice (no text field to take letters) `q`, `d` and `]` do nothing."""
+    before = len(stored_events())
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v", "tab", "tab", "tab")
+        assert isinstance(app.focused, ChoiceField)
+        await pilot.press("q", "d", "right_square_bracket", "question_mark")
+        assert isinstance(ui.form(app), VoteEntry) and app.is_running
+        assert not app.screen.query_one(DeferralEntry).is_open
+        await pilot.press("tab", "tab", "tab")  # OK, Cancel, then back to the first field
+        assert app.focused is app.screen.query_one("#f-for", CountInput)
+        await pilot.press("shift+tab")
+        assert app.focused is app.screen.query_one("#cancel")
+        await pilot.press("escape")
+        assert ui.session_shown(app)
+    assert len(stored_events()) == before
+
+
+async def test_a_click_on_the_table_leaves_the_focus_in_the_form(make, ui) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        form = ui.form(app)
+        assert isinstance(form, DeferralEntry)
+        await pilot.click(MotionTable, offset=(2, 2))  # the motion table's row, above the form
+        await pilot.pause()
+        assert app.focused is form.query_one("#f-reason", Input)
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one(MotionTable)
+
+
+async def test_a_deferral_form_opened_again_starts_empty(make, ui) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await ui.type_text(pilot, "情况不清")
+        await pilot.press("tab")
+        await ui.type_text(pilot, "物业")
+        await pilot.press("escape", "d")
+        form = ui.form(app)
+        assert isinstance(form, DeferralEntry)
+        assert form.answers().reason == "" and form.answers().owner == ""
+        assert "社区工作人员" in form.query_one("#f-owner", Input).placeholder  # a party present
+        assert ui.dialog_message(app) == ""
+        await pilot.press("escape")
+
+
+async def test_the_palette_offers_no_session_step_while_a_form_is_open(make, ui) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert any(i18n.t("key.defer") in title for title in titles)
+        await pilot.press("v")
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert not any(i18n.t("key.defer") in title for title in titles)
+        assert not any(i18n.t("key.vote") in title for title in titles)
+        await pilot.press("escape")
+        titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
+        assert any(i18n.t("key.defer") in title for title in titles)
