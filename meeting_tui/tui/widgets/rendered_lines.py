@@ -22,13 +22,19 @@ columns sized once by Rich over all its rows. The slices also stand aside for
 `PAUSE_S` after the first frame and after each key: Textual writes a frame from
 its writer thread, and a busy event loop holds the GIL for Python's 5 ms
 switch interval at every write, which spread a PageDown's frame over 60–100 ms
-while the slices ran (20–30 ms once they had stopped). The scroll height is set once every
-part is in. A width change renders again; the scrollbar's gutter is always
+while the slices ran (20–30 ms once they had stopped). While the slices run, Python's cyclic garbage
+collector is paused, as Textual pauses it for a smooth scroll
+(`App.PAUSE_GC_ON_SCROLL`): the parts' Rich objects, alive across slices, set
+off full collections of the app's whole heap, 30–60 ms each, four in one open
+of the 200-motion minutes, each one a frozen key. The scroll height is set when a
+key needs more rows than it allows, and once every part is in. A width change renders again; the scrollbar's gutter is always
 kept, so the scrollbar appearing never changes the width.
 """
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 
@@ -60,6 +66,7 @@ class RenderedLines(ScrollView, can_focus=True):
         self._rows: Iterator[list[Segment]] | None = None  # the lines of part `_next` yet to come
         self._generation = 0  # a newer document or width stops the older one's slices
         self._paused_until = 0.0  # `time.perf_counter()` before which no slice runs
+        self._paused_gc = False  # the collector was on and is off while the slices run
 
     def show(self, parts: Sequence[Part]) -> None:
         """Show the document made of `parts`, each rendered below the one before, a blank between.
@@ -87,10 +94,23 @@ class RenderedLines(ScrollView, can_focus=True):
         self._set_height()
         if self._next < len(self.parts):
             self._hold_slices()
+            if gc.isenabled():
+                gc.disable()
+                self._paused_gc = True
             generation = self._generation
             self.set_timer(PAUSE_S, lambda: self._render_more(generation))
         else:
-            self.complete = True
+            self._finish()
+
+    def on_unmount(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        """Every part is in (or the widget is gone): the collector runs again."""
+        self.complete = True
+        if self._paused_gc:
+            self._paused_gc = False
+            gc.enable()
 
     def on_key(self, _event: Key) -> None:
         self._hold_slices()
@@ -112,7 +132,7 @@ class RenderedLines(ScrollView, can_focus=True):
         if self._next < len(self.parts):
             self.set_timer(0.001, lambda: self._render_more(generation))
         else:
-            self.complete = True
+            self._finish()
             self._set_height()
 
     def _render_parts(self, enough: Callable[[], bool]) -> None:
@@ -148,29 +168,31 @@ class RenderedLines(ScrollView, can_focus=True):
         return iter(lines)
 
     # A key that goes past what is rendered renders what it needs first, so End is the end.
+    # The scroll height grows only when the key needs more rows than it allows: each change
+    # redraws the scrollbar in a frame of its own, which would double a PageDown's frame.
 
     def action_scroll_end(self) -> None:
-        self._render_now(lambda: False)
+        self._render_now(sys.maxsize)
         super().action_scroll_end()
 
     def action_page_down(self) -> None:
-        wanted = round(self.scroll_offset.y) + 2 * self.size.height
-        self._render_now(lambda: len(self.lines) >= wanted)
+        self._render_now(round(self.scroll_offset.y) + 2 * self.size.height)
         super().action_page_down()
 
     def action_scroll_down(self) -> None:
-        wanted = round(self.scroll_offset.y) + self.size.height + 1
-        self._render_now(lambda: len(self.lines) >= wanted)
+        self._render_now(round(self.scroll_offset.y) + self.size.height + 1)
         super().action_scroll_down()
 
-    def _render_now(self, enough: Callable[[], bool]) -> None:
+    def _render_now(self, wanted: int) -> None:
+        """Render until `wanted` lines are in (or all are), and let the scroll reach them."""
         self._hold_slices()
         if self.complete or self._width <= 0:
             return
-        self._render_parts(enough)
+        self._render_parts(lambda: len(self.lines) >= wanted)
         if self._next >= len(self.parts):
-            self.complete = True
-        self._set_height()
+            self._finish()
+        if self.complete or self.virtual_size.height < min(wanted, len(self.lines)):
+            self._set_height()
 
     def _set_height(self) -> None:
         self.virtual_size = Size(self._width, len(self.lines))
