@@ -197,3 +197,21 @@ def test_a_themed_part_line_by_line_has_the_styles_of_the_whole_and_lends_none()
     assert lines == whole
     assert Style.parse("bold green") not in between
     assert any(s.style and s.style.color and s.style.color.name == "red" for s in whole[3])
+
+
+async def test_the_collector_waits_for_the_slices_and_runs_again_after_them_or_a_close() -> None:
+    import gc
+
+    assert gc.isenabled()
+    source = _timeline(300)
+    app = _Page()
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = app.query_one(RenderedLines)
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        assert not page.complete and not gc.isenabled()  # paused while the rest is drawn
+        await until_complete(pilot, page)
+        assert gc.isenabled()
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        assert not gc.isenabled()
+        await page.remove()  # closed before the slices are done: never left off
+        assert gc.isenabled()
