@@ -11,10 +11,12 @@ that fell short; a config that remembers "textual-dark" keeps working.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.style import Style
 from rich.theme import Theme as RichTheme
 from textual.color import Color
@@ -133,3 +135,24 @@ class Themed:
         with console.use_theme(self.theme):
             segments = list(console.render(self.renderable, options))
         yield from segments
+
+    def lines(self, console: Console, options: ConsoleOptions) -> Iterator[list[Segment]]:
+        """The rendered lines one by one, each made when asked for, as `console.render_lines`
+        (no padding) would give them all: a caller can stop after any line and go on later.
+
+        The theme is in force only while a line is being made, so between two lines the
+        console renders anything else with its own styles."""
+        rows = iter(
+            Segment.split_and_crop_lines(
+                console.render(self.renderable, options),
+                options.max_width,
+                include_new_lines=False,
+                pad=False,
+            )
+        )
+        while True:
+            with console.use_theme(self.theme):
+                row = next(rows, None)
+            if row is None:
+                return
+            yield row

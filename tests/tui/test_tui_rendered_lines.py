@@ -137,3 +137,81 @@ async def test_end_before_the_rest_is_rendered_goes_to_the_end_of_the_whole_docu
         whole = _texts(_whole(app, source, page.scrollable_content_region.width))
         assert [s.text.rstrip() for s in page.lines] == whole
         assert page.scroll_offset.y == len(whole) - page.size.height
+
+
+def _timeline(rows: int = 700) -> str:
+    """A document ending in one long table, as the minutes' 会议过程 does: Chinese (double-width)
+    cells of uneven length, so the columns are sized by the widest rows, not the first ones."""
+    out = ["# 会议纪要", "", "- 主持人：王主任", "", "## 附件：会议过程", ""]
+    out += ["| 时间 | 经过 |", "|---|---|"]
+    for n in range(rows):
+        said = "居民发言，提到楼道照明与电线改造" * (1 + n % 5)
+        out.append(f"| {9 + n // 60:02d}:{n % 60:02d} | {escape(f'{n} 号：{said}')} |")
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+async def test_a_long_table_is_drawn_in_blocks_of_rows_line_for_line_as_the_whole(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    source = _timeline()
+    steps: list[int] = []  # lines each step added
+    step = RenderedLines._step
+
+    def counted(self: RenderedLines) -> None:
+        before = len(self.lines)
+        step(self)
+        steps.append(len(self.lines) - before)
+
+    monkeypatch.setattr(RenderedLines, "_step", counted)
+    app = _Page()
+    async with app.run_test(size=(columns, 24)) as pilot:
+        page = app.query_one(RenderedLines)
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        await until_complete(pilot, page)
+        whole = _whole(app, source, page.scrollable_content_region.width)
+        assert len(whole) > 700  # the table is one part: cut only by the steps
+        assert [s.text.rstrip() for s in page.lines] == _texts(whole)
+        assert [s.cell_length for s in page.lines] == [columns - 2] * len(whole)
+        # a blank between parts and at most BLOCK_ROWS of a part's lines a step
+        assert max(steps) <= rendered_lines.BLOCK_ROWS + 1
+        assert len(steps) >= len(whole) / (rendered_lines.BLOCK_ROWS + 1)
+
+
+def test_a_themed_part_line_by_line_has_the_styles_of_the_whole_and_lends_none() -> None:
+    from rich.console import Console
+    from rich.style import Style
+    from rich.theme import Theme
+
+    from meeting_tui.tui.themes import Themed
+
+    console = Console(width=60, force_terminal=True, color_system="truecolor")
+    options = console.options.update(width=60, height=None)
+    theme = Theme({"markdown.table.border": "red", "markdown.h2": "bold green"})
+    part = parts_at_headings(_timeline(30))[1]
+    whole = console.render_lines(Themed(Markdown(part), theme), options, pad=False)
+    lines, between = [], []
+    for line in Themed(Markdown(part), theme).lines(console, options):
+        lines.append(line)  # anything drawn between two lines keeps the console's own styles
+        between.append(console.get_style("markdown.h2"))
+    assert lines == whole
+    assert Style.parse("bold green") not in between
+    assert any(s.style and s.style.color and s.style.color.name == "red" for s in whole[3])
+
+
+async def test_the_collector_waits_for_the_slices_and_runs_again_after_them_or_a_close() -> None:
+    import gc
+
+    assert gc.isenabled()
+    source = _timeline(300)
+    app = _Page()
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = app.query_one(RenderedLines)
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        assert not page.complete and not gc.isenabled()  # paused while the rest is drawn
+        await until_complete(pilot, page)
+        assert gc.isenabled()
+        page.show([partial(Markdown, p) for p in parts_at_headings(source)])
+        assert not gc.isenabled()
+        await page.remove()  # closed before the slices are done: never left off
+        assert gc.isenabled()
