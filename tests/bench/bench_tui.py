@@ -119,6 +119,31 @@ NOTES = [
     "would need the session's dialogs imported on use and a first screen that Textual styles "
     "and draws faster (fewer widgets: the footer's keys, the panes); the start screen's "
     "remaining ~150 ms inside Textual is its table, filter and footer mounted and styled.",
+    "- A vote and a deferral confirmed (2026-12-02) are now timed as what confirms them: the "
+    "form opened and filled by the same keys (not timed, waited until the preview counts all "
+    "three, or all three answers are shown), then Enter alone, until the form is gone and the "
+    "vote panel shows the count (the strip the deferrals); the whole bursts stay as "
+    "reference rows. Same period, 9 each, old code then new: Enter 66 (76) → 64 (66) ms for "
+    "a vote, 66 (79) → 64 (113) ms for a deferral, bare 4–5 ms: about 13×, not 3×. In "
+    "process (Pilot, CPU per Enter, median of 10) about 37 ms, of which under cProfile: one "
+    "full layout pass of the screen, since the form's `display` goes off (about 30 %), "
+    "redrawing the 12 lines the form covered and the table's changed rows (about 35 %), "
+    "restyling as the focus goes back to the table (`Stylesheet.apply`, about 12 %), the "
+    "command with its fsynced append, the fold and the panes (about 14 %). 3× would need a "
+    "form hidden without a layout pass of the screen and a repaint limited to what it covered "
+    "(Textual lays out and redraws the screen on any `display` or `visibility` change).",
+    "- A digit in a count field no longer lays out the screen (CountInput sets Input's "
+    "`virtual_size` without the layout reactive's pass; tests/tui/test_tui_count_digit_layout"
+    ".py): CPU per digit in process 18.5–19.7 → 10.8–11.8 ms (two runs each, old and new "
+    "alternately). Tab (about 20 ms: restyling as the focus moves) and `v` (about 41 ms: two "
+    "layout passes as the form is shown) are unchanged.",
+    "- Open without the session's dialogs: the session modules import every form and "
+    "dialog where its key opens one; the vote and deferral forms mount on their first key, "
+    "their modules are imported 0.5 s after the first frame (session_entries.py). CPU from "
+    "the interpreter's start to the first frame in process, median of 9, old vs new "
+    "alternately: 459 → 390 ms; pty cold `open` 467 (482) → 411 (440) ms, bare 222 ms: "
+    "2.1× → 1.9×, not 1.3×. What is left is the imports before the app runs, the fold of "
+    "500 motions, and Textual's mount, styling and first render of the screen's widgets.",
 ]
 
 
