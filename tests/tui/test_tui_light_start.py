@@ -89,6 +89,11 @@ def test_opening_a_meeting_loads_the_session_screen_and_not_the_rest(
     assert "meeting_tui.tui.screens.session" in modules
     assert packages(modules) & NOT_AT_START == set()
     assert "meeting_tui.tui.screens.start" not in modules
+    # The vote and deferral forms, and every dialog a key opens, load after the first frame
+    # (session_entries.py) or with their key; only help's key rows are drawn by the footer.
+    assert {m for m in modules if m.startswith("meeting_tui.tui.dialogs.")} <= {
+        "meeting_tui.tui.dialogs.help"
+    }
 
 
 def test_the_start_screen_loads_neither_the_session_screen_nor_the_exports(

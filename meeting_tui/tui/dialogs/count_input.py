@@ -11,6 +11,7 @@ thousands of digits is refused whole instead of reaching `int()`.
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.widgets import Input
 
 from meeting_tui.domain.commands.guards import MAX_COUNT
@@ -44,6 +45,17 @@ class CountInput(Input):
         if not text.isdigit() or len(text) > MAX_CHARS:
             return None
         return int(text)
+
+    def _watch_value(self, value: str) -> None:
+        """As Input's, without a layout pass of the screen for each digit.
+
+        Input sets its `virtual_size` (a layout reactive) to its text's width on every change:
+        a layout of the whole screen per digit. A count field's width is the form's grid
+        column, not its text's, so the scroll size is set here without a layout pass (the
+        field itself is redrawn as for any value); Input then finds it unchanged.
+        """
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.character in ("+", "-"):

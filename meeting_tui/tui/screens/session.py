@@ -25,16 +25,11 @@ from meeting_tui.domain import commands as c
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
-from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
-from meeting_tui.tui.dialogs.entry_panel import EntryPanel
-from meeting_tui.tui.dialogs.form import Field, FormDialog
-from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
-from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.key_order import paint_in_one_frame
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft
+from meeting_tui.tui.screens.session_entries import PRELOAD_S
 from meeting_tui.tui.screens.session_floor import FloorActions
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
 from meeting_tui.tui.widgets.floor_strip import FloorStrip
@@ -46,6 +41,7 @@ from meeting_tui.tui.widgets.vote_panel import VotePanel
 
 if TYPE_CHECKING:
     from meeting_tui.store.live import ClosedRecord
+    from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
 
 NARROW = 100  # below this many columns the agenda folds into one line
 
@@ -66,11 +62,7 @@ class SessionScreen(FloorActions):
         self._belled: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        # The vote and the deferral forms, hidden until `v` or `d`, drawn over the panes
-        # (entry_panel.tcss). First: Textual numbers the painting order from the last child,
-        # so showing or hiding them changes no other widget's place, and nothing else is redrawn.
-        yield VoteEntry()
-        yield DeferralEntry()
+        # The vote and the deferral forms are mounted after the first frame (session_entries.py).
         yield HeaderBar(id="header")
         yield AgendaStrip(id="agenda-strip")
         with Horizontal(id="body"):
@@ -88,6 +80,7 @@ class SessionScreen(FloorActions):
         table.focus()
         self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
         self.set_interval(1, self.tick)
+        self.set_timer(PRELOAD_S, self.entries.preload)
         self.read_archive_answers()
         self.warn_if_nobody_votes()
         # State words take their colours from the theme when drawn: redraw on a theme change.
@@ -157,7 +150,7 @@ class SessionScreen(FloorActions):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """An open vote or deferral form keeps the focus, as its dialog did (a click elsewhere)."""
-        for entry in self.query(EntryPanel):
+        for entry in self.entries.panels():
             entry.keep_focus(event.widget)
 
     def on_motion_table_motion_selected(self, message: MotionTable.MotionSelected) -> None:
@@ -180,6 +173,8 @@ class SessionScreen(FloorActions):
 
     def action_close_meeting(self) -> None:
         """Close after a summary of what was decided; a closed meeting offers a recorded reopen."""
+        from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
         state = self.state
         if state.status is MeetingStatus.CLOSED:
             self._reopen()
@@ -254,6 +249,9 @@ class SessionScreen(FloorActions):
         self.action_minutes()
 
     def _reopen(self) -> None:
+        from meeting_tui.tui.dialogs.form import Field, FormDialog
+        from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
+
         fields = [Field("reason", i18n.t("form.reason"))]
 
         def make(a: ReasonAnswers) -> Make:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.reactive import var
@@ -15,14 +15,13 @@ from meeting_tui.domain.archive_summary import MeetingSummary
 from meeting_tui.domain.suggestions import answer_suggestions
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.dialogs import form_answers as fa
-from meeting_tui.tui.dialogs.confirm import ConfirmDialog
-from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
-from meeting_tui.tui.dialogs.form import Field, FormDialog
-from meeting_tui.tui.dialogs.help import HelpScreen
-from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.keymap import KeyedScreen
 from meeting_tui.tui.recording import Make, judged, problem, record
+from meeting_tui.tui.screens.session_entries import EntryForms
+
+if TYPE_CHECKING:
+    from meeting_tui.tui.dialogs import form_answers as fa
+    from meeting_tui.tui.dialogs.form import Field
 
 R = TypeVar("R")
 
@@ -40,6 +39,7 @@ class SessionActions(KeyedScreen):
         super().__init__()
         self.live = live
         self._archive: list[MeetingSummary] | None = None
+        self.entries = EntryForms(self)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggestions")
     def read_archive_answers(self) -> None:
@@ -105,6 +105,7 @@ class SessionActions(KeyedScreen):
         after: Callable[[], None] | None = None,
     ) -> None:
         """Open a form whose answers become a command, checked inline before it closes."""
+        from meeting_tui.tui.dialogs.form import FormDialog
 
         def done(answers: R | None) -> None:
             if answers is not None and self.run_command(make(answers)) and after:
@@ -116,6 +117,8 @@ class SessionActions(KeyedScreen):
         self.app.push_screen(FormDialog(title, fields, read, check, hint), done)
 
     def _confirm(self, question: str, then: Callable[[], object]) -> None:
+        from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+
         def answered(yes: bool | None) -> None:
             if yes:
                 then()
@@ -124,6 +127,8 @@ class SessionActions(KeyedScreen):
 
     @staticmethod
     def _motion_fields(m: Motion | None) -> list[Field]:
+        from meeting_tui.tui.dialogs.form import Field
+
         return [
             Field("text", i18n.t("form.text"), m.text if m else ""),
             Field("proposer", i18n.t("form.proposer"), m.proposer if m else ""),
@@ -155,6 +160,9 @@ class SessionActions(KeyedScreen):
     # -- motions -------------------------------------------------------------
 
     def action_new_motion(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+        from meeting_tui.tui.dialogs.form import FormDialog
+
         if not self.state.items:
             self.notify(i18n.t("agenda.empty_add"), severity="error", timeout=8)
             return
@@ -180,6 +188,8 @@ class SessionActions(KeyedScreen):
         self.app.push_screen(dialog, done)
 
     def action_edit_motion(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+
         if (m := self._motion_or_say()) is None:
             return
         title = i18n.t("form.motion.title_edit", number=m.number)
@@ -198,6 +208,9 @@ class SessionActions(KeyedScreen):
             self.notify(i18n.t("vote.cost_warning", cost=cost), severity="warning", timeout=10)
 
     def action_respond(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+        from meeting_tui.tui.dialogs.form import Field
+
         if (m := self._motion_or_say()) is None:
             return
         fields = [
@@ -219,6 +232,9 @@ class SessionActions(KeyedScreen):
         self._form(title, fields, fa.ResponseAnswers.read, make)
 
     def action_answered(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+        from meeting_tui.tui.dialogs.form import Field
+
         if (m := self._motion_or_say()) is None:
             return
         if m.response:
@@ -238,6 +254,8 @@ class SessionActions(KeyedScreen):
         self._form(title, fields, fa.AnsweredAnswers.read, make)
 
     def action_defer(self) -> None:
+        from meeting_tui.tui.dialogs.deferral_entry import DeferralEntry
+
         if (m := self._motion_or_say()) is None:
             return
         if self._refused(lambda s: c.defer(s, m.id, "·", "·")):
@@ -251,8 +269,12 @@ class SessionActions(KeyedScreen):
                 self.run_command(make(answers))
 
         owners, targets = self.suggestions("owner"), self.suggestions("target")
-        entry = self.query_one(DeferralEntry)
-        entry.open_deferral(m.number, owners, targets, lambda a: self.check(make(a)), done)
+        self.entries.use(
+            DeferralEntry,
+            lambda entry: entry.open_deferral(
+                m.number, owners, targets, lambda a: self.check(make(a)), done
+            ),
+        )
 
     def action_withdraw(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -261,6 +283,9 @@ class SessionActions(KeyedScreen):
         self._confirm(question, lambda: self.run_command(lambda s: c.withdraw(s, m.id)))
 
     def action_followup(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+        from meeting_tui.tui.dialogs.form import Field
+
         if (m := self._motion_or_say()) is None:
             return
         if self._refused(lambda s: c.assign_followup(s, m.id, "·")):
@@ -292,6 +317,8 @@ class SessionActions(KeyedScreen):
             self._open_vote(m, recount=False)
 
     def _open_vote(self, m: Motion, recount: bool) -> None:
+        from meeting_tui.tui.dialogs.vote_form import VoteEntry
+
         def make(a: fa.VoteAnswers) -> Make:
             return lambda s: c.record_vote(
                 s, m.id, a.in_favour, a.against, a.abstain, method=a.method, recount=recount
@@ -309,7 +336,10 @@ class SessionActions(KeyedScreen):
 
         present = self.state.eligible_present
         check = lambda a: self.check(make(a))  # noqa: E731
-        self.query_one(VoteEntry).open_vote(m.number, present, judge, check, done, text=m.text)
+        self.entries.use(
+            VoteEntry,
+            lambda entry: entry.open_vote(m.number, present, judge, check, done, text=m.text),
+        )
 
     def action_acclaim(self) -> None:
         if (m := self._motion_or_say()) is None:
@@ -330,6 +360,9 @@ class SessionActions(KeyedScreen):
     # -- meeting and agenda --------------------------------------------------
 
     def action_attendance(self) -> None:
+        from meeting_tui.tui.dialogs import form_answers as fa
+        from meeting_tui.tui.dialogs.form import Field
+
         state = self.state
         voting = set(state.voting_parties)
         fields = [
@@ -392,6 +425,8 @@ class SessionActions(KeyedScreen):
         self.refresh_panes()
 
     def action_help(self) -> None:
+        from meeting_tui.tui.dialogs.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     # The key table binds every key on this screen, so app-wide actions need a target here.

@@ -8,6 +8,7 @@ live meeting, so the step is on disk before the strip or the header shows it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from meeting_tui import i18n
 from meeting_tui.domain import EventKind
@@ -15,26 +16,17 @@ from meeting_tui.domain import commands as c
 from meeting_tui.domain.commands.floor import last_speech
 from meeting_tui.domain.floor_messages import limit_text
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.dialogs.floor_answers import (
-    ChairAnswers,
-    FloorLimitsAnswers,
-    SpeakerAnswers,
-    SpeechNoteAnswers,
-)
-from meeting_tui.tui.dialogs.floor_forms import (
-    chair_fields,
-    limits_dialog,
-    limits_summary,
-    make_chair,
-    make_limits,
-    make_speaker,
-    speaker_fields,
-)
-from meeting_tui.tui.dialogs.form import Field
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_meeting import MeetingActions
 from meeting_tui.tui.widgets.floor_strip import FloorStrip, subject_name
 from meeting_tui.tui.widgets.header_bar import HeaderBar
+
+if TYPE_CHECKING:
+    from meeting_tui.tui.dialogs.floor_answers import (
+        FloorLimitsAnswers,
+        SpeakerAnswers,
+        SpeechNoteAnswers,
+    )
 
 
 class FloorActions(MeetingActions):
@@ -74,6 +66,9 @@ class FloorActions(MeetingActions):
     # -- the queue ---------------------------------------------------------------
 
     def action_add_speaker(self) -> None:
+        from meeting_tui.tui.dialogs.floor_answers import SpeakerAnswers
+        from meeting_tui.tui.dialogs.floor_forms import make_speaker, speaker_fields
+
         subject = self.floor_subject()
         motion_id, item_id = subject.get("motion_id"), subject.get("item_id")
         if self._refused(lambda s: c.add_speaker(s, "·", motion_id=motion_id, item_id=item_id)):
@@ -108,6 +103,9 @@ class FloorActions(MeetingActions):
         self.run_command(c.end_speaker)
 
     def action_speech_note(self) -> None:
+        from meeting_tui.tui.dialogs.floor_answers import SpeechNoteAnswers
+        from meeting_tui.tui.dialogs.form import Field
+
         speech = last_speech(self.state)
         if speech is None:
             self.run_command(lambda s: c.note_speech(s, ""))  # says why: nobody has spoken
@@ -134,6 +132,9 @@ class FloorActions(MeetingActions):
 
     def action_chair(self) -> None:
         """主持中立: hand the chair over (a form), or take it back (at once; `u` undoes it)."""
+        from meeting_tui.tui.dialogs.floor_answers import ChairAnswers
+        from meeting_tui.tui.dialogs.floor_forms import chair_fields, make_chair
+
         if self.state.floor.chair_deputy:
             if self.run_command(c.take_back_chair):
                 self.notify(i18n.t("floor.taken_back"))
@@ -146,6 +147,8 @@ class FloorActions(MeetingActions):
         self._form(title, chair_fields(), ChairAnswers.read, make_chair, hint, after=after)
 
     def action_floor_limits(self) -> None:
+        from meeting_tui.tui.dialogs.floor_forms import limits_dialog, limits_summary, make_limits
+
         def done(a: FloorLimitsAnswers | None) -> None:
             if a is not None and self.run_command(make_limits(a)):
                 self.notify(limits_summary(self.state))

@@ -8,16 +8,16 @@ and a key that no longer applies says why before any form opens.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingStatus
 from meeting_tui.domain import commands as c
-from meeting_tui.tui.dialogs.entry_panel import EntryPanel
-from meeting_tui.tui.dialogs.form import Field
-from meeting_tui.tui.dialogs.form_answers import ItemAnswers, PlacedItemAnswers, VotingParties
-from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.recording import Make
 from meeting_tui.tui.screens.session_actions import SessionActions
+
+if TYPE_CHECKING:
+    from meeting_tui.tui.dialogs.form_answers import ItemAnswers, VotingParties
 
 # What a closed meeting still offers: looking, exporting, a recorded reopen, leaving.
 OPEN_ON_CLOSED = frozenset(
@@ -45,7 +45,7 @@ class MeetingActions(SessionActions):
         vote or deferral form is open over the screen (it holds the focus), none applies: the
         palette offers none of them, as over a dialog."""
         focused = self.focused
-        if focused is not None and any(isinstance(n, EntryPanel) for n in focused.ancestors):
+        if focused is not None and self.entries.holds(focused):
             return False
         closed = self.live.state.status is MeetingStatus.CLOSED
         if action in ("refuse_closed", "when_closed"):
@@ -86,6 +86,9 @@ class MeetingActions(SessionActions):
             self.notify(problem, severity="warning", timeout=12)
 
     def action_voting(self) -> None:
+        from meeting_tui.tui.dialogs.form_answers import VotingParties
+        from meeting_tui.tui.dialogs.voting import voting_fields
+
         state = self.state
         fields = voting_fields(state)
 
@@ -101,6 +104,9 @@ class MeetingActions(SessionActions):
     # -- the agenda ----------------------------------------------------------------
 
     def action_add_agenda_item(self) -> None:
+        from meeting_tui.tui.dialogs.form import Field
+        from meeting_tui.tui.dialogs.form_answers import ItemAnswers, PlacedItemAnswers
+
         fields = [
             Field("title", i18n.t("form.item.name")),
             Field("minutes", i18n.t("form.item.minutes")),
