@@ -8,15 +8,14 @@ class was made before that language was chosen.
 
 from __future__ import annotations
 
-from textual.widgets._footer import FooterKey
-
 from meeting_tui import i18n
 from meeting_tui.tui.dialogs.vote_entry import VoteDialog
 from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 
 def footer(app) -> dict[str, str]:
-    return {key.key: key.description for key in app.screen.query(FooterKey)}
+    return {k.key: k.description for f in app.screen.query(KeyFooter) for k in f.hints()}
 
 
 async def footer_when(pilot, app, holds) -> dict[str, str]:

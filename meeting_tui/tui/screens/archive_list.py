@@ -28,7 +28,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from meeting_tui import i18n
@@ -37,6 +37,7 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_lists import ListKind, lists_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
@@ -100,7 +101,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         yield Static(i18n.t("archive_list.loading"), id="loading")
         yield Static(i18n.t(self.empty_key), id="empty")
         yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
