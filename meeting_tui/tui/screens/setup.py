@@ -327,13 +327,13 @@ class SetupScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        self.app.push_screen(BacklogScreen(self.live.archive, self.live))
+        BacklogScreen.open(self.app, self.live.archive, self.live)
 
     def action_followups(self) -> None:
         """Follow-ups with this meeting open: a 居民评 is recorded as taken at this meeting."""
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        self.app.push_screen(FollowUpsScreen(self.live.archive, self.live, self.live.clock))
+        FollowUpsScreen.open(self.app, self.live.archive, self.live, self.live.clock)
 
     def action_attendance(self) -> None:
         from meeting_tui.tui.screens.attendance import AttendanceScreen

@@ -285,12 +285,12 @@ class StartScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        self.app.push_screen(BacklogScreen(self.archive, None))  # no meeting open to pick into
+        BacklogScreen.open(self.app, self.archive, None)  # no meeting open to pick into
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        self.app.push_screen(FollowUpsScreen(self.archive, None, self.clock))
+        FollowUpsScreen.open(self.app, self.archive, None, self.clock)
 
     def action_owners(self) -> None:
         from meeting_tui.store.owners import DecisionArchive
