@@ -112,3 +112,39 @@ async def test_another_meeting_gets_its_own_screen(make, draft) -> None:
         assert isinstance(app.screen, BacklogScreen) and app.screen is not from_start
         assert app.screen.live is not None
         app.screen.live.close()
+
+
+async def test_left_before_its_read_is_back_it_reads_again_when_shown_again(
+    make, ui, monkeypatch
+) -> None:
+    import asyncio
+    import threading
+
+    from meeting_tui.tui.screens import archive_list
+
+    gate, calls = threading.Event(), []
+    real = archive_list.lists_of
+
+    def held_first(archive: Any) -> Any:
+        lists = real(archive)
+        calls.append(1)
+        if len(calls) == 1:
+            gate.wait(5)  # the first read is slow: the screen is left before it is back
+        return lists
+
+    monkeypatch.setattr(archive_list, "lists_of", held_first)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        BacklogScreen.open(app, app.screen.archive, None)  # as `b` does, without waiting
+        await asyncio.sleep(0.2)
+        screen = app.screen
+        assert isinstance(screen, BacklogScreen) and screen.working
+        app.pop_screen()
+        await asyncio.sleep(0.05)
+        gate.set()
+        await pilot.pause(0.1)
+        await pilot.press("b")
+        await settled(pilot, app)
+        assert app.screen is screen and not screen.working
+        assert screen.query_one("#loading").display is False
+        assert len(ui.rows(app)) == 3 and len(calls) == 2

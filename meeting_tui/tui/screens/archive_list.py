@@ -128,6 +128,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.stamp: ArchiveStamp | None = None  # the archive's stamp the rows were read at
         self.shown_view: object = None  # `view()` when the rows were drawn
         self.read_once = False  # a read came back (shown again: check the stamp)
+        self.interrupted = False  # left while a read was under way: read at the next showing
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -145,8 +146,17 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def on_resize(self) -> None:
         self.show()
 
+    def on_screen_suspend(self) -> None:
+        """Left: a read or a keep under way stops, as when the screen was thrown away on leaving."""
+        self.interrupted = self.working
+        self.workers.cancel_group(self, "archive-read")
+
     def on_screen_resume(self) -> None:
         """Shown again: read again only if a meeting changed since the rows were read."""
+        if self.interrupted:  # left before its read was back
+            self.interrupted = False
+            self.reload()
+            return
         if not self.read_once or self.working:
             return  # the first showing (on_mount reads), or a read under way
         if self.view() != self.shown_view:
