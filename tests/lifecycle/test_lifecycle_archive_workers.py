@@ -37,6 +37,15 @@ def spy_threads(monkeypatch: Any, owner: Any, name: str) -> list[str]:
     return seen
 
 
+async def read_in(pilot: Any, app: Any) -> None:
+    """Until the screen shown again has its read back (it shows its rows meanwhile)."""
+    for _ in range(500):
+        if not app.screen.working:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
 async def test_the_backlog_is_read_in_a_worker_and_shown_when_its_message_arrives(
     make, ui, monkeypatch
 ) -> None:
@@ -122,12 +131,14 @@ async def test_a_pick_and_a_done_change_their_row_in_place_as_a_fresh_read_shows
         picked = ui.rows(app)
         assert picked[1][3].startswith("已列入议程")
         await pilot.press("escape", "b")
+        await read_in(pilot, app)
         assert ui.rows(app) == picked
         await pilot.press("escape", "f")
         await pilot.press("d")
         done = ui.rows(app)
         assert done[-1][3] == "已落实 2027-04-15"
         await pilot.press("escape", "f")
+        await read_in(pilot, app)
         assert ui.rows(app) == done
 
 
@@ -215,6 +226,7 @@ async def test_a_done_that_leaves_a_long_page_changes_only_its_row_as_a_fresh_re
         assert table.row_count == PAGE and table.cursor_row == 2
         assert done[:2] == first[:2] and done[2:-1] == first[3:]  # the row left the page
         await pilot.press("escape", "f")
+        await read_in(pilot, app)
         assert ui.rows(app) == done  # what a fresh read shows
         assert any(
             e.origin == chosen.origin and e.done_on == "2027-04-15" for e in app.screen.entries

@@ -1,16 +1,15 @@
-"""The session footer is rebuilt only when the keys it shows change.
+"""The footer: one widget drawing the keys, drawn again only when the keys it shows change.
 
-Opening and closing the vote form changes the focus several times (a dialog
-screen also changed the stack); Textual's Footer rebuilt all its key widgets
-each time, with the same keys. What must hold: the same key widgets
-stay through a dialog that changes nothing, and the footer still follows a
-real change (a closed meeting shows its own keys; the narrow layout).
+Opening and closing the vote form changes the focus several times; the
+footer must not take its keys again for a form that changes nothing, must follow a real change (a closed meeting shows its own
+keys), must run a key clicked with the mouse as Textual's FooterKey did, keep
+its keys while `held`, and draw no child widget per key (the cost of a
+screen's mount it replaces).
 """
 
 from __future__ import annotations
 
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from meeting_tui.domain import commands as c
 from meeting_tui.tui.dialogs.vote_form import VoteEntry
@@ -18,8 +17,10 @@ from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 
-def _keys(screen: SessionScreen) -> list[FooterKey]:
-    return list(screen.query_one(Footer).query(FooterKey))
+def _footer(screen: SessionScreen) -> KeyFooter:
+    footer = screen.query_one(Footer)
+    assert isinstance(footer, KeyFooter)
+    return footer
 
 
 async def test_a_dialog_that_changes_no_key_leaves_the_footer_as_it_was(make) -> None:
@@ -28,9 +29,10 @@ async def test_a_dialog_that_changes_no_key_leaves_the_footer_as_it_was(make) ->
         await pilot.pause()
         session = app.screen
         assert isinstance(session, SessionScreen)
-        assert isinstance(session.query_one(Footer), KeyFooter)
-        before = _keys(session)
+        footer = _footer(session)
+        before = footer.keys
         assert {k.key for k in before} >= {"v", "d", "n"}
+        assert not footer.children  # no widget per key
         await pilot.press("v")
         await pilot.pause()
         assert session.query_one(VoteEntry).is_open
@@ -38,8 +40,7 @@ async def test_a_dialog_that_changes_no_key_leaves_the_footer_as_it_was(make) ->
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is session and not session.query_one(VoteEntry).is_open
-        assert _keys(session) == before  # the very same widgets: not rebuilt
-        assert all(k.is_attached for k in before)
+        assert footer.keys is before  # the very same keys: not taken again
 
 
 async def test_the_footer_follows_the_keys_when_the_meeting_closes(make) -> None:
@@ -48,9 +49,40 @@ async def test_the_footer_follows_the_keys_when_the_meeting_closes(make) -> None
         await pilot.pause()
         session = app.screen
         assert isinstance(session, SessionScreen)
-        assert "v" in {k.key for k in _keys(session)}
+        assert "v" in {k.key for k in _footer(session).keys}
         app.live.execute(c.close_meeting(app.live.state))
         session.refresh_bindings()
         await pilot.pause()
-        shown = {k.key: k.description for k in _keys(session)}
+        shown = {k.key: k.description for k in _footer(session).keys}
         assert "v" not in shown and shown.get("x") == "重新开启", shown
+
+
+async def test_clicking_a_key_in_the_footer_runs_it(make) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        footer = _footer(session)
+        start, _end, hint = next(span for span in footer.spans if span[2].key == "v")
+        assert hint.description == "表决"
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await pilot.pause()
+        assert app.screen is session
+        assert [form.is_open for form in session.query(VoteEntry)] == [True]
+
+
+async def test_a_held_footer_keeps_its_keys_until_released(make) -> None:
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        footer = _footer(session)
+        footer.held = True
+        app.live.execute(c.close_meeting(app.live.state))
+        session.refresh_bindings()
+        await pilot.pause()
+        assert "v" in {k.key for k in footer.keys}  # held: as it was
+        footer.held = False
+        session.refresh_bindings()
+        await pilot.pause()
+        assert "v" not in {k.key for k in footer.keys}

@@ -9,15 +9,15 @@ class was made before that language was chosen.
 from __future__ import annotations
 
 from screen_reading import form_on_screen, session_shown
-from textual.widgets._footer import FooterKey
 
 from meeting_tui import i18n
 from meeting_tui.tui.dialogs.vote_form import VoteEntry
 from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 
 def footer(app) -> dict[str, str]:
-    return {key.key: key.description for key in app.screen.query(FooterKey)}
+    return {k.key: k.description for f in app.screen.query(KeyFooter) for k in f.hints()}
 
 
 async def footer_when(pilot, app, holds) -> dict[str, str]:

@@ -12,7 +12,6 @@ import pytest
 from log_reading import new_kinds
 from rich.table import Table
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from meeting_tui import config, i18n
 from meeting_tui.domain import ItemState, MotionState
@@ -24,6 +23,7 @@ from meeting_tui.tui.dialogs.help import HelpScreen
 from meeting_tui.tui.keymap import SESSION_KEYS, shown_key
 from meeting_tui.tui.screens.session import SessionScreen
 from meeting_tui.tui.widgets.agenda_pane import AgendaPane, AgendaStrip
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -293,7 +293,7 @@ async def test_ctrl_q_with_a_change_the_disk_refused_stays_open_too(
 async def test_english_everywhere(make, ui) -> None:
     app = make(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        keys = list(app.screen.query(FooterKey))
+        keys = [k for f in app.screen.query(KeyFooter) for k in f.hints()]
         assert keys, "the footer shows keys"
         for key in keys:
             assert not CJK.search(key.description), key.description

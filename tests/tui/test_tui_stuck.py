@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from log_reading import new_kinds
-from textual.widgets._footer import FooterKey
 
 from meeting_tui.demo import CLOSED_ID
 from meeting_tui.domain import ItemState, Party
@@ -24,6 +23,7 @@ from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import FormDialog
 from meeting_tui.tui.screens.session import SessionScreen
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 JOINT = "20261121-join"
 
@@ -43,7 +43,7 @@ def joint(data_dir: Path, clock: Callable[[], datetime]) -> str:
 
 
 def footer_keys(app) -> list[str]:
-    return [k.key_display or k.key for k in app.screen.query(FooterKey)]
+    return [k.key_display or k.key for f in app.screen.query(KeyFooter) for k in f.hints()]
 
 
 async def test_entering_a_meeting_where_nobody_votes_warns_and_names_the_key(

@@ -10,6 +10,13 @@ shows a loading line meanwhile and never waits on the disk. Only reads happen
 in the worker; events are appended on the UI thread. The table holds the rows
 a page at a time (`PAGE`): moving the cursor onto the last row shown adds the
 next page, so a list of 30,000 follow-ups opens as fast as one of 30.
+
+A screen is made once per app for the same archive and meeting (`open`) and
+shown again at the next `b`/`f`: mounting and styling it was most of an
+open's time. Shown again, it compares the archive's stamp with the one its
+rows were read at and reads again only if a meeting changed; a read that
+brings the rows already shown (the screen's own `d` or pick) leaves the table
+as it is.
 """
 
 from __future__ import annotations
@@ -25,18 +32,19 @@ from typing import Any, Generic, TypeVar
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_lists import ListKind, lists_of
+from meeting_tui.store.archive_lists import ArchiveStamp, ListKind, archive_stamp, lists_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 Entry = TypeVar("Entry")
 PAGE = 200  # rows added to the table at a time
@@ -83,7 +91,30 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
         entries: Listing[Any]
         problems: list[str]
+        stamp: ArchiveStamp | None = None  # the archive's stamp the entries are true at
         bubble = False  # for this screen alone
+
+    @classmethod
+    def open(cls, app: App[Any], *made_with: Any) -> None:
+        """Show this list: the screen made before if it was made with the same objects, else a new one.
+
+        The screen is installed under its class's name, so leaving it (pop)
+        keeps it, rows and all; a different archive or meeting makes it anew.
+        """
+        name = f"archive-list.{cls.__name__}"
+        if app.is_screen_installed(name):
+            kept = app.get_screen(name)
+            if kept in app.screen_stack:  # shown already, under something: a new one on top
+                app.push_screen(cls(*made_with))
+                return
+            if isinstance(kept, ArchiveListScreen) and _same(kept.made_with, made_with):
+                app.push_screen(name)
+                return
+            app.uninstall_screen(name)
+        screen = cls(*made_with)
+        screen.made_with = made_with
+        app.install_screen(screen, name)
+        app.push_screen(name)
 
     def __init__(self, archive: Archive, title_key: str, empty_key: str) -> None:
         super().__init__()
@@ -93,6 +124,11 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.working = True  # a read is under way (from the start: on_mount begins it)
         self._shown = 0  # rows in the table: the first pages of `entries`
         self._row_keys = itertools.count()  # a row's key (rows come and go: not its place)
+        self.made_with: tuple[Any, ...] = ()  # what `open` made it with (the same: shown again)
+        self.stamp: ArchiveStamp | None = None  # the archive's stamp the rows were read at
+        self.shown_view: object = None  # `view()` when the rows were drawn
+        self.read_once = False  # a read came back (shown again: check the stamp)
+        self.interrupted = False  # left while a read was under way: read at the next showing
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -100,7 +136,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         yield Static(i18n.t("archive_list.loading"), id="loading")
         yield Static(i18n.t(self.empty_key), id="empty")
         yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -109,6 +145,29 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     def on_resize(self) -> None:
         self.show()
+
+    def on_screen_suspend(self) -> None:
+        """Left: a read or a keep under way stops, as when the screen was thrown away on leaving."""
+        self.interrupted = self.working
+        self.workers.cancel_group(self, "archive-read")
+
+    def on_screen_resume(self) -> None:
+        """Shown again: read again only if a meeting changed since the rows were read."""
+        if self.interrupted:  # left before its read was back
+            self.interrupted = False
+            self.reload()
+            return
+        if not self.read_once or self.working:
+            return  # the first showing (on_mount reads), or a read under way
+        if self.view() != self.shown_view:
+            self.show()
+        # No stamp: the read was made while the archive was being written; read again.
+        if self.stamp is None or archive_stamp(self.archive) != self.stamp:
+            self.reload()
+
+    def view(self) -> object:
+        """What the cells depend on besides the entries (follow-ups: today, for 逾期)."""
+        return None
 
     def room(self) -> int:
         """Cells left for the columns once the scrollbar and cell padding are paid for."""
@@ -134,15 +193,16 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def _read_archive(self) -> None:
         """The screen's list (only reads, then keeps it); a meeting that cannot be read is named."""
         worker = get_current_worker()
-        keep, summarised = None, False
+        keep, summarised, read_stamp = None, False, None
         try:
             read = lists_of(self.archive).read(self.list_kind())
-            entries, problems, keep = read.entries, read.problems, read.keep
+            entries, problems, keep, read_stamp = read.entries, read.problems, read.keep, read.stamp
             summarised = read.lines is None  # made from the archive summary, not the kept file
         except StoreError as error:  # the archive list itself cannot be read
             entries, problems = Listing.empty(), [error]
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(entries, [problem.message() for problem in problems]))
+            said = [problem.message() for problem in problems]
+            self.post_message(self.Loaded(entries, said, None if problems else read_stamp))
         if summarised:
             _freeze_once()
         # Kept unless the screen is left (or the app quits) first: an exit never waits for it,
@@ -163,11 +223,21 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        same = self._shows_already(message.entries)
         self.entries = message.entries
+        self.stamp, self.read_once = message.stamp, True
         self.working = False
         self.query_one("#loading").display = False
         self.show_problems(message.problems)
-        self.show()
+        if not same:
+            self.show()
+
+    def _shows_already(self, entries: Listing[Entry]) -> bool:
+        """The table's rows are these entries' first ones, and as many: no redraw needed."""
+        shown = self._shown
+        if not shown or len(entries) != len(self.entries) or self.view() != self.shown_view:
+            return False
+        return all(entries[n] == self.entries[n] for n in range(shown))
 
     def replace_entry(
         self, old: Entry, new: Entry, order: Callable[[Entry], Any] | None = None
@@ -221,6 +291,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         if self.entries:
             table.move_cursor(row=min(max(row, 0), self._shown - 1), animate=False)
         self.query_one("#empty").display = not self.entries
+        self.shown_view = self.view()
 
     def _add_rows(self, count: int) -> None:
         table = self.query_one(DataTable)
@@ -249,3 +320,8 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _same(made_with: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    """Made with the very same objects (archive, meeting, clock)."""
+    return len(made_with) == len(now) and all(a is b for a, b in zip(made_with, now, strict=True))

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import Draft, Party, label
@@ -18,6 +18,7 @@ from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import PersonAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 ATTENDANCE_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "key.save", "group.meeting"),
@@ -48,7 +49,7 @@ class AttendanceScreen(keymap.KeyedScreen):
             yield Static(id="eligible")
             yield Static(i18n.t("attendance.roster"), id="roster-title")
             yield DataTable(cursor_type="row", id="roster")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -52,6 +52,9 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
     def today(self) -> str:
         return self.clock().date().isoformat()
 
+    def view(self) -> object:
+        return self.today()  # a new day may make a follow-up overdue
+
     def list_kind(self) -> ListKind[FollowUpEntry]:
         return FOLLOWUPS
 

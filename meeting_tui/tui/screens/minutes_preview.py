@@ -22,7 +22,7 @@ from typing import Any
 from rich.markdown import Markdown
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from meeting_tui import i18n
@@ -42,6 +42,7 @@ from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.themes import Themed, markdown_theme
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.rendered_lines import RenderedLines
 
 FORMAT_KEYS = {"1": "md", "2": "html", "3": "docx", "4": "csv", "5": "json"}
@@ -81,7 +82,7 @@ class MinutesPreviewScreen(keymap.KeyedScreen):
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-status", markup=False)
         yield RenderedLines(id="preview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show()

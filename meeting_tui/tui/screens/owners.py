@@ -18,7 +18,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from meeting_tui import i18n, locations
 from meeting_tui.domain.errors import DomainError
@@ -40,6 +40,7 @@ from meeting_tui.tui.dialogs.confirm import ConfirmDialog
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import CollectorAnswers, ReasonAnswers
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.owners_entry import RoomEntry
 from meeting_tui.tui.widgets.owners_roster import RosterWindow
 from meeting_tui.tui.widgets.owners_tally import BuildingProgressPanel, OwnersTally, TextPanel
@@ -88,7 +89,7 @@ class OwnersScreen(keymap.KeyedScreen):
             ROSTER_WIDTHS,
             id="roster",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain.errors import DomainError
@@ -21,6 +21,7 @@ from meeting_tui.tui import keymap
 from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewDecisionAnswers
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 LIST_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "owners.key.open", "group.owners"),
@@ -50,7 +51,7 @@ class OwnersListScreen(keymap.KeyedScreen):
         yield Static(i18n.t("owners.list.title"), id="heading")
         yield Static(i18n.t("owners.list.empty"), id="empty")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="decisions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

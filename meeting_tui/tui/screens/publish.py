@@ -20,7 +20,7 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from meeting_tui import i18n, locations
@@ -33,6 +33,7 @@ from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.publish_preview import PublishPreviewScreen
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 PUBLISH_KEYS: tuple[Key, ...] = (
     Key("v", "preview", "publish.key.preview", "group.view"),
@@ -95,7 +96,7 @@ class PublishScreen(keymap.KeyedScreen):
                 yield Static("", id="too-small")
                 yield Static("", id="written", markup=False)
                 yield Static(i18n.t("publish.screen.hint"), id="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._check_fit()

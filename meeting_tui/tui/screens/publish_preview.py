@@ -14,7 +14,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from meeting_tui import i18n
@@ -27,6 +27,7 @@ from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
 from meeting_tui.tui.keymap import Key
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 PREVIEW_KEYS: tuple[Key, ...] = (
     Key("space", "flip", "preview.key.flip", "group.meeting"),
@@ -84,7 +85,7 @@ class PublishPreviewScreen(keymap.KeyedScreen):
             yield Static(id="page-body")
         yield Static(i18n.t("preview.names.heading"), id="names-heading")
         yield OptionList(id="names")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import (
@@ -40,6 +40,7 @@ from meeting_tui.tui.dialogs.voting import voting_fields
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
 from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft, MeetingStarted
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 R = TypeVar("R")  # the result of a form
 
@@ -99,7 +100,7 @@ class SetupScreen(keymap.KeyedScreen):
         yield Static(id="heading", markup=False)
         yield Static(id="summary", markup=False)
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -326,13 +327,13 @@ class SetupScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        self.app.push_screen(BacklogScreen(self.live.archive, self.live))
+        BacklogScreen.open(self.app, self.live.archive, self.live)
 
     def action_followups(self) -> None:
         """Follow-ups with this meeting open: a 居民评 is recorded as taken at this meeting."""
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        self.app.push_screen(FollowUpsScreen(self.live.archive, self.live, self.live.clock))
+        FollowUpsScreen.open(self.app, self.live.archive, self.live, self.live.clock)
 
     def action_attendance(self) -> None:
         from meeting_tui.tui.screens.attendance import AttendanceScreen

@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import DomainError, MeetingKind, MeetingStatus, label
@@ -24,6 +24,7 @@ from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
+from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:  # the dialogs load with the first key that opens one, not before the list
     from meeting_tui.tui.dialogs.form_answers import NewMeetingAnswers, WordAnswers
@@ -79,7 +80,7 @@ class StartScreen(keymap.KeyedScreen):
         yield Input(placeholder=i18n.t("start.filter"), compact=True, id="filter")
         yield Static(i18n.t("start.empty"), id="empty")
         yield FixedWidthTable(cursor_type="row", zebra_stripes=True, id="archive")
-        yield Footer()
+        yield KeyFooter()
 
     # Cells of each fixed column; the title takes what is left, so the counts stay in view.
     WIDTHS = {
@@ -284,12 +285,12 @@ class StartScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        self.app.push_screen(BacklogScreen(self.archive, None))  # no meeting open to pick into
+        BacklogScreen.open(self.app, self.archive, None)  # no meeting open to pick into
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        self.app.push_screen(FollowUpsScreen(self.archive, None, self.clock))
+        FollowUpsScreen.open(self.app, self.archive, None, self.clock)
 
     def action_owners(self) -> None:
         from meeting_tui.store.owners import DecisionArchive
