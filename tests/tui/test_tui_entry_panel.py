@@ -103,3 +103,60 @@ async def test_the_palette_offers_no_session_step_while_a_form_is_open(make, ui)
         await pilot.press("escape")
         titles = [cmd.title for cmd in app.get_system_commands(app.screen)]
         assert any(i18n.t("key.defer") in title for title in titles)
+
+
+async def test_a_click_on_the_table_while_voting_changes_neither_the_counts_nor_the_motion(
+    make, ui
+) -> None:
+    """The form lies over the panes: a click on them must not reach them, as the dialog's screen
+    kept it from them. Before, the click moved the table's cursor (the vote panel then showed
+    another motion) and the focus went to the first field with its text selected, so the
+    next digit replaced the count already typed."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        session = app.screen
+        table = session.query_one(MotionTable)
+        motion, row = session.selected, table.cursor_row
+        await pilot.press("v", "1", "2", "tab", "3")
+        form = ui.form(app)
+        against = form.query_one("#f-against", CountInput)
+        assert app.focused is against
+        for y in range(8):
+            await pilot.click(MotionTable, offset=(2, y))
+            await pilot.pause()
+        assert app.focused is against
+        assert (session.selected, table.cursor_row) == (motion, row)
+        await pilot.press("5")
+        assert form.query_one("#f-for", CountInput).value == "12"
+        assert against.value == "35"
+        await pilot.press("escape")
+        assert app.focused is table
+
+
+async def test_a_click_on_the_footer_while_a_form_is_open_types_nothing_into_it(
+    make, ui, stored_events
+) -> None:
+    """The footer stays as it was behind an open form; a click on one of its keys must not
+    run that key into the form's text field (it typed `nvyduq` into a deferral's reason)."""
+    from meeting_tui.tui.widgets.key_footer import KeyFooter
+
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        session = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        form = ui.form(app)
+        await ui.type_text(pilot, "情况不清")
+        footer = session.query_one(KeyFooter)
+        for start, _end, _hint in list(footer.spans)[:6]:
+            await pilot.click(KeyFooter, offset=(start + 1, 0))
+            await pilot.pause()
+        assert form.is_open
+        assert form.query_one("#f-reason", Input).value == "情况不清"
+        await pilot.press("tab")
+        await ui.type_text(pilot, "社区工作人员")
+        await pilot.press("tab")
+        await ui.type_text(pilot, "下次会议")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert stored_events()[-1].payload.get("reason") == "情况不清"

@@ -37,6 +37,7 @@ from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Field, FieldTexts, field_texts, field_widget, show_message
 from meeting_tui.tui.widgets.key_footer import KeyFooter
+from meeting_tui.tui.widgets.motion_table import MotionTable
 
 R = TypeVar("R")
 Done = Callable[[R | None], object]  # the answers, or None on Esc
@@ -61,6 +62,7 @@ class EntryPanel(Vertical, Generic[R]):
         self.check: Check[R] | None = None
         self.done: Done[R] | None = None
         self.came_from: Widget | None = None  # focused before the form opened
+        self.last_field: Widget | None = None  # focused last within the open form
 
     @property
     def is_modal(self) -> bool:
@@ -101,12 +103,22 @@ class EntryPanel(Vertical, Generic[R]):
         show_message(self.query_one("#error", Static), "")
         self.check, self.done = check, done
         self.came_from = self.screen.focused
-        for footer in self.screen.query(KeyFooter):
-            footer.held = True
+        self._hold_what_is_under(True)
         self.is_open = True
+        self.last_field = None
         self.display = True  # not a class: that would style every field again, each time
         self.screen.set_focus(self.focusables()[0])
         self.opened()
+
+    def _hold_what_is_under(self, held: bool) -> None:
+        """The footer keeps its keys and, like the table, takes no click while the form is open.
+
+        The dialog's screen covered them; the form only lies over them on its layer.
+        """
+        for footer in self.screen.query(KeyFooter):
+            footer.held = held
+        for table in self.screen.query(MotionTable):
+            table.held = held
 
     def opened(self) -> None:
         """What a form does once shown (the vote previews its verdict)."""
@@ -116,8 +128,7 @@ class EntryPanel(Vertical, Generic[R]):
         done = self.done
         self.is_open, self.check, self.done = False, None, None
         self.display = False
-        for footer in self.screen.query(KeyFooter):
-            footer.held = False
+        self._hold_what_is_under(False)
         back = self.came_from
         self.came_from = None
         self.screen.set_focus(back if back is not None and back.is_attached else None)
@@ -145,9 +156,16 @@ class EntryPanel(Vertical, Generic[R]):
         return [w for w in self.query("Input, ChoiceField, Button") if w.can_focus]
 
     def keep_focus(self, focused: Widget) -> None:
-        """The focus went outside the open form (a click): it comes back to the first field."""
-        if self.is_open and self not in focused.ancestors:
-            self.screen.set_focus(self.focusables()[0])
+        """The focus went outside the open form: it comes back to the field it was in."""
+        if not self.is_open:
+            return
+        if self in focused.ancestors:
+            self.last_field = focused
+            return
+        back = self.last_field
+        self.screen.set_focus(
+            back if back is not None and back.is_attached else self.focusables()[0]
+        )
 
     # -- what the form holds -------------------------------------------------
 

@@ -189,13 +189,19 @@ class KeyFooter(Footer):
         return None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        """A click on a key presses it (a disabled one rings the bell), as on a FooterKey."""
+        """A click on a key presses it (a disabled one rings the bell), as on a FooterKey.
+
+        Held (a form open over the screen), its keys are not the form's: a click rings
+        the bell instead of typing the key's letter into the form's field.
+        """
         found = self._at(event.x)
         if found is None:
             return
         event.stop()
         _, hint = found
-        if hint.enabled:
+        if self.held:
+            self.app.bell()
+        elif hint.enabled:
             self.app.simulate_key(hint.key)
         else:
             self.app.bell()

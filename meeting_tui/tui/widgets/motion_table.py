@@ -8,6 +8,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -49,6 +50,18 @@ class MotionTable(FixedWidthTable):
         self._rows: dict[str, _Row] = {}  # each motion's cells, made again only when it changed
         # True within `show`: the cursor moves made there are the screen's, not the chair's.
         self.showing = False
+        # A vote or deferral form is open over the table: a click neither moves its cursor
+        # (the form would record for one motion while the panel showed another) nor takes
+        # the focus from the form's field.
+        self.held = False
+
+    def focus_on_click(self) -> bool:
+        return not self.held
+
+    def on_click(self, event: events.Click) -> None:
+        if self.held:
+            event.prevent_default()  # DataTable's own click handler moves the cursor
+            event.stop()
 
     COLUMNS = ("number", "text", "proposer", "state", "for", "against", "abstain")
     PROPOSER_MAX = 10  # cells; a long name is cut with … (the vote panel has it whole)
