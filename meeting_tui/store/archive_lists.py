@@ -54,7 +54,7 @@ from meeting_tui.domain.archive_views import (
 from meeting_tui.domain.followup_order import FollowUpsOrder
 from meeting_tui.store import fs
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import RACY_NS, summary_of
+from meeting_tui.store.archive_summary import RACY_NS, read_stamp, summary_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
 
@@ -112,21 +112,9 @@ class ListRead(Generic[T]):
 
 
 def archive_stamp(archive: Archive) -> ArchiveStamp | None:
-    """The `meetings/` folder's and the index's stamps; None while either cannot be looked at."""
-    try:
-        folder = os.stat(archive.meetings_dir)
-        index = os.stat(archive.index_path)
-    except OSError:
-        return None
-    return [
-        folder.st_mtime_ns,
-        folder.st_ctime_ns,
-        folder.st_ino,
-        index.st_mtime_ns,
-        index.st_ctime_ns,
-        index.st_ino,
-        index.st_size,
-    ]
+    """The `meetings/` folder's and the index's stamps (`read_stamp`, the summary's own reuse key)."""
+    stamp = read_stamp(archive)
+    return None if stamp is None else list(stamp)
 
 
 class KeptLists:
