@@ -20,7 +20,9 @@ from the logs — after which the file is made again. A file is only made when
 the folder's stamp is older than the coarse file clock's tick (`RACY_NS`), so a
 replace in the same tick cannot hide behind an equal stamp; a list with an
 unreadable meeting is never kept (its notices must be said at every read). The
-header's count and CRC-32 catch a torn or damaged file, which is then ignored.
+header's count and CRC-32 catch a torn or damaged file, which is then ignored;
+its `made_by` (release and language) and a check that its lines decode catch a
+file another release wrote: made again, never shown and never a traceback.
 
 Not seen: a meeting file overwritten in place by hand (`cp` onto an existing
 file keeps the folder's stamp) until the next change in `meetings/`.
@@ -38,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from meeting_tui import __version__, i18n
 from meeting_tui.domain.archive_lines import (
     backlog_from,
     backlog_line,
@@ -54,15 +57,25 @@ from meeting_tui.domain.archive_views import (
 from meeting_tui.domain.followup_order import FollowUpsOrder
 from meeting_tui.store import fs
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_summary import RACY_NS, summary_of
+from meeting_tui.store.archive_summary import RACY_NS, read_stamp, summary_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
 
 T = TypeVar("T")
-VERSION = 1
+LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError)  # a line `entry` cannot read
 HEADER_AT_MOST = 1024  # bytes: the header line is about 200
 KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
+
+
+def made_by() -> list[str]:
+    """What a kept file must have been made by to be trusted: this release, in this language.
+
+    Another release may word the backlog otherwise (`.printed`) or lay its lines
+    out otherwise (`.lines`): its files are made again, never shown. The package's
+    own `__version__` (no metadata scan: it is imported already).
+    """
+    return [__version__, i18n.current_language()]
 
 
 @dataclass(frozen=True)
@@ -112,21 +125,9 @@ class ListRead(Generic[T]):
 
 
 def archive_stamp(archive: Archive) -> ArchiveStamp | None:
-    """The `meetings/` folder's and the index's stamps; None while either cannot be looked at."""
-    try:
-        folder = os.stat(archive.meetings_dir)
-        index = os.stat(archive.index_path)
-    except OSError:
-        return None
-    return [
-        folder.st_mtime_ns,
-        folder.st_ctime_ns,
-        folder.st_ino,
-        index.st_mtime_ns,
-        index.st_ctime_ns,
-        index.st_ino,
-        index.st_size,
-    ]
+    """The `meetings/` folder's and the index's stamps (`read_stamp`, the summary's own reuse key)."""
+    stamp = read_stamp(archive)
+    return None if stamp is None else list(stamp)
 
 
 class KeptLists:
@@ -135,7 +136,7 @@ class KeptLists:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.folder = summary_of(archive).folder
-        self._lines: dict[str, tuple[ArchiveStamp, list[bytes]]] = {}  # read in this process
+        self._lines: dict[str, tuple[list[int | str], list[bytes]]] = {}  # read here, by made_by
         # The list last made from the summary: given again while the summary is the same list.
         self._made: dict[str, tuple[list[MeetingSummary], Listing[Any], Any]] = {}
 
@@ -165,7 +166,7 @@ class KeptLists:
     def _kept_lines(self, kind: ListKind[Any], stamp: ArchiveStamp) -> list[bytes] | None:
         """The file's entry lines if it was made at `stamp` and is whole; None otherwise."""
         known = self._lines.get(kind.name)
-        if known is not None and known[0] == stamp:
+        if known is not None and known[0] == [*stamp, *made_by()]:
             return known[1]
         kept = self._read_kept(self.path_of(kind), stamp)
         if kept is None:
@@ -173,9 +174,9 @@ class KeptLists:
         header, body = kept
         lines = body.split(b"\n")
         lines.pop()  # after the last line's newline
-        if len(lines) != header.get("count"):
+        if len(lines) != header.get("count") or not _readable(kind, lines):
             return None
-        self._lines[kind.name] = (stamp, lines)
+        self._lines[kind.name] = ([*stamp, *made_by()], lines)
         return lines
 
     def _read_kept(self, path: Path, stamp: ArchiveStamp) -> tuple[dict[str, Any], bytes] | None:
@@ -189,7 +190,7 @@ class KeptLists:
                     return None
                 if (
                     not isinstance(header, dict)
-                    or header.get("version") != VERSION
+                    or header.get("made_by") != made_by()
                     or header.get("stamp") != stamp
                 ):
                     return None  # made before a change: the megabytes after it are not read
@@ -202,7 +203,7 @@ class KeptLists:
 
     def _write_kept(self, path: Path, stamp: ArchiveStamp, body: bytes, **more: Any) -> bool:
         """Keep `body` under a header naming `stamp`; False if the disk refused (nothing lost)."""
-        header = {"version": VERSION, "stamp": stamp, **more, "crc32": zlib.crc32(body)}
+        header = {"made_by": made_by(), "stamp": stamp, **more, "crc32": zlib.crc32(body)}
         try:
             make_folders(self.folder)
             with summary_of(self.archive).locked():
@@ -225,7 +226,7 @@ class KeptLists:
             time.sleep(KEEP_PAUSE_SECONDS)
         body = "".join(parts).encode("utf-8")
         if self._write_kept(self.path_of(kind), stamp, body, count=len(entries)):
-            self._lines[kind.name] = (stamp, body.split(b"\n")[:-1])
+            self._lines[kind.name] = ([*stamp, *made_by()], body.split(b"\n")[:-1])
 
     def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
         """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing."""
@@ -235,6 +236,17 @@ class KeptLists:
     def keep_printed(self, name: str, stamp: ArchiveStamp, text: str) -> None:
         """Keep a verb's output made from a list read at `stamp` (a still archive's)."""
         self._write_kept(self.folder / f"{name}.printed", stamp, text.encode("utf-8"))
+
+
+def _readable(kind: ListKind[Any], lines: list[bytes]) -> bool:
+    """The first and last lines decode: every line of one file is in one layout, and its
+    CRC-32 stands for the rest, so a file that another layout wrote is not kept (made again)."""
+    try:
+        for line in lines[:1] + lines[-1:]:
+            kind.entry(line)
+    except LINE_ERRORS:
+        return False
+    return True
 
 
 _SHARED: weakref.WeakKeyDictionary[Archive, KeptLists] = weakref.WeakKeyDictionary()

@@ -70,13 +70,27 @@ def built_from(path: Path | str) -> BuiltFrom | None:
     return {"mtime_ns": st.st_mtime_ns, "size": st.st_size, "inode": st.st_ino}
 
 
-def folder_stamp(folder: Path) -> tuple[int, int, int] | None:
-    """(mtime_ns, ctime_ns, inode) of `meetings/`: every replace of a meeting file moves it."""
+def read_stamp(archive: Archive) -> tuple[int, ...] | None:
+    """`meetings/`'s (mtime_ns, ctime_ns, inode) and the index's (the same, and its size).
+
+    Every replace of a meeting file moves the folder's stamp; a meeting marked
+    broken (or repaired) by another reader moves only the index's, and the
+    index is what a read lists. None while either cannot be looked at.
+    """
     try:
-        st = os.stat(folder)
+        folder = os.stat(archive.meetings_dir)
+        index = os.stat(archive.index_path)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return (
+        folder.st_mtime_ns,
+        folder.st_ctime_ns,
+        folder.st_ino,
+        index.st_mtime_ns,
+        index.st_ctime_ns,
+        index.st_ino,
+        index.st_size,
+    )
 
 
 def month_of(meeting_id: str) -> str:
@@ -98,8 +112,8 @@ class ArchiveSummary:
         # Summaries already parsed, with the stamp they hold: a later read that
         # finds the same stamp skips the month's file altogether.
         self._parsed: dict[str, tuple[BuiltFrom, MeetingSummary]] = {}
-        # The last full read, and the `meetings/` stamp it was made at (see `read`).
-        self._last: tuple[tuple[int, int, int], list[MeetingSummary], list[StoreError]] | None
+        # The last full read, and the archive's `read_stamp` it was made at (see `read`).
+        self._last: tuple[tuple[int, ...], list[MeetingSummary], list[StoreError]] | None
         self._last = None
         self._reading = threading.Lock()  # a second reader waits, then finds the first's result
         self._before: tuple[list[MeetingSummary], list[StoreError]] = ([], [])
@@ -202,22 +216,24 @@ class ArchiveSummary:
         names it and says how to restore it, so its deferred items are not forgotten.
 
         The store only ever replaces meeting files (temp file, rename), and each
-        replace moves the folder's stamp: while `meetings/` has the stamp of the
-        last full read, no meeting changed, and that read's result (the same
-        list) is given again without a `stat` per meeting.
+        replace moves the folder's stamp; a meeting marked broken by another
+        reader moves the index's: while both have the stamps of the last full
+        read (`read_stamp`, the very stamp the kept lists are made under), no
+        meeting changed, and that read's result (the same list, its problems
+        named again) is given again without a `stat` per meeting.
         """
         with self._reading:
             began = time.time_ns()
-            folder = folder_stamp(self.archive.meetings_dir)
-            if self._last is not None and folder is not None and self._last[0] == folder:
+            stamp = read_stamp(self.archive)
+            if self._last is not None and stamp is not None and self._last[0] == stamp:
                 return self._last[1], self._last[2]
             with without_collection():  # 40,000 summary parts made at a first read
                 summaries, problems = self._read_each()
             if self._same_as_before(summaries, problems):
                 summaries, problems = self._before  # the same list: its rows need not be remade
             self._before = (summaries, problems)
-            settled = folder is not None and began - folder[0] > RACY_NS
-            self._last = (folder, summaries, problems) if folder and settled else None
+            settled = stamp is not None and began - max(stamp[0], stamp[3]) > RACY_NS
+            self._last = (stamp, summaries, problems) if stamp and settled else None
             return summaries, problems
 
     def _same_as_before(self, summaries: list[MeetingSummary], problems: list[StoreError]) -> bool:
