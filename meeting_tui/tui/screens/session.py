@@ -17,6 +17,8 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from meeting_tui import i18n
@@ -55,6 +57,10 @@ class SessionScreen(FloorActions):
     ]
     CSS_PATH = ["session.tcss", "../dialogs/entry_panel.tcss"]
     AUTO_FOCUS = "#motions"  # not the first field in the DOM: the hidden vote form's
+    # Textual's `Screen.focused` repaints the whole screen on every focus change; the
+    # widgets that gain and lose the focus are restyled (and so redrawn) anyway. Each
+    # vote or deferral moves the focus twice, so that was 24 lines drawn each way.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, live: LiveMeeting, clock: Callable[[], datetime]) -> None:
         super().__init__(live)
