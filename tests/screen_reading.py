@@ -89,3 +89,16 @@ def session_shown(app: App[Any]) -> bool:
     from meeting_tui.tui.screens.session import SessionScreen
 
     return isinstance(app.screen, SessionScreen) and form_on_screen(app) is None
+
+
+def count_layouts(screen: Any) -> list[bool]:
+    """Every layout pass of `screen` from now on (True: a full one, False: for a scroll)."""
+    passes: list[bool] = []
+    original = screen._refresh_layout
+
+    def counted(size: Any = None, scroll: bool = False) -> None:
+        passes.append(not scroll)
+        original(size, scroll)
+
+    screen._refresh_layout = counted
+    return passes

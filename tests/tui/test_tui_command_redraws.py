@@ -8,22 +8,9 @@ nothing in it. The in-session demo: motion 2 raised on item 3 of 8.
 
 from __future__ import annotations
 
-from typing import Any
+from screen_reading import count_layouts
 
 from meeting_tui.tui.widgets.status_strip import StatusStrip
-
-
-def count_layouts(screen: Any) -> list[bool]:
-    """Every layout pass of `screen` from now on (True: a full one, False: for a scroll)."""
-    passes: list[bool] = []
-    original = screen._refresh_layout
-
-    def counted(size: Any = None, scroll: bool = False) -> None:
-        passes.append(not scroll)
-        original(size, scroll)
-
-    screen._refresh_layout = counted
-    return passes
 
 
 async def test_next_item_lays_nothing_out_again(make, ui) -> None:

@@ -8,22 +8,9 @@ by its text, so a digit changes no widget's place.
 
 from __future__ import annotations
 
-from typing import Any
+from screen_reading import count_layouts
 
 from meeting_tui.tui.dialogs.count_input import CountInput
-
-
-def count_layouts(screen: Any) -> list[bool]:
-    """Every layout pass of `screen` from now on (as in test_tui_command_redraws.py)."""
-    passes: list[bool] = []
-    original = screen._refresh_layout
-
-    def counted(size: Any = None, scroll: bool = False) -> None:
-        passes.append(not scroll)
-        original(size, scroll)
-
-    screen._refresh_layout = counted
-    return passes
 
 
 async def test_a_vote_digit_lays_out_nothing(make, ui) -> None:

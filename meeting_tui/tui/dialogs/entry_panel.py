@@ -23,19 +23,19 @@ focus as soon as the key that opened the form has been handled.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Static
 
 from meeting_tui import i18n
 from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
-from meeting_tui.tui.dialogs.form import Field, FieldTexts, field_texts, field_widget, show_message
+from meeting_tui.tui.dialogs.form import Field, FormParts, show_message
 from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.motion_table import MotionTable
 
@@ -44,7 +44,7 @@ Done = Callable[[R | None], object]  # the answers, or None on Esc
 Check = Callable[[R], str | None]  # the command's refusal of these answers, or None
 
 
-class EntryPanel(Vertical, Generic[R]):
+class EntryPanel(FormParts[R], Vertical):
     BINDINGS = [
         Binding("escape", "cancel", show=False),
         Binding("tab", "move(1)", show=False),
@@ -71,14 +71,7 @@ class EntryPanel(Vertical, Generic[R]):
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="hint", markup=False)
-        with Grid():
-            for f in self.fields:
-                yield Label(f.label)
-                yield field_widget(f)
-        yield Static("", id="error", classes="error", markup=False)
-        with Horizontal():
-            yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
-            yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
+        yield from self.compose_form()
 
     # -- open and close --------------------------------------------------------
 
@@ -169,16 +162,6 @@ class EntryPanel(Vertical, Generic[R]):
 
     # -- what the form holds -------------------------------------------------
 
-    def texts(self) -> FieldTexts:
-        return field_texts(self, self.fields)
-
-    def answers(self) -> R:
-        """What the form holds now, as its typed result."""
-        return self.read(self.texts())
-
-    def show_error(self, message: str, *, ok: bool = False) -> None:
-        show_message(self.query_one("#error", Static), message, ok=ok)
-
     def submit(self) -> None:
         if not self.is_open:
             return
@@ -200,19 +183,3 @@ class EntryPanel(Vertical, Generic[R]):
     def action_cancel(self) -> None:
         if self.is_open:
             self.close(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_choice_field_submitted(self, event: ChoiceField.Submitted) -> None:
-        """Enter on a ‹choice› confirms the form too, as in the dialog."""
-        event.stop()
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self.submit()
-        else:
-            self.action_cancel()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Generic, TypeVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,7 +41,63 @@ class Field:
     suggestions: list[str] = field(default_factory=list)
 
 
-class FormDialog(ModalScreen[R | None]):
+class FormParts(Generic[R]):
+    """What the dialog and the in-screen entry (entry_panel.py) share: the fields' grid, the
+    message line and the two buttons, reading the answers, and Enter, OK and Cancel.
+
+    The class it is mixed into is a Textual node (a screen or a widget) that sets `fields`
+    and `read`, and says what `submit` and `action_cancel` do (dismiss, or hide).
+    """
+
+    fields: list[Field]
+    read: Callable[[Mapping[str, str]], R]
+
+    def compose_form(self) -> ComposeResult:
+        with Grid():
+            for f in self.fields:
+                yield Label(f.label)
+                yield field_widget(f)
+        yield Static("", id="error", classes="error", markup=False)
+        with Horizontal():
+            yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
+            yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
+
+    def answers(self) -> R:
+        """What the form holds now, as its typed result."""
+        return self.read(self.texts())
+
+    def texts(self) -> FieldTexts:
+        """Each field's text (a choice's value) by field name, as `read` takes them."""
+        return field_texts(cast(Widget, self), self.fields)
+
+    def show_error(self, message: str, *, ok: bool = False) -> None:
+        """Say what is wrong (or, with `ok`, what will happen) under the fields."""
+        show_message(cast(Widget, self).query_one("#error", Static), message, ok=ok)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    def on_choice_field_submitted(self, event: ChoiceField.Submitted) -> None:
+        """Enter on a ‹choice› confirms the form too: no field leaves the form looking frozen."""
+        event.stop()
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self.submit()
+        else:
+            self.action_cancel()
+
+
+class FormDialog(FormParts[R], ModalScreen[R | None]):
     CSS_PATH = "form.tcss"
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
@@ -66,26 +122,7 @@ class FormDialog(ModalScreen[R | None]):
             box.border_title = self.title_text
             if self.hint:
                 yield Static(self.hint, classes="hint", markup=False)
-            with Grid():
-                for f in self.fields:
-                    yield Label(f.label)
-                    yield field_widget(f)
-            yield Static("", id="error", classes="error", markup=False)
-            with Horizontal():
-                yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
-                yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
-
-    def answers(self) -> R:
-        """What the form holds now, as its typed result."""
-        return self.read(self.texts())
-
-    def texts(self) -> FieldTexts:
-        """Each field's text (a choice's value) by field name, as `read` takes them."""
-        return field_texts(self, self.fields)
-
-    def show_error(self, message: str, *, ok: bool = False) -> None:
-        """Say what is wrong (or, with `ok`, what will happen) under the fields."""
-        show_message(self.query_one("#error", Static), message, ok=ok)
+            yield from self.compose_form()
 
     def submit(self) -> None:
         answers = self.answers()
@@ -94,22 +131,6 @@ class FormDialog(ModalScreen[R | None]):
             self.show_error(problem)
             return
         self.dismiss(answers)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_choice_field_submitted(self, event: ChoiceField.Submitted) -> None:
-        """Enter on a ‹choice› confirms the form too: no field leaves the form looking frozen."""
-        event.stop()
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self.submit()
-        else:
-            self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
