@@ -159,13 +159,12 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         """Left: a read or a keep under way stops, as when the screen was thrown away on leaving.
 
         Left for good (not covered by a form): the rows changed in place take
-        their places, and the heading is the title again.
+        their places.
         """
         self.interrupted = self.working
         self.workers.cancel_group(self, "archive-read")
         if self not in self.app.screen_stack:
             self._place_unplaced()
-            self.say("")
 
     def on_screen_resume(self) -> None:
         """Shown again: read again only if a meeting changed since the rows were read."""
@@ -334,16 +333,6 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         """The cursor on the last row shown: the next page joins the table."""
         if event.cursor_row >= self._shown - 1 and self._shown < len(self.entries):
             self._add_rows(PAGE)
-
-    def say(self, text: str) -> None:
-        """What the screen just did, in the heading after the title (`""`: the title alone).
-
-        A toast was a widget mounted and two layout passes at every `d`; the
-        heading is one line of a set height, so only it is drawn again.
-        """
-        title = i18n.t(self.title_key)
-        line = cut(f"{title}  ✓ {text}" if text else title)
-        self.query_one("#heading", Static).update(line, layout=False)
 
     def show_problems(self, problems: Sequence[str]) -> None:
         """Meetings that could not be read, one line each: a cross-archive view hides none."""
