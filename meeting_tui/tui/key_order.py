@@ -128,7 +128,10 @@ class KeyOrder:
         Textual's queues do not show that, so every message's handling is counted
         (`_count_handling`): at rest only the App's handling of this key is under way,
         and the key is handed on at once, as a bare App does (about 1 ms a key;
-        tests/tui/test_tui_type_ahead.py).
+        tests/tui/test_tui_type_ahead.py). Not counted: what runs outside a message,
+        a timer's callback (in the timer's own task) and a callback run at idle; every
+        one of those in the app is synchronous, so none is half done when a key comes.
+        An async one that moves the focus would need counting the same way.
         """
         return (
             _HANDLING[0] == 1

@@ -88,7 +88,7 @@ class LineCompositor(Compositor):
                 strips = widget.render_lines(
                     Region(shown.x - region.x, start - region.y, shown.width, len(run))
                 )
-                for (y, mine), strip in zip(run, strips, strict=True):
+                for (y, mine), strip in zip(run, strips, strict=False):  # as Textual zips them
                     line = chops[y]
                     pieces = strip.divide([cut - shown.x for cut in mine[1:]])
                     for cut, piece in zip(mine, pieces, strict=False):  # as Textual pairs them

@@ -11,13 +11,17 @@ and the list shown again is what a fresh read shows.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from screen_reading import count_layouts
+from textual import events
 
 from meeting_tui.domain.archive_views import followup_order
 from meeting_tui.tui.dialogs.form import FormDialog
+from meeting_tui.tui.screens import archive_list
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 
 CST = timezone(timedelta(hours=8))
@@ -141,3 +145,61 @@ async def test_d_pressed_twice_marks_the_same_follow_up_and_not_the_next(make, u
     assert (
         stored(second.origin.meeting_id).motions[second.origin.motion_id].followup.done_on is None
     )
+
+
+async def test_d_twice_records_one_done(make, stored_events) -> None:
+    app = make(None, clock=lambda: LATER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await settled(pilot, app)
+        first = app.screen.entries[0]
+        before = len(stored_events(first.origin.meeting_id))
+        await pilot.press("d", "d")
+    kinds = [e.kind.value for e in stored_events(first.origin.meeting_id)[before:]]
+    assert kinds == ["followup_done"]
+
+
+async def test_leaving_while_the_list_reads_again_keeps_rows_and_entries_together(
+    make, monkeypatch
+) -> None:
+    """`d`, a form opened and closed (the archive changed: a read begins), the list left
+    before the read is in, shown again: each row is the entry `d` would mark."""
+    gate = threading.Event()
+    gate.set()
+    real = archive_list.lists_of
+
+    class Held:
+        def __init__(self, archive: Any) -> None:
+            self.inner = real(archive)
+
+        def read(self, kind: Any) -> Any:
+            gate.wait(10)
+            return self.inner.read(kind)
+
+    monkeypatch.setattr(archive_list, "lists_of", Held)
+    app = make(None, clock=lambda: LATER)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f")
+        await settled(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, FollowUpsScreen)
+        await pilot.press("d", "e")
+        assert isinstance(app.screen, FormDialog)
+        gate.clear()  # the read after the form hangs until the list has been left
+        # Keys posted as a terminal sends them: Pilot would wait for the held read.
+        app.post_message(events.Key("escape", None))
+        await asyncio.sleep(0.3)
+        assert app.screen is screen and screen.working
+        app.post_message(events.Key("escape", None))
+        await asyncio.sleep(0.3)
+        assert app.screen is not screen
+        gate.set()
+        await pilot.press("f")
+        await settled(pilot, app)
+        assert app.screen is screen
+        table = screen.query_one("DataTable")
+        for n in range(table.row_count):
+            number, _text, state = (str(c) for c in table.get_row_at(n)[1:4])
+            entry = screen.entries[n]
+            assert number == str(entry.number), n
+            assert state.startswith("已落实") == bool(entry.done_on), n

@@ -10,7 +10,7 @@ from rich.text import Text
 from meeting_tui.tui.dialogs.form import rows_taken
 
 WORDS = st.sampled_from(
-    ["赞成", "反对", "未表态", "通过", "12", " ", "·", "a", "motion", "\n", "（）"]
+    ["赞成", "反对", "未表态", "通过", "12", " ", "·", "a", "motion", "\n", "\t", "（）"]
 )
 
 

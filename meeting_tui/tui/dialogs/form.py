@@ -192,6 +192,6 @@ def rows_taken(text: str, width: int, console: Console) -> int:
     """How many rows of `width` cells `text` takes, wrapped as Rich wraps words."""
     if not text:
         return 0
-    if "\n" not in text and cell_len(text) <= width:
+    if "\n" not in text and "\t" not in text and cell_len(text) <= width:
         return 1  # fits: no wrap to measure (the vote preview on every digit, 0.5 ms)
     return len(Text(text).wrap(console, width))

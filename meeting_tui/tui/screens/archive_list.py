@@ -138,6 +138,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.interrupted = False  # left while a read was under way: read at the next showing
         # Entries changed in their rows that belong elsewhere in the order, with that order.
         self._unplaced: list[tuple[Entry, Callable[[Entry], Any]]] = []
+        self._stale = False  # a redraw was skipped while a read was under way
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -254,7 +255,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
     def _shows_already(self, entries: Listing[Entry], mine: Listing[Entry]) -> bool:
         """The table's page of `mine` is these entries' first ones, as many: no redraw needed."""
         shown = self._shown
-        if not shown or len(entries) != len(mine) or self.view() != self.shown_view:
+        if self._stale or not shown or len(entries) != len(mine) or self.view() != self.shown_view:
             return False
         return all(entries[n] == mine[n] for n in range(shown))
 
@@ -307,7 +308,9 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     def show(self) -> None:
         if self.working:
+            self._stale = True  # the read's `Loaded` draws the table
             return
+        self._stale = False
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)

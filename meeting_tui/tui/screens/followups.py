@@ -96,6 +96,9 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         entry = self.selected()
         if entry is None:
             return
+        if entry.done_on == self.today():  # `d` again on the row just marked: nothing to add
+            self.app.bell()
+            return
         today = date.fromisoformat(self.today())
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
             # Its row says so (已落实 and the date, under the cursor): no toast, which was a
