@@ -39,7 +39,7 @@ from rich.style import Style
 from textual._types import SegmentLines
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -58,6 +58,30 @@ class FixedWidthTable(DataTable[Any]):
         self._shown_look: tuple[object, ...] | None = None
         self._restyled = False
         super().__init__(*args, **kwargs)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        """Textual's `Widget._scroll_update` without repainting scrollbars that did not change.
+
+        Every layout pass of the screen calls it for the table (`ScrollView._size_updated`
+        compares the container's size with the table's own, which always differ), and
+        Textual repaints both scrollbars each time, after the pass has taken the widgets
+        it paints: a layout pass (a form hidden over the table) was followed by a frame
+        of the scrollbars alone, 16 ms or more later. A scrollbar whose window changed
+        repaints itself (its `window_size` and `window_virtual_size` are repainting
+        reactives), one that moved or appeared is painted by the layout pass, and a
+        restyle repaints both (`ScrollbarColorProperty`). Textual 8.2.8's method, pinned;
+        tests/tui/test_tui_key_frames.py counts the frames of the Enter that hides a form.
+        """
+        self._refresh_scrollbars()
+        width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            self.vertical_scrollbar.window_virtual_size = virtual_size.height
+            self.vertical_scrollbar.window_size = height - self.scrollbar_size_horizontal
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            self.horizontal_scrollbar.window_virtual_size = virtual_size.width
+            self.horizontal_scrollbar.window_size = width - self.scrollbar_size_vertical
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         rows = list(new_rows)
