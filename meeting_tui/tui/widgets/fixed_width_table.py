@@ -146,16 +146,32 @@ class FixedWidthTable(DataTable[Any]):
         """Drop what was drawn for `row` (its renderables, cells, lines); keep every other row's."""
         index = self._row_locations.get(row)
         _drop(self._row_renderable_cache, lambda key: key[1] == index)
+        value = row.value
+        # Not RowKey's `==` (a Python call per key kept); a row added without a key is its object.
+        if value is None:
+            ours: Callable[[Any], bool] = lambda key: key[0] is row  # noqa: E731
+        else:
+            ours = lambda key: key[0].value == value  # noqa: E731
+        ys = self._lines_of(row, index)
         for cells, rows, lines in [self._drawn_now(), *self._drawn_by_look.values()]:
-            _drop(cells, lambda key: key[0] == row)
-            _drop(rows, lambda key: key[0] == row)
-            _drop(lines, lambda key: self._line_of(key[0]) == row)  # key[0]: the line's y
+            _drop(cells, ours)
+            _drop(rows, ours)
+            _drop(lines, lambda key: key[0] in ys)  # key[0]: the line's y
 
-    def _line_of(self, y: int) -> RowKey | None:
-        try:
-            return self._get_offsets(y)[0]
-        except (LookupError, IndexError):
-            return None
+    def _lines_of(self, row: RowKey, index: int | None) -> set[int]:
+        """The table's lines (y, the header's included) that draw `row`.
+
+        Every row one line high (the motion table, the start screen), the row at
+        `index` is the line below the header at that place: no line's row is
+        looked up (a lookup for each line kept was most of a changed cell's time).
+        """
+        if index is None:
+            return set()
+        offsets = self._y_offsets
+        top = self.header_height if self.show_header else 0
+        if len(offsets) == self.row_count:
+            return {top + index}
+        return {top + y for y, (key, _) in enumerate(offsets) if key == row}
 
     def _drawn_now(self) -> Drawn:
         return self._cell_render_cache, self._row_render_cache, self._line_cache
