@@ -14,6 +14,9 @@ a `ChopsUpdate` names the lines it repaints; a `LayoutUpdate` is the whole scree
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from screen_reading import settle
@@ -21,6 +24,10 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.screen import Screen
 
+from meeting_tui.demo import LIVE_ID
+from meeting_tui.domain import commands as c
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.vote_panel import VotePanel
@@ -93,3 +100,70 @@ async def test_a_vote_digit_paints_the_field_and_its_preview_in_one_frame(make, 
             assert preview in ui.dialog_message(app)
             assert len(frames.painted) == 1, [type(f).__name__ for f in frames.painted]
             assert not isinstance(frames.painted[0], LayoutUpdate)
+
+
+def raise_motions(data_dir: Path, clock: Callable[[], datetime], count: int) -> None:
+    """`count` more motions in the in-session demo: with `l` the table scrolls (its scrollbars)."""
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID, clock)
+    try:
+        for n in range(count):
+            live.execute(c.raise_motion(live.state, f"加装楼道扶手 {n + 1}号楼", proposer="王阿姨"))
+    finally:
+        live.close()
+
+
+async def confirm_and_count_frames(pilot: Any) -> list[object]:
+    app = pilot.app
+    with Frames(app) as frames:
+        await pilot.press("enter")
+        await settle(pilot)
+    return frames.painted
+
+
+async def test_enter_in_a_filled_vote_form_is_answered_in_one_frame(
+    make, ui, data_dir, clock
+) -> None:
+    """The form hidden, the focus back on the table, the vote in its row and the panel: one frame.
+
+    The form's `display` going off was painted at once (its layout pass); the
+    panes the command changed, the field and the table restyled for the focus
+    (the table's scrollbars with it) a frame later, 16 ms or more after.
+    """
+    raise_motions(data_dir, clock, 30)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "v", "escape")  # the form is mounted on its first use
+        await settle(pilot)
+        table = app.screen.query_one(MotionTable)
+        assert table.show_vertical_scrollbar
+        await pilot.press("v", "1", "tab", "2", "tab", "3")
+        await settle(pilot)
+        painted = await confirm_and_count_frames(pilot)
+        assert ui.session_shown(app)
+        assert app.focused is table
+        assert "赞成   1" in ui.vote_panel(app)
+        assert len(painted) == 1, [type(f).__name__ for f in painted]
+        assert not isinstance(painted[0], LayoutUpdate)  # not the whole screen
+        lines = Frames(app).lines(painted[0])
+        assert lines & rows_of(app, MotionTable) and lines & rows_of(app, VotePanel)
+
+
+async def test_enter_in_a_filled_deferral_form_is_answered_in_one_frame(
+    make, ui, data_dir, clock
+) -> None:
+    raise_motions(data_dir, clock, 30)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "d")
+        await ui.type_text(pilot, "情况不清")
+        await pilot.press("tab")
+        await ui.type_text(pilot, "社区")
+        await pilot.press("tab")
+        await ui.type_text(pilot, "下次会议")
+        await settle(pilot)
+        painted = await confirm_and_count_frames(pilot)
+        assert ui.session_shown(app)
+        assert app.focused is app.screen.query_one(MotionTable)
+        assert "暂缓事项 1" in ui.strip(app)
+        assert len(painted) == 1, [type(f).__name__ for f in painted]
+        assert not isinstance(painted[0], LayoutUpdate)

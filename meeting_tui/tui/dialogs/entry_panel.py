@@ -36,6 +36,7 @@ from meeting_tui import i18n
 from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Field, FormParts, show_message
+from meeting_tui.tui.frame_hold import FrameHold
 from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.motion_table import MotionTable
 
@@ -117,16 +118,26 @@ class EntryPanel(FormParts[R], Vertical):
         """What a form does once shown (the vote previews its verdict)."""
 
     def close(self, answers: R | None) -> None:
-        """Hide the form, give the focus back, then hand the answers (or None) to the caller."""
+        """Hide the form, give the focus back, then hand the answers (or None) to the caller.
+
+        All of it is painted in one frame, once the widgets losing and gaining the
+        focus have restyled themselves (frame_hold.py).
+        """
         done = self.done
         self.is_open, self.check, self.done = False, None, None
-        self.display = False
-        self._hold_what_is_under(False)
-        back = self.came_from
-        self.came_from = None
-        self.screen.set_focus(back if back is not None and back.is_attached else None)
-        if done is not None:
-            done(answers)
+        hold = FrameHold(self.screen)
+        try:
+            self.display = False
+            self._hold_what_is_under(False)
+            back = self.came_from
+            self.came_from = None
+            left = self.screen.focused
+            self.screen.set_focus(back if back is not None and back.is_attached else None)
+            hold.until_handled(left, self.screen.focused)
+            if done is not None:
+                done(answers)
+        finally:
+            hold.arm()
 
     def _reset(self, f: Field, suggestions: list[str] | None) -> None:
         widget = self.query_one(f"#f-{f.name}")

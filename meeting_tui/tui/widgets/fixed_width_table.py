@@ -39,7 +39,7 @@ from rich.style import Style
 from textual._types import SegmentLines
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -58,6 +58,30 @@ class FixedWidthTable(DataTable[Any]):
         self._shown_look: tuple[object, ...] | None = None
         self._restyled = False
         super().__init__(*args, **kwargs)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        """Textual's `Widget._scroll_update` without repainting scrollbars that did not change.
+
+        Every layout pass of the screen calls it for the table (`ScrollView._size_updated`
+        compares the container's size with the table's own, which always differ), and
+        Textual repaints both scrollbars each time, after the pass has taken the widgets
+        it paints: a layout pass (a form hidden over the table) was followed by a frame
+        of the scrollbars alone, 16 ms or more later. A scrollbar whose window changed
+        repaints itself (its `window_size` and `window_virtual_size` are repainting
+        reactives), one that moved or appeared is painted by the layout pass, and a
+        restyle repaints both (`ScrollbarColorProperty`). Textual 8.2.8's method, pinned;
+        tests/tui/test_tui_key_frames.py counts the frames of the Enter that hides a form.
+        """
+        self._refresh_scrollbars()
+        width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            self.vertical_scrollbar.window_virtual_size = virtual_size.height
+            self.vertical_scrollbar.window_size = height - self.scrollbar_size_horizontal
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            self.horizontal_scrollbar.window_virtual_size = virtual_size.width
+            self.horizontal_scrollbar.window_size = width - self.scrollbar_size_vertical
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         rows = list(new_rows)
@@ -122,16 +146,32 @@ class FixedWidthTable(DataTable[Any]):
         """Drop what was drawn for `row` (its renderables, cells, lines); keep every other row's."""
         index = self._row_locations.get(row)
         _drop(self._row_renderable_cache, lambda key: key[1] == index)
+        value = row.value
+        # Not RowKey's `==` (a Python call per key kept); a row added without a key is its object.
+        if value is None:
+            ours: Callable[[Any], bool] = lambda key: key[0] is row  # noqa: E731
+        else:
+            ours = lambda key: key[0].value == value  # noqa: E731
+        ys = self._lines_of(row, index)
         for cells, rows, lines in [self._drawn_now(), *self._drawn_by_look.values()]:
-            _drop(cells, lambda key: key[0] == row)
-            _drop(rows, lambda key: key[0] == row)
-            _drop(lines, lambda key: self._line_of(key[0]) == row)  # key[0]: the line's y
+            _drop(cells, ours)
+            _drop(rows, ours)
+            _drop(lines, lambda key: key[0] in ys)  # key[0]: the line's y
 
-    def _line_of(self, y: int) -> RowKey | None:
-        try:
-            return self._get_offsets(y)[0]
-        except (LookupError, IndexError):
-            return None
+    def _lines_of(self, row: RowKey, index: int | None) -> set[int]:
+        """The table's lines (y, the header's included) that draw `row`.
+
+        Every row one line high (the motion table, the start screen), the row at
+        `index` is the line below the header at that place: no line's row is
+        looked up (a lookup for each line kept was most of a changed cell's time).
+        """
+        if index is None:
+            return set()
+        offsets = self._y_offsets
+        top = self.header_height if self.show_header else 0
+        if len(offsets) == self.row_count:
+            return {top + index}
+        return {top + y for y, (key, _) in enumerate(offsets) if key == row}
 
     def _drawn_now(self) -> Drawn:
         return self._cell_render_cache, self._row_render_cache, self._line_cache

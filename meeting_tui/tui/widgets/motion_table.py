@@ -111,7 +111,9 @@ class MotionTable(FixedWidthTable):
             self.border_title = title
         ids = [m.id for m in motions]
         styles = {state: self._state_style(state) for state in MotionState}
-        made = [self._row(m, styles) for m in motions]
+        looks = {state: (style, str(style)) for state, style in styles.items()}
+        language = i18n.current_language()
+        made = [self._row(m, looks, language) for m in motions]
         rows = [row.cells for row in made]
         signatures = [row.signature for row in made]
         widths = self._widths(made)
@@ -126,6 +128,8 @@ class MotionTable(FixedWidthTable):
             kept = 0
         for motion_id, row, signature in zip(ids[:kept], rows, signatures, strict=False):
             before = self._signatures.get(motion_id)
+            if before == signature:
+                continue  # most of the 500: not a cell to compare
             changed = {
                 key: row[i]
                 for i, key in enumerate(self.COLUMNS)
@@ -144,7 +148,9 @@ class MotionTable(FixedWidthTable):
         name = STATE_CLASS.get(state)
         return self.get_component_rich_style(name, partial=True) if name else ""
 
-    def _row(self, m: Motion, styles: dict[MotionState, Style | str]) -> _Row:
+    def _row(
+        self, m: Motion, looks: dict[MotionState, tuple[Style | str, str]], language: str
+    ) -> _Row:
         """The motion's cells; those made for the same words and colour are reused.
 
         A command changes one or two of 500 motions: making every row's Text
@@ -154,16 +160,8 @@ class MotionTable(FixedWidthTable):
         counts = (
             [str(vote.in_favour), str(vote.against), str(vote.abstain)] if vote else ["", "", ""]
         )
-        style = styles[m.state]
-        made_from = (
-            m.number,
-            m.text,
-            m.proposer,
-            m.state,
-            *counts,
-            str(style),
-            i18n.current_language(),
-        )
+        style, style_name = looks[m.state]
+        made_from = (m.number, m.text, m.proposer, m.state, *counts, style_name, language)
         kept = self._rows.get(m.id)
         if kept is not None and kept.made_from == made_from:
             return kept

@@ -1,0 +1,88 @@
+"""Frames held while a form closes (tui/frame_hold.py) are painted after, and never lost.
+
+While the app's frames are held (Textual's `batch_update`), the frame of a
+layout pass that a resize of the terminal starts is dropped by Textual: the
+whole resized screen must still reach the terminal once the hold ends. And a
+hold whose widget never gets to its callback ends by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from test_tui_key_frames import Frames, settle
+from textual.app import App
+from textual.message import Message
+from textual.widgets import Static
+
+from meeting_tui.tui.frame_hold import MAX_HOLD_S, FrameHold
+
+
+class Written(Frames):
+    """The frames Textual writes: while frames are held, `App._display` drops what it is handed."""
+
+    def __init__(self, app: App[Any]) -> None:
+        super().__init__(app)
+        self.dropped = 0
+
+    def __enter__(self) -> Written:
+        super().__enter__()
+        record = self.app._display
+
+        def written(screen: Any, renderable: object) -> None:
+            if self.app._batch_count:
+                self.dropped += renderable is not None
+                self.app.__class__._display(self.app, screen, renderable)
+                return
+            record(screen, renderable)
+
+        self.app._display = written  # type: ignore[method-assign]
+        return self
+
+
+async def test_a_resize_while_frames_are_held_is_painted_whole_after_the_hold(make) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        with Written(app) as frames:
+            hold = FrameHold(app.screen)
+            await pilot.resize_terminal(80, 30)
+            await settle(pilot)
+            assert frames.painted == [] and frames.dropped  # the resize's frame, dropped
+            hold.arm()
+            await settle(pilot)
+        painted = set().union(*(frames.lines(frame) for frame in frames.painted))
+        assert painted == set(range(30))
+
+
+class Stuck(Static):
+    """A widget busy with a long handler: what is queued behind it waits."""
+
+    @dataclass
+    class Work(Message):
+        pass
+
+    async def on_stuck_work(self, _message: Work) -> None:
+        await asyncio.sleep(2)
+
+
+async def test_a_hold_nobody_lets_go_of_ends_by_itself(make) -> None:
+    """The widget waited for is busy (or gone) and never gets to the callback: a timer lets go."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        stuck = Stuck("…")
+        await app.screen.mount(stuck)
+        await settle(pilot)
+        stuck.post_message(Stuck.Work())
+        await asyncio.sleep(0.01)
+        hold = FrameHold(app.screen)
+        hold.until_handled(stuck)
+        hold.arm()
+        with Written(app) as frames:
+            app.screen.query_one("#vote").refresh()
+            await asyncio.sleep(0.1)
+            assert frames.painted == []  # still held
+            await asyncio.sleep(MAX_HOLD_S)
+        assert frames.painted
