@@ -15,7 +15,7 @@ a `ChopsUpdate` names the lines it repaints; a `LayoutUpdate` is the whole scree
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from meeting_tui.demo import LIVE_ID
 from meeting_tui.domain import commands as c
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
+from meeting_tui.tui.widgets.agenda_pane import AgendaPane
 from meeting_tui.tui.widgets.header_bar import HeaderBar
 from meeting_tui.tui.widgets.motion_table import MotionTable
 from meeting_tui.tui.widgets.vote_panel import VotePanel
@@ -167,3 +168,19 @@ async def test_enter_in_a_filled_deferral_form_is_answered_in_one_frame(
         assert "暂缓事项 1" in ui.strip(app)
         assert len(painted) == 1, [type(f).__name__ for f in painted]
         assert not isinstance(painted[0], LayoutUpdate)
+
+
+async def test_the_clock_repaints_the_agenda_panes_changed_row_only(make) -> None:
+    """At 120×40 the agenda pane (26×37) was painted whole each second for one time line."""
+    now = [datetime(2026, 11, 21, 9, 50, tzinfo=timezone(timedelta(hours=8)))]
+    app = make(clock=lambda: now[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = rows_of(app, AgendaPane)
+        for _ in range(3):
+            now[0] += timedelta(seconds=1)
+            with Frames(app) as frames:
+                app.screen.tick()
+                await settle(pilot)
+            painted = set().union(*(frames.lines(f) for f in frames.painted))
+            assert len(painted & pane) == 1  # the active item's time, 06:01/20:00 and on

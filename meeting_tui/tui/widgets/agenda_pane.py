@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from meeting_tui import i18n
 from meeting_tui.domain import AgendaItem, ItemState, MeetingState
+from meeting_tui.tui.widgets.changed_rows import ChangedRows
 from meeting_tui.tui.widgets.header_bar import clock_text, redraw
 
 MARKS = {ItemState.DONE: "✓", ItemState.ACTIVE: "▶", ItemState.PENDING: "·", ItemState.SKIPPED: "–"}
@@ -23,7 +24,7 @@ def item_time(item: AgendaItem, now: datetime) -> str:
     return box
 
 
-class AgendaPane(Static):
+class AgendaPane(ChangedRows):
     COMPONENT_CLASSES = {"agenda-pane--active", "agenda-pane--overtime", "agenda-pane--finished"}
 
     def on_mount(self) -> None:
@@ -45,8 +46,9 @@ class AgendaPane(Static):
             if item.state is ItemState.ACTIVE:
                 overtime = f" {i18n.t('agenda.overtime')}" if item.overtime(now) else ""
                 text.append(f"    {item_time(item, now)}{overtime}\n", style="bold")
-        # The pane's size is set by CSS (26 wide, the body's height): no layout pass per tick.
-        redraw(self, text)
+        # The pane's size is set by CSS (26 wide, the body's height): no layout pass per tick,
+        # and only the rows that changed are painted again (the active item's time).
+        self._draw(text)
 
 
 class AgendaStrip(Static):

@@ -4,21 +4,18 @@ An arrow key in the motion table shows another motion here. Drawn as a
 `Static`, the whole panel (the body's height, 40 rows at 120×40) was rendered
 again on each key, border and padding row by row, the largest part of the
 key's frame; most rows (the blank ones below the text, often the rule) do not
-change. The panel renders its text to rows once per change, exactly as a
-`Static` wraps it, and repaints only the rows that differ.
+change. It is a `ChangedRows` (changed_rows.py): only the rows that differ are
+repainted.
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
-from textual.strip import Strip
-from textual.visual import Visual, visualize
-from textual.widget import Widget
 
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, label
+from meeting_tui.tui.widgets.changed_rows import ChangedRows
 
 BAR_WIDTH = 10
 
@@ -29,7 +26,7 @@ def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
     return "█" * max(1, round(width * count / total))
 
 
-class VotePanel(Widget):
+class VotePanel(ChangedRows):
     COMPONENT_CLASSES = {
         "vote-panel--for",
         "vote-panel--against",
@@ -39,48 +36,6 @@ class VotePanel(Widget):
         "vote-panel--answer",
         "vote-panel--muted",
     }
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.text = Text()
-        self._rows: list[Strip] = []  # `text` rendered at `_rows_for` (the width and the style)
-        self._rows_for: tuple[Size, object] | None = None
-
-    def render(self) -> Text:
-        return self.text  # what a reader of the panel gets; drawing goes row by row
-
-    def _draw(self, text: Text) -> None:
-        """Show `text`, repainting only the rows whose cells changed."""
-        if text == self.text and self._rows_for is not None:
-            return
-        self.text = text
-        before, self._rows_for = self._rows, None
-        width = self.size.width
-        if not width or not before:
-            self.refresh()
-            return
-        after = self._rendered_rows()
-        changed = [
-            y
-            for y in range(max(len(before), len(after)))
-            if y >= len(before) or y >= len(after) or before[y] != after[y]
-        ]
-        if changed:
-            self.refresh(*(Region(0, y, width, 1) for y in changed))
-
-    def _rendered_rows(self) -> list[Strip]:
-        drawn_for = (self.size, self.visual_style)
-        if self._rows_for != drawn_for:
-            visual = visualize(self, self.text)
-            self._rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
-            self._rows_for = drawn_for
-        return self._rows
-
-    def render_line(self, y: int) -> Strip:
-        rows = self._rendered_rows()
-        if y < len(rows):
-            return rows[y]
-        return Strip.blank(self.size.width, self.visual_style.rich_style)
 
     def _style(self, part: str) -> Style:
         """A colour of the theme (themes.py), as CSS gives it to this panel."""
