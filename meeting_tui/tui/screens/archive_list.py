@@ -14,9 +14,12 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 A screen is made once per app for the same archive and meeting (`open`) and
 shown again at the next `b`/`f`: mounting and styling it was most of an
 open's time. Shown again, it compares the archive's stamp with the one its
-rows were read at and reads again only if a meeting changed; a read that
-brings the rows already shown (the screen's own `d` or pick) leaves the table
-as it is.
+rows were read at and reads again only if a meeting changed, once the rows it
+has are drawn; a read that brings the rows already shown (the screen's own `d`
+or pick) leaves the table and the problems line as they are, so it draws nothing.
+
+The table is a `FixedWidthTable`: every column has its width, so a page of 200
+rows is not measured cell by cell.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_lists import ArchiveStamp, ListKind, archive_stamp, lists_of
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 from meeting_tui.tui.widgets.key_footer import KeyFooter
 
 Entry = TypeVar("Entry")
@@ -105,7 +109,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         The screen is installed under its class's name, so leaving it (pop)
         keeps it, rows and all; a different archive or meeting makes it anew.
         """
-        name = f"archive-list.{cls.__name__}"
+        name = cls._installed_as()
         if app.is_screen_installed(name):
             kept = app.get_screen(name)
             if kept in app.screen_stack:  # shown already, under something: a new one on top
@@ -115,10 +119,19 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
                 app.push_screen(name)
                 return
             app.uninstall_screen(name)
+        cls._install(app, made_with)
+        app.push_screen(name)
+
+    @classmethod
+    def _installed_as(cls) -> str:
+        return f"archive-list.{cls.__name__}"
+
+    @classmethod
+    def _install(cls, app: App[Any], made_with: tuple[Any, ...]) -> ArchiveListScreen[Any]:
         screen = cls(*made_with)
         screen.made_with = made_with
-        app.install_screen(screen, name)
-        app.push_screen(name)
+        app.install_screen(screen, cls._installed_as())
+        return screen
 
     def __init__(self, archive: Archive, title_key: str, empty_key: str) -> None:
         super().__init__()
@@ -133,13 +146,14 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.shown_view: object = None  # `view()` when the rows were drawn
         self.read_once = False  # a read came back (shown again: check the stamp)
         self.interrupted = False  # left while a read was under way: read at the next showing
+        self._problems_said: list[str] = []  # the lines `show_problems` shows
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
         yield Static("", id="problems")
         yield Static(i18n.t("archive_list.loading"), id="loading")
         yield Static(i18n.t(self.empty_key), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield FixedWidthTable(cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -167,6 +181,15 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self.show()
         # No stamp: the read was made while the archive was being written; read again.
         if self.stamp is None or archive_stamp(self.archive) != self.stamp:
+            # The rows shown first, read again once they are drawn: the worker's read of
+            # 5,000 meetings' stamps took the interpreter from that frame. `working` from
+            # now, as for any re-read.
+            self.working = True
+            self.call_after_refresh(self._read_again)
+
+    def _read_again(self) -> None:
+        """The re-read `on_screen_resume` put after the frame (left since: at the next showing)."""
+        if self.is_current and self.working:
             self.reload()
 
     def view(self) -> object:
@@ -227,12 +250,18 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        same = self._shows_already(message.entries)
-        self.entries = message.entries
-        self.stamp, self.read_once = message.stamp, True
+        self._take(message.entries, message.problems, message.stamp)
+
+    def _take(
+        self, entries: Listing[Entry], problems: list[str], stamp: ArchiveStamp | None
+    ) -> None:
+        """The rows read (and the archive's stamp they are true at): drawn unless shown already."""
+        same = self._shows_already(entries)
+        self.entries = entries
+        self.stamp, self.read_once = stamp, True
         self.working = False
         self.query_one("#loading").display = False
-        self.show_problems(message.problems)
+        self.show_problems(problems)
         if not same:
             self.show()
 
@@ -311,10 +340,19 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self._add_rows(PAGE)
 
     def show_problems(self, problems: Sequence[str]) -> None:
-        """Meetings that could not be read, one line each: a cross-archive view hides none."""
+        """Meetings that could not be read, one line each: a cross-archive view hides none.
+
+        The same lines as shown already change nothing: an update lays the screen
+        out again, and a re-read with nothing new (after the screen's own `d`)
+        drew its scrollbars again, a frame after the list was complete.
+        """
+        said = list(problems)
+        if said == self._problems_said:
+            return
+        self._problems_said = said
         box = self.query_one("#problems", Static)
-        box.update(Text("\n".join(f"⚠ {p}" for p in problems)))
-        box.display = bool(problems)
+        box.update(Text("\n".join(f"⚠ {p}" for p in said)))
+        box.display = bool(said)
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)
