@@ -18,6 +18,11 @@ rows were read at and reads again only if a meeting changed, once the rows it
 has are drawn; a read that brings the rows already shown (the screen's own `d`
 or pick) leaves the table and the problems line as they are, so it draws nothing.
 
+The start screen makes both screens ahead (`prepare`: installed, not mounted,
+their stylesheet read) and has their kept lists read in a thread after its
+first frame (start.py `preload`); a screen whose list is in memory and still
+true shows it in its first frame, without a worker or a loading line.
+
 The table is a `FixedWidthTable`: every column has its width, so a page of 200
 rows is not measured cell by cell.
 """
@@ -44,7 +49,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_lists import ArchiveStamp, ListKind, archive_stamp, lists_of
+from meeting_tui.store.archive_lists import (
+    ArchiveStamp,
+    ListKind,
+    archive_stamp,
+    lists_of,
+    read_already,
+)
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
@@ -123,6 +134,30 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         app.push_screen(name)
 
     @classmethod
+    def prepare(cls, app: App[Any], *made_with: Any) -> None:
+        """Make the screen ahead of its key, as `open` would, and read its stylesheet.
+
+        Not mounted (no widget, no layout, no frame): `open` with the same objects
+        then pushes this screen. Reading the stylesheet at the first push was the
+        largest part of a first open: Textual parses every source of the app's
+        stylesheet again and restyles every widget of the app (`App._load_screen_css`,
+        Textual 8.2.8, pinned in pyproject.toml), and it skips both for a screen whose
+        files the stylesheet has already (`Stylesheet.has_source`).
+        tests/tui/test_tui_archive_list_ahead.py fails if a push still parses it.
+        No widget is restyled here: the file's rules are all for this screen's widgets.
+        """
+        if app.is_screen_installed(cls._installed_as()):
+            return
+        screen = cls._install(app, made_with)
+        stylesheet, new = app.stylesheet, False
+        for path in screen.css_path:
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+                new = True
+        if new:
+            stylesheet.reparse()
+
+    @classmethod
     def _installed_as(cls) -> str:
         return f"archive-list.{cls.__name__}"
 
@@ -157,7 +192,13 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        # Read ahead (the start screen's `preload`) and no meeting changed since: shown
+        # now, in the first frame, without a worker's round trip or a loading line.
+        kept = read_already(self.archive, self.list_kind())
+        if kept is None:
+            self.reload()
+        else:
+            self._take(kept.entries, [], kept.stamp)
         self.query_one(DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 

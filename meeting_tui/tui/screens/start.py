@@ -44,6 +44,9 @@ FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the 
 # The rest are added this many at a time (about 20 ms each), a timer apart: between two slices
 # the driver writes the frame out and keys are read.
 ROWS_PER_SLICE = 500
+# After the first frame and the last slice of rows: the backlog and follow-ups screens are made
+# and their kept lists read while the chair reads the list (`preload`).
+PRELOAD_S = 0.1
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -74,6 +77,7 @@ class StartScreen(keymap.KeyedScreen):
         self._generation = 0  # counts the times `rows` changed
         self._fills = 0  # counts the times the table was filled
         self._shown: tuple[int, str, int] | None = None  # width, filter, generation: the table's
+        self._preloading = False  # `preload` is under way or done
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("start.title"), id="heading")
@@ -169,6 +173,52 @@ class StartScreen(keymap.KeyedScreen):
             table.add_row(*self._cells(row), key=str(row.get("id")))
         if later:
             self.set_timer(0.001, lambda: self._add_rows(table, later, fill))
+        elif not self._preloading:  # every row in: the lists' screens next, once this is drawn
+            self._preloading = True
+            self.call_after_refresh(self.set_timer, PRELOAD_S, self.preload)
+
+    def preload(self) -> None:
+        """Make the backlog and follow-ups screens ahead of `b` and `f`, one step at a time.
+
+        A first `b` imported the screen's modules, parsed the app's whole stylesheet
+        again for its file and (in its worker) read the kept list's megabytes, before
+        a loading line and then the rows were drawn. Here, after the start screen's
+        first frame and its last rows: each screen's module is imported and the screen
+        made, not mounted (`ArchiveListScreen.prepare`: no widget, so no layout and no
+        frame under the chair's keys), each step a message of its own so a key waits
+        for one step at most; then a thread reads both kept lists, so the screen draws
+        its rows in its first frame. Nothing is done once another screen is shown.
+        """
+        from meeting_tui.store.archive_lists import BACKLOG, FOLLOWUPS, lists_of
+
+        def make(which: str) -> None:
+            if not self.is_current:
+                return
+            if which == "backlog":
+                from meeting_tui.tui.screens.backlog import BacklogScreen
+
+                BacklogScreen.prepare(self.app, *self._made_with("backlog"))
+            else:
+                from meeting_tui.tui.screens.followups import FollowUpsScreen
+
+                FollowUpsScreen.prepare(self.app, *self._made_with("followups"))
+
+        def read_lists() -> None:
+            lists = lists_of(self.archive)
+            lists.kept(BACKLOG, from_disk=True)
+            lists.kept(FOLLOWUPS, from_disk=True)
+
+        def read() -> None:
+            if self.is_current:
+                self.run_worker(read_lists, thread=True, group="preload", exit_on_error=False)
+
+        self.call_later(make, "backlog")
+        self.call_later(make, "followups")
+        self.call_later(read)
+
+    def _made_with(self, which: str) -> tuple[Any, ...]:
+        """What `b` and `f` make their screens with here (no meeting open to pick into)."""
+        return (self.archive, None) if which == "backlog" else (self.archive, None, self.clock)
 
     @property
     def broken_style(self) -> Style:
@@ -285,12 +335,12 @@ class StartScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        BacklogScreen.open(self.app, self.archive, None)  # no meeting open to pick into
+        BacklogScreen.open(self.app, *self._made_with("backlog"))
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        FollowUpsScreen.open(self.app, self.archive, None, self.clock)
+        FollowUpsScreen.open(self.app, *self._made_with("followups"))
 
     def action_owners(self) -> None:
         from meeting_tui.store.owners import DecisionArchive
