@@ -27,6 +27,7 @@ from meeting_tui.tui.screens.archive_list import ArchiveListScreen
 from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.start import StartScreen
+from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
 
 
 def counted(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[str]:
@@ -90,6 +91,7 @@ async def test_b_after_the_start_screen_s_preload_parses_no_stylesheet_and_reads
         made = app.get_screen("archive-list.BacklogScreen")
         reparsed = counted(monkeypatch, Stylesheet, "reparse")
         reads = counted(monkeypatch, KeptLists, "read")
+        added = counted(monkeypatch, FixedWidthTable, "add_row")
         measured: list[str] = []
         real_measure = textual_data_table.measure
 
@@ -108,6 +110,7 @@ async def test_b_after_the_start_screen_s_preload_parses_no_stylesheet_and_reads
         assert len(shown) == 3  # in the first frame: no read to wait for
         assert made.query_one("#loading").display is False
         assert reparsed == [] and reads == [] and loading == []
+        assert len(added) == len(shown)  # each row added once: the push's resize adds none
         # Every column has its width: no cell is measured (the headings are, by Textual).
         assert {row[2] for row in shown} & set(measured) == set()
 

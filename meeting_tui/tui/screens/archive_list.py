@@ -182,6 +182,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.read_once = False  # a read came back (shown again: check the stamp)
         self.interrupted = False  # left while a read was under way: read at the next showing
         self._problems_said: list[str] = []  # the lines `show_problems` shows
+        self._drawn_width = -1  # the screen's width when `show` last drew the table
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -203,7 +204,10 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 
     def on_resize(self) -> None:
-        self.show()
+        """Columns sized anew for a new width; the first resize (the push's) finds the rows
+        drawn at this width already when they were drawn at mount."""
+        if self.size.width != self._drawn_width:
+            self.show()
 
     def on_screen_suspend(self) -> None:
         """Left: a read or a keep under way stops, as when the screen was thrown away on leaving."""
@@ -366,6 +370,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             table.move_cursor(row=min(max(row, 0), self._shown - 1), animate=False)
         self.query_one("#empty").display = not self.entries
         self.shown_view = self.view()
+        self._drawn_width = self.size.width
 
     def _add_rows(self, count: int) -> None:
         table = self.query_one(DataTable)
