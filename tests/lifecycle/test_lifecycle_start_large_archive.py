@@ -114,3 +114,25 @@ async def test_rows_left_to_add_wait_while_another_screen_is_shown(make, data_di
         await pilot.pause()
         assert app.screen is start
         assert ids_shown(app) == [str(r["id"]) for r in rest]  # the rest, once, in order
+
+
+async def test_a_list_filled_again_under_another_screen_is_whole_when_shown_again(
+    make, data_dir
+) -> None:
+    """A theme changed on another screen fills the start screen's table again there: its
+    first screenful goes in at once, the slices after it once the start screen is back."""
+    from textual.screen import Screen
+
+    ids = fill_archive(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        shown = ids_shown(app)
+        await app.push_screen(Screen())
+        start.show(force=True)
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is start
+        assert ids_shown(app) == shown and set(ids) <= set(shown)

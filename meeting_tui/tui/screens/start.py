@@ -175,9 +175,10 @@ class StartScreen(keymap.KeyedScreen):
         """
         if fill != self._fills:  # the table was filled again since: these rows are stale
             return
-        if not self.is_active:
+        if not self.is_active and not at_once:
             # Another screen is shown (`b` pressed before the last slice): each slice here
-            # drew that whole screen again. The rest wait until this screen is shown again.
+            # drew that whole screen again. The rest wait until this screen is shown again
+            # (a screenful, `at_once`, is added as ever: only the slices after it wait).
             self._held = (table, rows, fill)
             return
         size = at_once or ROWS_PER_SLICE
