@@ -1,5 +1,5 @@
 """`python -m meeting_tui` is the same as the `meeting-tui` command."""
 
-from meeting_tui.cli import main
+from meeting_tui.launch import main
 
 raise SystemExit(main())

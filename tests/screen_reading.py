@@ -72,6 +72,12 @@ async def fill(pilot: Pilot[Any], text: str) -> None:
     await type_text(pilot, text)
 
 
+async def settle(pilot: Pilot[Any]) -> None:
+    """Until every message and the next frame are through (a second frame would be painted)."""
+    for _ in range(3):
+        await pilot.pause(0.05)
+
+
 def form_on_screen(app: App[Any]) -> Any:
     """The form the chair is filling in: a form dialog on top, or the vote or deferral form
     open on the session screen (an EntryPanel); None when no form is open."""

@@ -13,7 +13,7 @@ from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from meeting_tui import config, i18n
+from meeting_tui import config, i18n, startup
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError, refusal_message
@@ -85,6 +85,10 @@ class MeetingApp(GuardedApp):
             await self.key_order.offer(event)
         else:
             await super().on_event(event)
+
+    def on_ready(self) -> None:
+        """The first frame is on its way: the collector, paused while starting, goes on."""
+        startup.resume()
 
     def on_mount(self) -> None:
         if self.live is None:

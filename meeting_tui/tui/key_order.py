@@ -24,6 +24,8 @@ is queued behind the pending messages of every pump that has work (and of
 the focused widget and its ancestors, where a key is being handled); when
 all have run, the checks above are made again; another round if anything is
 still moving.
+A key that finds the app at rest (nothing queued, no message half handled:
+every message's handling is counted) is handed on at once.
 A safety valve hands a key on after `MAX_WAIT` seconds of unrest, so a widget
 that never stops posting cannot freeze the keyboard.
 
@@ -41,6 +43,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
@@ -71,12 +74,37 @@ def _app_quiet(app: App[Any]) -> bool:
     return app._message_queue.empty() and app._pending_message is None and not app._next_callbacks
 
 
+_HANDLING = [0]  # messages being handled now, by every message pump of the process
+
+
+def _count_handling() -> None:
+    """Count every message from the start to the end of its handling (once per process).
+
+    Wraps Textual's private `MessagePump._dispatch_message`, through which every
+    message and event a pump takes from its queue is handled, awaits included.
+    """
+    own = MessagePump._dispatch_message
+    if getattr(own, "counted", False):
+        return
+
+    async def counted(self: MessagePump, message: Message) -> None:
+        _HANDLING[0] += 1
+        try:
+            await own(self, message)
+        finally:
+            _HANDLING[0] -= 1
+
+    counted.counted = True  # type: ignore[attr-defined]
+    MessagePump._dispatch_message = counted  # type: ignore[method-assign]
+
+
 class KeyOrder:
     """The App's key queue: `offer` each terminal key; it is dispatched now or held for later."""
 
     def __init__(self, app: App[Any], dispatch: Dispatch) -> None:
         self.app = app
         self.dispatch = dispatch
+        _count_handling()
         self.held: deque[events.Event] = deque()
         self.busy = False
         self.unsettled_since = 0.0
@@ -84,11 +112,32 @@ class KeyOrder:
     async def offer(self, event: events.Event) -> None:
         """Hold `event` behind the keys before it; it is dispatched once the app is quiet."""
         self.held.append(event)
-        if not self.busy:
-            # Even a key typed alone waits one round: a handler started before it (the app
-            # starting up, a timer's work) may be half done with an empty queue.
-            self.busy = True
+        if self.busy:
+            return
+        self.busy = True
+        if self._at_rest():  # nothing started and not finished: no round to wait for
+            await self._send(self.held.popleft())
+        else:
             self._start_waiting()
+
+    def _at_rest(self) -> bool:
+        """No message is half handled, and no pump has one queued or other work pending.
+
+        A key typed alone used to wait one round, for a handler started before it
+        (the app starting up, a timer's work) may be half done with an empty queue.
+        Textual's queues do not show that, so every message's handling is counted
+        (`_count_handling`): at rest only the App's handling of this key is under way,
+        and the key is handed on at once, as a bare App does (about 1 ms a key;
+        tests/tui/test_tui_type_ahead.py). Not counted: what runs outside a message,
+        a timer's callback (in the timer's own task) and a callback run at idle; every
+        one of those in the app is synchronous, so none is half done when a key comes.
+        An async one that moves the focus would need counting the same way.
+        """
+        return (
+            _HANDLING[0] == 1
+            and _app_quiet(self.app)
+            and not any(_moving(pump) for pump in _pumps(self.app))
+        )
 
     async def _send(self, event: events.Event) -> None:
         await self.dispatch(event)

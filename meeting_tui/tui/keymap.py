@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 
 from meeting_tui import i18n
+from meeting_tui.tui.line_compositor import LineCompositor
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,14 @@ class KeyedScreen(Screen[None]):
     later (`--lang`, or per test). So the words are looked up where Textual
     reads the active bindings (the footer, the key panel, our help screen),
     through this public property; the keys themselves stay Textual's.
+
+    It paints with a `LineCompositor` (line_compositor.py): only the lines a frame
+    shows, and no widget covered there.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compositor = LineCompositor()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

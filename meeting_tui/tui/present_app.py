@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from meeting_tui import config, i18n
+from meeting_tui import config, i18n, startup
 from meeting_tui.domain.events import events_from_json
 from meeting_tui.domain.fold import fold
 from meeting_tui.domain.model import MeetingState
@@ -103,6 +103,10 @@ class PresentApp(GuardedApp):
             yield Static(id="decisions")
             yield Static(id="agenda")
         yield Static(id="problem")
+
+    def on_ready(self) -> None:
+        """The first frame is on its way: the collector, paused while starting, goes on."""
+        startup.resume()
 
     def on_mount(self) -> None:
         self.follow()

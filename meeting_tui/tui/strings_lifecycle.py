@@ -107,7 +107,6 @@ CATALOGUE = i18n.area(
         "followups.overdue": ("逾期", "overdue"),
         "followups.done": ("已落实 {date}", "done {date}"),
         "followups.open": ("未完成", "open"),
-        "followups.marked": ("已标记为落实：{text}", "Marked done: {text}"),
         "followups.evaluated": ("已记录居民评议：{text}", "Evaluation recorded: {text}"),
         "form.evaluate.title": ("居民评议：{text}", "Residents' evaluation: {text}"),
         "close.summary": (

@@ -134,9 +134,16 @@ async def test_a_pick_and_a_done_change_their_row_in_place_as_a_fresh_read_shows
         await read_in(pilot, app)
         assert ui.rows(app) == picked
         await pilot.press("escape", "f")
+        before = ui.rows(app)
         await pilot.press("d")
+        shown = ui.rows(app)
+        assert shown[0][3] == "已落实 2027-04-15" and shown[1:] == before[1:]  # in its row
+        await pilot.press("escape")  # left: the row goes to its place, the end
+        assert app.screen_stack[-1] is not app.get_screen("archive-list.FollowUpsScreen")
+        await pilot.press("f")
         done = ui.rows(app)
-        assert done[-1][3] == "已落实 2027-04-15"
+        assert done[-1][3] == "已落实 2027-04-15" and done[-1][:3] == before[0][:3]
+        assert done[:-1] == before[1:]
         await pilot.press("escape", "f")
         await read_in(pilot, app)
         assert ui.rows(app) == done
@@ -220,9 +227,14 @@ async def test_a_done_that_leaves_a_long_page_changes_only_its_row_as_a_fresh_re
         assert chosen is not None and chosen.done_on is None
         keys = [row.key for row in table.ordered_rows]
         await pilot.press("d")
+        shown = ui.rows(app)
+        assert [row.key for row in table.ordered_rows] == keys  # every row kept
+        assert shown[2][3] == "已落实 2027-04-15"
+        assert shown[:2] == first[:2] and shown[3:] == first[3:]  # the others as they were
+        await pilot.press("escape")  # left: the row leaves the page
+        await pilot.press("f")
+        assert app.screen is screen
         done = ui.rows(app)
-        after = [row.key for row in table.ordered_rows]
-        assert after[:2] == keys[:2] and after[2:-1] == keys[3:]  # the other rows were kept
         assert table.row_count == PAGE and table.cursor_row == 2
         assert done[:2] == first[:2] and done[2:-1] == first[3:]  # the row left the page
         await pilot.press("escape", "f")

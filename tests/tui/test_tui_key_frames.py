@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from screen_reading import settle
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.screen import Screen
@@ -57,12 +58,6 @@ class Frames:
 def rows_of(app: App[Any], widget: type[Any]) -> set[int]:
     region = app.screen.query_one(widget).region
     return set(range(region.y, region.bottom))
-
-
-async def settle(pilot: Any) -> None:
-    """Until every message and the next frame are through (a second frame would be painted)."""
-    for _ in range(3):
-        await pilot.pause(0.05)
 
 
 async def test_an_arrow_key_paints_the_table_and_the_vote_panel_in_one_frame(make, ui) -> None:

@@ -8,6 +8,7 @@ pty in test_tui_type_ahead_pty.py.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -83,3 +84,49 @@ async def test_defer_burst(make, stored) -> None:
         await burst(pilot, "d说明不清\t街道办\t十二月\r")
     d = stored().motions["m2"].deferral
     assert (d.reason, d.owner, d.target) == ("说明不清", "街道办", "十二月")
+
+
+async def test_a_key_typed_at_rest_is_handed_on_without_waiting_a_round(make) -> None:
+    """A lone key waited one round of every pump before it was handled (about 1 ms a key);
+    a key typed while a handler is half done (awaiting, its queue empty) still waits for it."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause(0.2)
+        order = app.key_order
+        rounds: list[str] = []
+        handed: list[int] = []
+        own_round, own_dispatch = order._round, order.dispatch
+
+        def counted_round(moving: Any) -> None:
+            rounds.append("round")
+            own_round(moving)
+
+        async def dispatch(event: events.Event) -> None:
+            handed.append(len(rounds))
+            await own_dispatch(event)
+
+        order._round = counted_round  # type: ignore[method-assign]
+        order.dispatch = dispatch
+        table = app.screen.query_one("MotionTable")
+        await pilot.press("up")
+        await pilot.pause(0.1)
+        assert handed == [0]  # dispatched before any round
+        assert rounds  # the rounds after it find when the next key may go
+        assert table.cursor_row == 0 and not order.busy and not order.held
+
+        release = asyncio.Event()
+
+        async def half_done() -> None:
+            await release.wait()
+
+        app.screen.call_later(half_done)
+        await asyncio.sleep(0.05)  # not pilot.pause: it would wait for the screen, held
+        app.post_message(events.Key("down", None))
+        await asyncio.sleep(0.1)
+        held_then = (list(handed), table.cursor_row)
+        release.set()
+        assert held_then == ([0], 0)  # held behind the half done handler
+        await pilot.pause(0.1)
+        assert len(handed) == 2 and handed[1] > handed[0]  # after rounds, once it was done
+        assert table.cursor_row == 1

@@ -17,6 +17,9 @@ open's time. Shown again, it compares the archive's stamp with the one its
 rows were read at and reads again only if a meeting changed, once the rows it
 has are drawn; a read that brings the rows already shown (the screen's own `d`
 or pick) leaves the table and the problems line as they are, so it draws nothing.
+A row the screen changes is changed in place (one row drawn again); a done
+follow-up stays in its row, shown done, until the screen is left, and then goes
+where the list's order puts it (`replace_in_place`).
 
 The start screen makes both screens ahead (`prepare`: installed, not mounted,
 their stylesheet read) and has their kept lists read in a thread after its
@@ -181,6 +184,9 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self.shown_view: object = None  # `view()` when the rows were drawn
         self.read_once = False  # a read came back (shown again: check the stamp)
         self.interrupted = False  # left while a read was under way: read at the next showing
+        # Entries changed in their rows that belong elsewhere in the order, with that order.
+        self._unplaced: list[tuple[Entry, Callable[[Entry], Any]]] = []
+        self._stale = False  # a redraw was skipped while a read was under way
         self._problems_said: list[str] = []  # the lines `show_problems` shows
         self._drawn_width = -1  # the screen's width when `show` last drew the table
 
@@ -210,9 +216,15 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self.show()
 
     def on_screen_suspend(self) -> None:
-        """Left: a read or a keep under way stops, as when the screen was thrown away on leaving."""
+        """Left: a read or a keep under way stops, as when the screen was thrown away on leaving.
+
+        Left for good (not covered by a form): the rows changed in place take
+        their places.
+        """
         self.interrupted = self.working
         self.workers.cancel_group(self, "archive-read")
+        if self not in self.app.screen_stack:
+            self._place_unplaced()
 
     def on_screen_resume(self) -> None:
         """Shown again: read again only if a meeting changed since the rows were read."""
@@ -301,8 +313,12 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         self, entries: Listing[Entry], problems: list[str], stamp: ArchiveStamp | None
     ) -> None:
         """The rows read (and the archive's stamp they are true at): drawn unless shown already."""
-        same = self._shows_already(entries)
-        self.entries = entries
+        # Back under a form after this screen's own `d`: the read brings the rows shown, each
+        # in its place, and the rows changed in place stay where they are until the screen is left.
+        own = bool(self._unplaced) and self._shows_already(entries, self._placed())
+        same = own or self._shows_already(entries, self.entries)
+        if not own:
+            self.entries, self._unplaced = entries, []  # in their order: none to place
         self.stamp, self.read_once = stamp, True
         self.working = False
         self.query_one("#loading").display = False
@@ -310,54 +326,65 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         if not same:
             self.show()
 
-    def _shows_already(self, entries: Listing[Entry]) -> bool:
-        """The table's rows are these entries' first ones, and as many: no redraw needed."""
+    def _shows_already(self, entries: Listing[Entry], mine: Listing[Entry]) -> bool:
+        """The table's page of `mine` is these entries' first ones, as many: no redraw needed."""
         shown = self._shown
-        if not shown or len(entries) != len(self.entries) or self.view() != self.shown_view:
+        if self._stale or not shown or len(entries) != len(mine) or self.view() != self.shown_view:
             return False
-        return all(entries[n] == self.entries[n] for n in range(shown))
+        return all(entries[n] == mine[n] for n in range(shown))
 
-    def replace_entry(
-        self, old: Entry, new: Entry, order: Callable[[Entry], Any] | None = None
-    ) -> None:
+    def replace_entry(self, old: Entry, new: Entry) -> None:
         """One row changed by this screen (a pick, a done): changed here, not re-read.
 
-        With `order`, the entry moves to its place among the others (a bisection:
-        only a few entries are made to find it).
+        Only that row's cells are replaced (`FixedWidthTable.update_cells`: it
+        alone is drawn again). Redrawing the page (200 rows) was most of a `d`,
+        and so was a row removed and another added: Textual's table drops every
+        line it drew on either.
         """
-        was = self.entries.index_of(old)
-        self.entries.pop(was)
-        index = was if order is None else bisect.bisect(self.entries, order(new), key=order)
+        index = self.entries.index_of(old)
+        self.entries.pop(index)
         self.entries.insert(index, new)
-        self._move_row(was, index)
-
-    def _move_row(self, was: int, index: int) -> None:
-        """The table follows one entry moved from `was` to `index`, touching only that row.
-
-        Redrawing the page (200 rows) was most of a `d`; an entry that stays in
-        place has its cells replaced, one that leaves the page (a done follow-up
-        goes to the end) has its row removed and the next entry joins the page's
-        end. Only a move within the page redraws the page.
-        """
-        table = self.query_one(DataTable)
-        if self.working or was >= self._shown or table.row_count != self._shown:
+        self._unplaced = [(new if e is old else e, order) for e, order in self._unplaced]
+        table = self.query_one(FixedWidthTable)
+        if self.working or index >= self._shown or table.row_count != self._shown:
             self.show()
             return
-        key = table.coordinate_to_cell_key(Coordinate(was, 0)).row_key
-        if index == was:
-            cells = self.cells(self.entries[index])
-            for column, cell in zip(self.COLUMNS, cells, strict=True):
-                table.update_cell(key, column, cell)
-        elif index >= self._shown:
-            table.remove_row(key)
-            self._shown -= 1
-            self._add_rows(1)
-        else:
+        key = table.coordinate_to_cell_key(Coordinate(index, 0)).row_key
+        table.update_cells(key, dict(zip(self.COLUMNS, self.cells(new), strict=True)))
+
+    def replace_in_place(self, old: Entry, new: Entry, order: Callable[[Entry], Any]) -> None:
+        """A changed entry whose place in the order is elsewhere (a done follow-up: the end).
+
+        It stays in its row while the screen is shown: the facilitator sees what
+        they just did, and a `d` pressed twice marks the same follow-up again
+        rather than the one that would have moved under the cursor. It takes
+        its place by `order` when the screen is left (`on_screen_suspend`), so
+        the list shown again is the one a fresh read brings.
+        """
+        self.replace_entry(old, new)
+        if all(entry is not new for entry, _order in self._unplaced):  # not changed twice
+            self._unplaced.append((new, order))
+
+    def _placed(self) -> Listing[Entry]:
+        """The entries with those changed in place at their places (a bisection each)."""
+        placed = self.entries.copy()
+        for entry, _order in self._unplaced:
+            placed.pop(placed.index_of(entry))
+        for entry, order in self._unplaced:
+            placed.insert(bisect.bisect(placed, order(entry), key=order), entry)
+        return placed
+
+    def _place_unplaced(self) -> None:
+        """The entries changed in place go to their places; the table follows (not in view)."""
+        if self._unplaced:
+            self.entries, self._unplaced = self._placed(), []
             self.show()
 
     def show(self) -> None:
         if self.working:
+            self._stale = True  # the read's `Loaded` draws the table
             return
+        self._stale = False
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)

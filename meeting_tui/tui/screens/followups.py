@@ -96,11 +96,15 @@ class FollowUpsScreen(ArchiveListScreen[FollowUpEntry]):
         entry = self.selected()
         if entry is None:
             return
+        if entry.done_on == self.today():  # `d` again on the row just marked: nothing to add
+            self.app.bell()
+            return
         today = date.fromisoformat(self.today())
         if self._record(entry, lambda s: c.complete_followup(s, entry.origin.motion_id, today)):
-            self.notify(i18n.t("followups.marked", text=entry.text))
+            # Its row says so (已落实 and the date, under the cursor): no toast, which was a
+            # widget mounted, two layout passes and frames after the row's.
             done = entry._replace(done_on=today.isoformat())
-            self.replace_entry(entry, done, followup_order(self.today()))
+            self.replace_in_place(entry, done, followup_order(self.today()))
 
     def action_evaluate(self) -> None:
         entry = self.selected()

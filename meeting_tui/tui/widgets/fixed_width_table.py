@@ -3,10 +3,10 @@ and a changed cell draws its own row again, not every row.
 
 After rows are added, Textual's `DataTable` measures every cell of every new
 row when the app is next idle (`_update_dimensions`), to widen columns that
-size to their content. The start screen and the motion table give every
-column its width, so that measuring changes nothing, and for an archive of
-5,000 meetings it held the event loop for about a second after the first
-frame (a key typed then waited for it: tui/key_order.py). Here it is skipped
+size to their content. The start screen, the motion table and the archive
+lists give every column its width, so that measuring changes nothing, and for
+an archive of 5,000 meetings it held the event loop for about a second after
+the first frame (a key typed then waited for it: tui/key_order.py). Here it is skipped
 while every column has a set width and every new row is one line without a
 label; otherwise Textual measures as before. The table's size is computed
 the same way in both cases.
