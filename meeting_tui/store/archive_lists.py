@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import weakref
 import zlib
@@ -137,6 +138,9 @@ class KeptLists:
         self.archive = archive
         self.folder = summary_of(archive).folder
         self._lines: dict[str, tuple[list[int | str], list[bytes]]] = {}  # read here, by made_by
+        # One reader of a kept file at a time: a read ahead of the screen (`kept`) and the
+        # screen's own read find the file read once, not twice side by side.
+        self._reading_kept = threading.Lock()
         # The list last made from the summary: given again while the summary is the same list.
         self._made: dict[str, tuple[list[MeetingSummary], Listing[Any], Any]] = {}
 
@@ -148,9 +152,9 @@ class KeptLists:
         began = time.time_ns()
         stamp = archive_stamp(self.archive)
         if stamp is not None:
-            lines = self._kept_lines(kind, stamp)
-            if lines is not None:
-                return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines, stamp)
+            ready = self._kept_read(kind, stamp, from_disk=True)
+            if ready is not None:
+                return ready
         summaries, problems = summary_of(self.archive).read()
         made = self._made.get(kind.name)
         if made is None or made[0] is not summaries:
@@ -163,11 +167,40 @@ class KeptLists:
         kept = made[1].copy()
         return ListRead(entries, problems, lambda: self._keep(kind, stamp, kept), None, stamp)
 
-    def _kept_lines(self, kind: ListKind[Any], stamp: ArchiveStamp) -> list[bytes] | None:
+    def kept(self, kind: ListKind[T], *, from_disk: bool) -> ListRead[T] | None:
+        """The list as kept, while no meeting changed since it was made; None otherwise.
+
+        Never the summary's long read. `from_disk=False` only looks in memory (two
+        `stat`s: for the UI thread); `from_disk=True` reads the kept file if it must
+        (a thread's: the start screen reads the lists ahead of `b` and `f`).
+        """
+        stamp = archive_stamp(self.archive)
+        return None if stamp is None else self._kept_read(kind, stamp, from_disk=from_disk)
+
+    def _kept_read(
+        self, kind: ListKind[T], stamp: ArchiveStamp, *, from_disk: bool
+    ) -> ListRead[T] | None:
+        lines = self._kept_lines(kind, stamp, from_disk=from_disk)
+        if lines is None:
+            return None
+        return ListRead(Listing(lines, kind.entry, raw=bytes), [], None, lines, stamp)
+
+    def _kept_lines(
+        self, kind: ListKind[Any], stamp: ArchiveStamp, *, from_disk: bool = True
+    ) -> list[bytes] | None:
         """The file's entry lines if it was made at `stamp` and is whole; None otherwise."""
         known = self._lines.get(kind.name)
         if known is not None and known[0] == [*stamp, *made_by()]:
             return known[1]
+        if not from_disk:
+            return None
+        with self._reading_kept:
+            known = self._lines.get(kind.name)  # read meanwhile by the other reader
+            if known is not None and known[0] == [*stamp, *made_by()]:
+                return known[1]
+            return self._lines_from_file(kind, stamp)
+
+    def _lines_from_file(self, kind: ListKind[Any], stamp: ArchiveStamp) -> list[bytes] | None:
         kept = self._read_kept(self.path_of(kind), stamp)
         if kept is None:
             return None
@@ -258,3 +291,13 @@ def lists_of(archive: Archive) -> KeptLists:
     if found is None:
         found = _SHARED[archive] = KeptLists(archive)
     return found
+
+
+def read_already(archive: Archive, kind: ListKind[T]) -> ListRead[T] | None:
+    """The list if this process has its kept file in memory and no meeting changed since.
+
+    For the UI thread: two `stat`s, never a file read (`KeptLists.kept`); None if the
+    list must be read (the screen's worker does that).
+    """
+    found = _SHARED.get(archive)
+    return None if found is None else found.kept(kind, from_disk=False)

@@ -56,6 +56,8 @@ RACY_NS = 2_000_000_000
 # The lock file tells processes apart; threads of one process (a screen's worker
 # and the UI thread) also take this lock, so they never race for the file.
 _THIS_PROCESS = threading.Lock()
+# Meetings checked between two pauses of a read (see `_read_each`).
+CHECKED_BETWEEN_PAUSES = 100
 
 BuiltFrom = dict[str, int]
 Kept = dict[str, tuple[MeetingSummary, BuiltFrom]]
@@ -246,13 +248,25 @@ class ArchiveSummary:
         )
 
     def _read_each(self) -> tuple[list[MeetingSummary], list[StoreError]]:
-        """`read` the long way: each meeting's stamp checked against its kept summary."""
+        """`read` the long way: each meeting's stamp checked against its kept summary.
+
+        Every `CHECKED_BETWEEN_PAUSES` meetings the interpreter is offered to the
+        other threads (`time.sleep(0)`: about a microsecond when none waits). An
+        archive screen's worker reads here while the UI thread draws the screen it
+        has just shown; holding the interpreter for the 5,000 meetings' stamps (30–60
+        ms) made that thread wait up to Python's 5 ms switch interval at each turn,
+        and the screen's last frames came that much later.
+        """
         summaries: list[MeetingSummary] = []
         problems: list[StoreError] = []
         stored: dict[str, dict[str, dict[str, Any]]] = {}
         fresh: Kept = {}
         meetings = os.fspath(self.archive.meetings_dir)
-        for row in self.archive.list_meetings():
+        listed = self.archive.list_meetings()
+        time.sleep(0)
+        for n, row in enumerate(listed, start=1):
+            if n % CHECKED_BETWEEN_PAUSES == 0:
+                time.sleep(0)
             meeting_id = str(row.get("id", ""))
             if row.get("broken"):
                 problems.append(_unreadable(meeting_id, i18n.t("store.status.damaged")))

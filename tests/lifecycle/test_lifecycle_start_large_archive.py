@@ -90,3 +90,49 @@ async def test_the_rest_of_the_list_comes_in_slices_with_frames_between_them(
         assert drawn > 0 and rows == FIRST_ROWS  # the first screenful, drawn, and only it
         between = {rows for _drawn, rows in frames if FIRST_ROWS < rows < total}
         assert between  # a frame drawn while the rest was still coming in
+
+
+async def test_rows_left_to_add_wait_while_another_screen_is_shown(make, data_dir) -> None:
+    """A slice added under another screen (`b` pressed before the last one) drew that
+    whole screen again; the rest are added once the start screen is shown again."""
+    from textual.screen import Screen
+
+    fill_archive(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        table = start.query_one(DataTable)
+        rest = start.rows[:40]  # as the slices still to come would be
+        table.clear()
+        start._add_rows(table, rest[:10], start._fills, 10)  # the first screenful
+        await app.push_screen(Screen())
+        start._add_rows(table, rest[10:], start._fills)  # the next slice's turn
+        await pilot.pause()
+        assert table.row_count == 10  # nothing added while another screen is shown
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is start
+        assert ids_shown(app) == [str(r["id"]) for r in rest]  # the rest, once, in order
+
+
+async def test_a_list_filled_again_under_another_screen_is_whole_when_shown_again(
+    make, data_dir
+) -> None:
+    """A theme changed on another screen fills the start screen's table again there: its
+    first screenful goes in at once, the slices after it once the start screen is back."""
+    from textual.screen import Screen
+
+    ids = fill_archive(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        start = app.screen
+        shown = ids_shown(app)
+        await app.push_screen(Screen())
+        start.show(force=True)
+        await pilot.pause()
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is start
+        assert ids_shown(app) == shown and set(ids) <= set(shown)

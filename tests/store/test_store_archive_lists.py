@@ -255,3 +255,37 @@ def test_what_the_backlog_verb_printed_is_printed_again_only_while_no_meeting_ch
     )
     changed = verb("backlog")  # a meeting copied in: not the kept text
     assert changed != zh and "20261010-copy" in changed and deferred.text in changed
+
+
+def test_a_list_read_ahead_is_given_from_memory_and_never_from_the_summary(
+    data_dir: Path, monkeypatch
+) -> None:
+    """`kept` reads the kept file once (a thread's, ahead of the screen); `read_already`
+    (the UI thread's) never opens a file, and neither falls back to the summary's long read."""
+    from meeting_tui.store import archive_lists, fs
+
+    archive = open_archive(data_dir)
+    age(archive)
+    keep(archive, FOLLOWUPS)
+    opened: list[str] = []
+    real_open = fs.open_file
+    monkeypatch.setattr(
+        fs, "open_file", lambda path, *a: opened.append(str(path)) or real_open(path, *a)
+    )
+    monkeypatch.setattr(ArchiveSummary, "read", lambda self: (_ for _ in ()).throw(AssertionError))
+    assert archive_lists.read_already(archive, FOLLOWUPS) is None  # nothing read yet
+    assert opened == []
+    ahead = archive_lists.lists_of(archive).kept(FOLLOWUPS, from_disk=True)
+    assert ahead is not None and len(opened) == 1
+    assert archive_lists.lists_of(archive).kept(BACKLOG, from_disk=True) is None  # none kept
+    opened.clear()
+    now = archive_lists.read_already(archive, FOLLOWUPS)
+    assert now is not None and opened == []
+    assert list(now.entries) == list(ahead.entries) == folded_followups(archive)
+    read = archive_lists.lists_of(archive).read(FOLLOWUPS)  # the screen's worker: no file read
+    assert read.lines is ahead.lines and opened == []
+    meeting = archive.meeting_path(CLOSED_ID)  # replaced by a copy: the folder's stamp moves
+    copy = meeting.with_suffix(".copy")
+    copy.write_bytes(meeting.read_bytes())
+    os.replace(copy, meeting)
+    assert archive_lists.read_already(archive, FOLLOWUPS) is None

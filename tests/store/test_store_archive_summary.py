@@ -232,3 +232,20 @@ def test_a_folder_stamp_as_young_as_its_last_write_is_not_trusted(
     summaries, _ = reader.read()  # a young stamp is no proof: every stamp is checked
     entry = next(e for e in followups_of(summaries, TODAY) if e.origin.motion_id == "m10")
     assert entry.done_on == "2027-04-05"
+
+
+def test_a_full_read_offers_the_interpreter_to_other_threads_between_meetings(
+    data_dir: Path, monkeypatch
+) -> None:
+    """A screen's worker reads here while the UI thread draws: the read pauses (`sleep(0)`)
+    every `CHECKED_BETWEEN_PAUSES` meetings, here every one, and reads the same."""
+    from meeting_tui.store import archive_summary
+
+    archive = open_archive(data_dir)
+    expected = ArchiveSummary(archive).read()[0]
+    pauses: list[float] = []
+    monkeypatch.setattr(archive_summary, "CHECKED_BETWEEN_PAUSES", 1)
+    monkeypatch.setattr(archive_summary.time, "sleep", pauses.append)
+    summaries, problems = ArchiveSummary(archive).read()
+    assert summaries == expected and not problems
+    assert pauses.count(0) >= len(archive.list_meetings()) >= 2

@@ -14,11 +14,20 @@ next page, so a list of 30,000 follow-ups opens as fast as one of 30.
 A screen is made once per app for the same archive and meeting (`open`) and
 shown again at the next `b`/`f`: mounting and styling it was most of an
 open's time. Shown again, it compares the archive's stamp with the one its
-rows were read at and reads again only if a meeting changed; a read that
-brings the rows already shown (the screen's own `d` or pick) leaves the table
-as it is. A row the screen changes is changed in place (one row drawn again);
-a done follow-up stays in its row, shown done, until the screen is left, and
-then goes where the list's order puts it (`replace_in_place`).
+rows were read at and reads again only if a meeting changed, once the rows it
+has are drawn; a read that brings the rows already shown (the screen's own `d`
+or pick) leaves the table and the problems line as they are, so it draws nothing.
+A row the screen changes is changed in place (one row drawn again); a done
+follow-up stays in its row, shown done, until the screen is left, and then goes
+where the list's order puts it (`replace_in_place`).
+
+The start screen makes both screens ahead (`prepare`: installed, not mounted,
+their stylesheet read) and has their kept lists read in a thread after its
+first frame (start.py `preload`); a screen whose list is in memory and still
+true shows it in its first frame, without a worker or a loading line.
+
+The table is a `FixedWidthTable`: every column has its width, so a page of 200
+rows is not measured cell by cell.
 """
 
 from __future__ import annotations
@@ -43,7 +52,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from meeting_tui import i18n
 from meeting_tui.domain.archive_views import Listing
 from meeting_tui.store.archive import Archive
-from meeting_tui.store.archive_lists import ArchiveStamp, ListKind, archive_stamp, lists_of
+from meeting_tui.store.archive_lists import (
+    ArchiveStamp,
+    ListKind,
+    archive_stamp,
+    lists_of,
+    read_already,
+)
 from meeting_tui.store.errors import StoreError
 from meeting_tui.tui import keymap
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
@@ -108,7 +123,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         The screen is installed under its class's name, so leaving it (pop)
         keeps it, rows and all; a different archive or meeting makes it anew.
         """
-        name = f"archive-list.{cls.__name__}"
+        name = cls._installed_as()
         if app.is_screen_installed(name):
             kept = app.get_screen(name)
             if kept in app.screen_stack:  # shown already, under something: a new one on top
@@ -118,10 +133,43 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
                 app.push_screen(name)
                 return
             app.uninstall_screen(name)
+        cls._install(app, made_with)
+        app.push_screen(name)
+
+    @classmethod
+    def prepare(cls, app: App[Any], *made_with: Any) -> None:
+        """Make the screen ahead of its key, as `open` would, and read its stylesheet.
+
+        Not mounted (no widget, no layout, no frame): `open` with the same objects
+        then pushes this screen. Reading the stylesheet at the first push was the
+        largest part of a first open: Textual parses every source of the app's
+        stylesheet again and restyles every widget of the app (`App._load_screen_css`,
+        Textual 8.2.8, pinned in pyproject.toml), and it skips both for a screen whose
+        files the stylesheet has already (`Stylesheet.has_source`).
+        tests/tui/test_tui_archive_list_ahead.py fails if a push still parses it.
+        No widget is restyled here: the file's rules are all for this screen's widgets.
+        """
+        if app.is_screen_installed(cls._installed_as()):
+            return
+        screen = cls._install(app, made_with)
+        stylesheet, new = app.stylesheet, False
+        for path in screen.css_path:
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+                new = True
+        if new:
+            stylesheet.reparse()
+
+    @classmethod
+    def _installed_as(cls) -> str:
+        return f"archive-list.{cls.__name__}"
+
+    @classmethod
+    def _install(cls, app: App[Any], made_with: tuple[Any, ...]) -> ArchiveListScreen[Any]:
         screen = cls(*made_with)
         screen.made_with = made_with
-        app.install_screen(screen, name)
-        app.push_screen(name)
+        app.install_screen(screen, cls._installed_as())
+        return screen
 
     def __init__(self, archive: Archive, title_key: str, empty_key: str) -> None:
         super().__init__()
@@ -139,6 +187,8 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         # Entries changed in their rows that belong elsewhere in the order, with that order.
         self._unplaced: list[tuple[Entry, Callable[[Entry], Any]]] = []
         self._stale = False  # a redraw was skipped while a read was under way
+        self._problems_said: list[str] = []  # the lines `show_problems` shows
+        self._drawn_width = -1  # the screen's width when `show` last drew the table
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t(self.title_key), id="heading")
@@ -149,12 +199,21 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.reload()
+        # Read ahead (the start screen's `preload`) and no meeting changed since: shown
+        # now, in the first frame, without a worker's round trip or a loading line.
+        kept = read_already(self.archive, self.list_kind())
+        if kept is None:
+            self.reload()
+        else:
+            self._take(kept.entries, [], kept.stamp)
         self.query_one(DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show())
 
     def on_resize(self) -> None:
-        self.show()
+        """Columns sized anew for a new width; the first resize (the push's) finds the rows
+        drawn at this width already when they were drawn at mount."""
+        if self.size.width != self._drawn_width:
+            self.show()
 
     def on_screen_suspend(self) -> None:
         """Left: a read or a keep under way stops, as when the screen was thrown away on leaving.
@@ -179,6 +238,15 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self.show()
         # No stamp: the read was made while the archive was being written; read again.
         if self.stamp is None or archive_stamp(self.archive) != self.stamp:
+            # The rows shown first, read again once they are drawn: the worker's read of
+            # 5,000 meetings' stamps took the interpreter from that frame. `working` from
+            # now, as for any re-read.
+            self.working = True
+            self.call_after_refresh(self._read_again)
+
+    def _read_again(self) -> None:
+        """The re-read `on_screen_resume` put after the frame (left since: at the next showing)."""
+        if self.is_current and self.working:
             self.reload()
 
     def view(self) -> object:
@@ -239,16 +307,22 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        self._take(message.entries, message.problems, message.stamp)
+
+    def _take(
+        self, entries: Listing[Entry], problems: list[str], stamp: ArchiveStamp | None
+    ) -> None:
+        """The rows read (and the archive's stamp they are true at): drawn unless shown already."""
         # Back under a form after this screen's own `d`: the read brings the rows shown, each
         # in its place, and the rows changed in place stay where they are until the screen is left.
-        own = bool(self._unplaced) and self._shows_already(message.entries, self._placed())
-        same = own or self._shows_already(message.entries, self.entries)
+        own = bool(self._unplaced) and self._shows_already(entries, self._placed())
+        same = own or self._shows_already(entries, self.entries)
         if not own:
-            self.entries, self._unplaced = message.entries, []  # in their order: none to place
-        self.stamp, self.read_once = message.stamp, True
+            self.entries, self._unplaced = entries, []  # in their order: none to place
+        self.stamp, self.read_once = stamp, True
         self.working = False
         self.query_one("#loading").display = False
-        self.show_problems(message.problems)
+        self.show_problems(problems)
         if not same:
             self.show()
 
@@ -323,6 +397,7 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             table.move_cursor(row=min(max(row, 0), self._shown - 1), animate=False)
         self.query_one("#empty").display = not self.entries
         self.shown_view = self.view()
+        self._drawn_width = self.size.width
 
     def _add_rows(self, count: int) -> None:
         table = self.query_one(DataTable)
@@ -338,10 +413,19 @@ class ArchiveListScreen(keymap.KeyedScreen, Generic[Entry]):
             self._add_rows(PAGE)
 
     def show_problems(self, problems: Sequence[str]) -> None:
-        """Meetings that could not be read, one line each: a cross-archive view hides none."""
+        """Meetings that could not be read, one line each: a cross-archive view hides none.
+
+        The same lines as shown already change nothing: an update lays the screen
+        out again, and a re-read with nothing new (after the screen's own `d`)
+        drew its scrollbars again, a frame after the list was complete.
+        """
+        said = list(problems)
+        if said == self._problems_said:
+            return
+        self._problems_said = said
         box = self.query_one("#problems", Static)
-        box.update(Text("\n".join(f"⚠ {p}" for p in problems)))
-        box.display = bool(problems)
+        box.update(Text("\n".join(f"⚠ {p}" for p in said)))
+        box.display = bool(said)
 
     def selected(self) -> Entry | None:
         table = self.query_one(DataTable)

@@ -44,6 +44,9 @@ FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the 
 # The rest are added this many at a time (about 20 ms each), a timer apart: between two slices
 # the driver writes the frame out and keys are read.
 ROWS_PER_SLICE = 500
+# After the first frame: the backlog and follow-ups screens are made and their kept lists read
+# while the chair reads the list (`preload`), between the slices of rows.
+PRELOAD_S = 0.1
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -74,6 +77,9 @@ class StartScreen(keymap.KeyedScreen):
         self._generation = 0  # counts the times `rows` changed
         self._fills = 0  # counts the times the table was filled
         self._shown: tuple[int, str, int] | None = None  # width, filter, generation: the table's
+        self._preloading = False  # `preload` is under way or done
+        # Rows not added yet because another screen was shown: added when this one is again.
+        self._held: tuple[DataTable[Any], list[dict[str, Any]], int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("start.title"), id="heading")
@@ -116,6 +122,9 @@ class StartScreen(keymap.KeyedScreen):
     def on_screen_resume(self) -> None:
         """Back from a meeting: the list again, the cursor on the first row (in session first)."""
         self.reload()
+        held, self._held = self._held, None
+        if held is not None:  # the rest of the rows, unless `reload` filled the table again
+            self._add_rows(*held)
         self.query_one(DataTable).move_cursor(row=0, animate=False)
 
     def reload(self) -> None:
@@ -150,6 +159,9 @@ class StartScreen(keymap.KeyedScreen):
         self._add_rows(table, rows[:FIRST_ROWS], self._fills, FIRST_ROWS)
         if rows[FIRST_ROWS:]:
             self.call_after_refresh(self._add_rows, table, rows[FIRST_ROWS:], self._fills)
+        if not self._preloading:  # the lists' screens next, once the first frame is drawn
+            self._preloading = True
+            self.call_after_refresh(self.set_timer, PRELOAD_S, self.preload)
         self.query_one("#empty").display = not self.rows
 
     def _add_rows(
@@ -163,12 +175,63 @@ class StartScreen(keymap.KeyedScreen):
         """
         if fill != self._fills:  # the table was filled again since: these rows are stale
             return
+        if not self.is_active and not at_once:
+            # Another screen is shown (`b` pressed before the last slice): each slice here
+            # drew that whole screen again. The rest wait until this screen is shown again
+            # (a screenful, `at_once`, is added as ever: only the slices after it wait).
+            self._held = (table, rows, fill)
+            return
         size = at_once or ROWS_PER_SLICE
         now, later = rows[:size], rows[size:]
         for row in now:
             table.add_row(*self._cells(row), key=str(row.get("id")))
         if later:
             self.set_timer(0.001, lambda: self._add_rows(table, later, fill))
+
+    def preload(self) -> None:
+        """Make the backlog and follow-ups screens ahead of `b` and `f`, one step at a time.
+
+        A first `b` imported the screen's modules, parsed the app's whole stylesheet
+        again for its file and (in its worker) read the kept list's megabytes, before
+        a loading line and then the rows were drawn. Here, after the start screen's
+        first frame: each screen's module is imported and the screen
+        made, not mounted (`ArchiveListScreen.prepare`: no widget, so no layout and no
+        frame under the chair's keys), each step a message of its own so a key waits
+        for one step at most; then a thread reads both kept lists, so the screen draws
+        its rows in its first frame. Nothing is done once another screen is shown.
+        The steps run between the slices of a large archive's rows (each a message
+        too), so a `b` pressed before the last slice finds its screen made.
+        """
+        from meeting_tui.store.archive_lists import BACKLOG, FOLLOWUPS, lists_of
+
+        def make(which: str) -> None:
+            if not self.is_active:
+                return
+            if which == "backlog":
+                from meeting_tui.tui.screens.backlog import BacklogScreen
+
+                BacklogScreen.prepare(self.app, *self._made_with("backlog"))
+            else:
+                from meeting_tui.tui.screens.followups import FollowUpsScreen
+
+                FollowUpsScreen.prepare(self.app, *self._made_with("followups"))
+
+        def read_lists() -> None:
+            lists = lists_of(self.archive)
+            lists.kept(BACKLOG, from_disk=True)
+            lists.kept(FOLLOWUPS, from_disk=True)
+
+        def read() -> None:
+            if self.is_active:
+                self.run_worker(read_lists, thread=True, group="preload", exit_on_error=False)
+
+        self.call_later(make, "backlog")
+        self.call_later(make, "followups")
+        self.call_later(read)
+
+    def _made_with(self, which: str) -> tuple[Any, ...]:
+        """What `b` and `f` make their screens with here (no meeting open to pick into)."""
+        return (self.archive, None) if which == "backlog" else (self.archive, None, self.clock)
 
     @property
     def broken_style(self) -> Style:
@@ -285,12 +348,12 @@ class StartScreen(keymap.KeyedScreen):
     def action_backlog(self) -> None:
         from meeting_tui.tui.screens.backlog import BacklogScreen
 
-        BacklogScreen.open(self.app, self.archive, None)  # no meeting open to pick into
+        BacklogScreen.open(self.app, *self._made_with("backlog"))
 
     def action_followups(self) -> None:
         from meeting_tui.tui.screens.followups import FollowUpsScreen
 
-        FollowUpsScreen.open(self.app, self.archive, None, self.clock)
+        FollowUpsScreen.open(self.app, *self._made_with("followups"))
 
     def action_owners(self) -> None:
         from meeting_tui.store.owners import DecisionArchive
