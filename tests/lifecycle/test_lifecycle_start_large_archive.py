@@ -8,13 +8,15 @@ typed at once finds a meeting far down.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable
 
 from meeting_tui.domain import commands as c
 from meeting_tui.store import open_archive
+from meeting_tui.store.archive import Archive
 from meeting_tui.store.live import LiveMeeting
-from meeting_tui.tui.screens.start import FIRST_ROWS
+from meeting_tui.tui.screens.start import FIRST_ROWS, StartScreen
 
 COUNT = FIRST_ROWS + 30
 
@@ -136,3 +138,32 @@ async def test_a_list_filled_again_under_another_screen_is_whole_when_shown_agai
         await pilot.pause()
         assert app.screen is start
         assert ids_shown(app) == shown and set(ids) <= set(shown)
+
+
+async def test_the_archive_is_listed_once_before_the_first_frame(
+    make, data_dir, monkeypatch
+) -> None:
+    """The mount read the archive and the first resume read it again (about 15 ms at 5,000);
+    a resume later on, back from another screen, still reads it."""
+    fill_archive(data_dir)
+    reads: list[int] = []
+    listed = Archive.list_meetings
+
+    def counted(self: Archive) -> Any:
+        reads.append(1)
+        return listed(self)
+
+    monkeypatch.setattr(Archive, "list_meetings", counted)
+    reloads: list[int] = []
+    reload = StartScreen.reload
+    monkeypatch.setattr(StartScreen, "reload", lambda self: (reloads.append(1), reload(self)))
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(reads) == 1 and len(reloads) == 1
+        assert len(ids_shown(app)) == COUNT + 2  # and the demo's two
+        await pilot.press("b")  # the backlog over the list, then back
+        await pilot.pause(0.6)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and len(reloads) == 2
