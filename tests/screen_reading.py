@@ -5,6 +5,7 @@ Shared by the app tests of every folder (tests/ is on sys.path through its conft
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from textual import events
@@ -76,6 +77,28 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Until every message and the next frame are through (a second frame would be painted)."""
     for _ in range(3):
         await pilot.pause(0.05)
+
+
+async def read_in(pilot: Pilot[Any], app: App[Any]) -> None:
+    """Until the screen's read (if any) is back; it shows its rows meanwhile."""
+    for _ in range(500):
+        if not getattr(app.screen, "working", False):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+def spy_threads(monkeypatch: Any, owner: Any, name: str) -> list[str]:
+    """Calls of `owner.name` go through unchanged; the list gets the thread each ran on."""
+    seen: list[str] = []
+    real = getattr(owner, name)
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        seen.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spied)
+    return seen
 
 
 def form_on_screen(app: App[Any]) -> Any:

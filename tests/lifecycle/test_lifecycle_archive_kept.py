@@ -13,6 +13,8 @@ import os
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from screen_reading import read_in
+
 from meeting_tui.domain import commands as c
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
@@ -22,15 +24,6 @@ from meeting_tui.tui.screens.followups import FollowUpsScreen
 
 CST = timezone(timedelta(hours=8))
 LATER = datetime(2027, 4, 15, 10, 0, tzinfo=CST)
-
-
-async def settled(pilot: Any, app: Any) -> None:
-    """Until the screen's read (if any) is in."""
-    for _ in range(500):
-        if not app.screen.working:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
 
 
 def row_keys(app: Any) -> list[Any]:
@@ -53,12 +46,12 @@ async def test_shown_again_with_nothing_changed_is_the_same_screen_and_reads_not
     app = make(None)
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await pilot.press("b")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         first, keys = app.screen, row_keys(app)
         assert isinstance(first, BacklogScreen) and keys
         reads = len({id(m) for m in loaded})
         await pilot.press("escape", "b")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is first
         assert len({id(m) for m in loaded}) == reads  # no read: the archive is as it was
         assert row_keys(app) == keys  # the same rows, not drawn again
@@ -70,7 +63,7 @@ async def test_a_meeting_changed_elsewhere_is_read_again_when_shown_again(
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         entry = next(e for e in screen.entries if e.done_on is None)
@@ -79,7 +72,7 @@ async def test_a_meeting_changed_elsewhere_is_read_again_when_shown_again(
         other.execute(c.complete_followup(other.state, entry.origin.motion_id, date(2027, 4, 14)))
         other.close()
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is screen
         done = next(e for e in screen.entries if e.origin == entry.origin)
         assert done.done_on == "2027-04-14"
@@ -90,7 +83,7 @@ async def test_the_screens_own_done_is_read_again_but_not_drawn_again(make, ui) 
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         await pilot.press("d", "escape")  # left: the done row took its place
         table = screen.query_one("DataTable")
@@ -98,7 +91,7 @@ async def test_the_screens_own_done_is_read_again_but_not_drawn_again(make, ui) 
         keys = [row.key for row in table.ordered_rows]
         assert rows[-1][3] == "已落实 2027-04-15"
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is screen
         assert ui.rows(app) == rows and row_keys(app) == keys
 
@@ -107,13 +100,13 @@ async def test_another_meeting_gets_its_own_screen(make, draft) -> None:
     app = make(None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         from_start = app.screen
         await pilot.press("escape")
         BacklogScreen.open(
             app, from_start.archive, LiveMeeting.open(from_start.archive, draft, lambda: LATER)
         )
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert isinstance(app.screen, BacklogScreen) and app.screen is not from_start
         assert app.screen.live is not None
         app.screen.live.close()
@@ -149,7 +142,7 @@ async def test_left_before_its_read_is_back_it_reads_again_when_shown_again(
         gate.set()
         await pilot.pause(0.1)
         await pilot.press("b")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is screen and not screen.working
         assert screen.query_one("#loading").display is False
         assert len(ui.rows(app)) == 3 and len(calls) == 2

@@ -10,6 +10,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from screen_reading import read_in, spy_threads
+
 from meeting_tui.demo import CLOSED_ID, LIVE_ID
 from meeting_tui.domain import MeetingStatus
 from meeting_tui.minutes import record
@@ -22,28 +24,6 @@ from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.minutes_preview import MinutesPreviewScreen
 
 CST = timezone(timedelta(hours=8))
-
-
-def spy_threads(monkeypatch: Any, owner: Any, name: str) -> list[str]:
-    """Calls go through unchanged; the list gets the name of the thread each ran on."""
-    seen: list[str] = []
-    real = getattr(owner, name)
-
-    def spied(*args: Any, **kwargs: Any) -> Any:
-        seen.append(threading.current_thread().name)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, spied)
-    return seen
-
-
-async def read_in(pilot: Any, app: Any) -> None:
-    """Until the screen shown again has its read back (it shows its rows meanwhile)."""
-    for _ in range(500):
-        if not app.screen.working:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
 
 
 async def test_the_backlog_is_read_in_a_worker_and_shown_when_its_message_arrives(

@@ -16,7 +16,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from screen_reading import count_layouts
+from screen_reading import count_layouts, read_in
 from textual import events
 
 from meeting_tui.domain.archive_views import followup_order
@@ -26,15 +26,6 @@ from meeting_tui.tui.screens.followups import FollowUpsScreen
 
 CST = timezone(timedelta(hours=8))
 LATER = datetime(2027, 4, 15, 10, 0, tzinfo=CST)
-
-
-async def settled(pilot: Any, app: Any) -> None:
-    """Until the screen's read (if any) is in."""
-    for _ in range(500):
-        if not app.screen.working:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
 
 
 def rows_made(table: Any) -> list[int]:
@@ -58,7 +49,7 @@ async def test_a_done_stays_in_its_row_which_alone_is_drawn_again(make, ui, stor
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         await pilot.press("down", "down")
@@ -89,7 +80,7 @@ async def test_the_done_row_takes_its_place_when_the_list_is_left_not_under_a_fo
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         first = ui.rows(app)
@@ -111,7 +102,7 @@ async def test_the_done_row_takes_its_place_when_the_list_is_left_not_under_a_fo
         assert placed[-1][1:4] == [first[0][1], first[0][2], "已落实 2027-04-15"]
         assert placed[:-1] == first[1:]
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is screen
         assert ui.rows(app) == placed and row_keys(app) == keys  # read again, not drawn again
 
@@ -130,7 +121,7 @@ async def test_d_pressed_twice_marks_the_same_follow_up_and_not_the_next(make, u
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         first, second = screen.entries[0], screen.entries[1]
         assert first.done_on is None and second.done_on is None
@@ -151,7 +142,7 @@ async def test_d_twice_records_one_done(make, stored_events) -> None:
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         first = app.screen.entries[0]
         before = len(stored_events(first.origin.meeting_id))
         await pilot.press("d", "d")
@@ -180,7 +171,7 @@ async def test_leaving_while_the_list_reads_again_keeps_rows_and_entries_togethe
     app = make(None, clock=lambda: LATER)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         screen = app.screen
         assert isinstance(screen, FollowUpsScreen)
         await pilot.press("d", "e")
@@ -195,7 +186,7 @@ async def test_leaving_while_the_list_reads_again_keeps_rows_and_entries_togethe
         assert app.screen is not screen
         gate.set()
         await pilot.press("f")
-        await settled(pilot, app)
+        await read_in(pilot, app)
         assert app.screen is screen
         table = screen.query_one("DataTable")
         for n in range(table.row_count):

@@ -12,12 +12,12 @@ again, and a re-read that brings what is shown draws nothing.
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 import textual.widgets._data_table as textual_data_table
+from screen_reading import spy_threads
 from textual.app import App
 from textual.css.stylesheet import Stylesheet
 
@@ -28,19 +28,6 @@ from meeting_tui.tui.screens.backlog import BacklogScreen
 from meeting_tui.tui.screens.followups import FollowUpsScreen
 from meeting_tui.tui.screens.start import StartScreen
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
-
-
-def counted(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[str]:
-    """Calls of `owner.name` go through unchanged; the list gets the thread of each."""
-    seen: list[str] = []
-    real = getattr(owner, name)
-
-    def spied(*args: Any, **kwargs: Any) -> Any:
-        seen.append(threading.current_thread().name)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, spied)
-    return seen
 
 
 @pytest.fixture
@@ -89,9 +76,9 @@ async def test_b_after_the_start_screen_s_preload_parses_no_stylesheet_and_reads
         await preloaded(pilot, app)
         assert frames == []  # made and read ahead without a frame: nothing was mounted
         made = app.get_screen("archive-list.BacklogScreen")
-        reparsed = counted(monkeypatch, Stylesheet, "reparse")
-        reads = counted(monkeypatch, KeptLists, "read")
-        added = counted(monkeypatch, FixedWidthTable, "add_row")
+        reparsed = spy_threads(monkeypatch, Stylesheet, "reparse")
+        reads = spy_threads(monkeypatch, KeptLists, "read")
+        added = spy_threads(monkeypatch, FixedWidthTable, "add_row")
         measured: list[str] = []
         real_measure = textual_data_table.measure
 
