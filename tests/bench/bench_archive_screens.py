@@ -106,7 +106,7 @@ NOTES = [
     "(`python -X importtime`: `meeting_tui.cli` with the domain and store packages it "
     "imports for every verb, 80–110 ms on this loaded machine; the verb's own module no longer "
     "brings the domain's commands or the meeting service). That floor is paid at 10 meetings "
-    "too, which is why 150 ms is not met; it would need the `meeting_tui.domain` and "
+    "too, and on a loaded machine comes near 150 ms; lowering it would need the `meeting_tui.domain` and "
     "`meeting_tui.store` packages to import lazily (their `__init__` pulls in fold, the rules, "
     "the lock and log files) and the CLI to import them only for the verbs that fold.",
     "- Marking done: the store's part is the other meeting opened (lock, a backup when its "
