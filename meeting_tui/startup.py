@@ -12,7 +12,9 @@ imported: a collection every `STARTING` new objects instead of every 700, which
 still bounds what a long verb (a county report, an export) leaves uncollected.
 An app resumes it once its first frame is on its way (`on_ready`): the usual
 thresholds again, with what exists then frozen (`gc.freeze`: later full passes do
-not walk it again, the little garbage of the start included, once). Called
+not walk it again, the little garbage of the start included, once; an object
+frozen then that later dies in a reference cycle, such as the first screen left
+behind, is not freed: at most what existed at that frame, once per process). Called
 without `pause` (an app made by the tests' factory), `resume` changes nothing.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import DataTable
 
 from meeting_tui.domain import commands as c
@@ -167,3 +168,18 @@ async def test_the_archive_is_listed_once_before_the_first_frame(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and len(reloads) == 2
+
+
+async def test_a_resume_soon_after_the_mount_still_reads_the_archive(make, data_dir) -> None:
+    """Only the resume that follows the mount skips the read, however soon another comes."""
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = len(ids_shown(app))
+        await app.push_screen(Screen())
+        archive = open_archive(data_dir)
+        mid = meeting_id(999)
+        LiveMeeting.create(archive, mid, c.create_meeting(mid, "刚建的会", "bench")).close()
+        app.pop_screen()
+        await pilot.pause()
+        assert len(ids_shown(app)) == before + 1 and mid in ids_shown(app)

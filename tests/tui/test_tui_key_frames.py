@@ -22,7 +22,9 @@ from typing import Any
 from screen_reading import settle
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
+from textual.geometry import Offset
 from textual.screen import Screen
+from textual.selection import Selection
 
 from meeting_tui.demo import LIVE_ID
 from meeting_tui.domain import commands as c
@@ -184,3 +186,20 @@ async def test_the_clock_repaints_the_agenda_panes_changed_row_only(make) -> Non
                 await settle(pilot)
             painted = set().union(*(frames.lines(f) for f in frames.painted))
             assert len(painted & pane) == 1  # the active item's time, 06:01/20:00 and on
+
+
+async def test_a_mouse_selection_in_the_agenda_pane_is_drawn(make) -> None:
+    """The pane draws its rows from what it rendered last: a selection is part of that look."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(AgendaPane)
+        plain = pane.render_line(0)
+        selection = Selection.from_offsets(Offset(0, 0), Offset(6, 0))
+        app.screen.selections = {pane: selection}
+        pane.selection_updated(selection)
+        await settle(pilot)
+        selected = pane.render_line(0)
+        assert selected != plain  # the selected cells are highlighted
+        pane._rows_for = None  # drawn from scratch: the same
+        assert pane.render_line(0) == selected

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -48,7 +47,6 @@ ROWS_PER_SLICE = 500
 # After the first frame: the backlog and follow-ups screens are made and their kept lists read
 # while the chair reads the list (`preload`), between the slices of rows.
 PRELOAD_S = 0.1
-FRESH_S = 0.5  # a list read this recently is not read again for the screen's first resume
 COLUMNS = ("date", "title", "kind", "community", "status", "motions", "passed", "deferred")
 
 
@@ -80,7 +78,7 @@ class StartScreen(keymap.KeyedScreen):
         self._fills = 0  # counts the times the table was filled
         self._shown: tuple[int, str, int] | None = None  # width, filter, generation: the table's
         self._preloading = False  # `preload` is under way or done
-        self._read_at = -FRESH_S  # when `on_mount` read the archive
+        self._just_read = False  # `on_mount` read the archive, and no resume came since
         # Rows not added yet because another screen was shown: added when this one is again.
         self._held: tuple[DataTable[Any], list[dict[str, Any]], int] | None = None
 
@@ -104,7 +102,7 @@ class StartScreen(keymap.KeyedScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self._read_at = time.monotonic()  # the first resume comes next: read just now
+        self._just_read = True  # the first resume comes next: the archive was read just now
         self.query_one(DataTable).focus()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(force=True))
 
@@ -127,10 +125,10 @@ class StartScreen(keymap.KeyedScreen):
         """Back from a meeting: the list again, the cursor on the first row (in session first).
 
         Not read again on the resume that follows the mount (a second listing of 5,000
-        meetings before the first frame, about 15 ms): a list read under half a second ago
-        is as fresh as one read now."""
-        if time.monotonic() - self._read_at >= FRESH_S:
+        meetings before the first frame, about 15 ms); every later resume reads it."""
+        if not self._just_read:
             self.reload()
+        self._just_read = False
         held, self._held = self._held, None
         if held is not None:  # the rest of the rows, unless `reload` filled the table again
             self._add_rows(*held)

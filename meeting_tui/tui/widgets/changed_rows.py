@@ -22,7 +22,7 @@ class ChangedRows(Widget):
         super().__init__(id=id)
         self.text = Text()
         self._rows: list[Strip] = []  # `text` rendered at `_rows_for` (the width and the style)
-        self._rows_for: tuple[Size, object] | None = None
+        self._rows_for: tuple[Size, object, object] | None = None
 
     def render(self) -> Text:
         return self.text  # what a reader of the panel gets; drawing goes row by row
@@ -47,7 +47,7 @@ class ChangedRows(Widget):
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def _rendered_rows(self) -> list[Strip]:
-        drawn_for = (self.size, self.visual_style)
+        drawn_for = (self.size, self.visual_style, self.text_selection)  # a mouse selection shows
         if self._rows_for != drawn_for:
             visual = visualize(self, self.text)
             self._rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
