@@ -15,7 +15,7 @@ each look (unfocused, then focused).
 `FrameHold` holds the app's frames (Textual's public `App.batch_update`)
 until the widgets named have handled what is queued for them now (a callback
 queued behind their `Focus` and `Blur`), then hands the screen every pending
-repaint at once (`key_order.paint_in_one_frame`, and the scrollbars') and lets it paint: one frame
+repaint at once (`key_order.paint_in_one_frame`, scrollbars included) and lets it paint: one frame
 with the form gone, the focus moved and the panes as the store has them. A
 timer lets go after `MAX_HOLD_S` whatever happens (a widget removed before
 its queue got that far), so a hold can never freeze the screen.
@@ -29,7 +29,6 @@ from typing import Any
 
 from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.widget import Widget
 
 from meeting_tui.tui.key_order import paint_in_one_frame
 
@@ -73,16 +72,4 @@ class FrameHold:
         batch.__exit__(None, None, None)
         if self.screen.is_attached:
             paint_in_one_frame(self.screen)
-            _scrollbars_in_the_same_frame(self.screen)
             self.screen.check_idle()
-
-
-def _scrollbars_in_the_same_frame(screen: Screen[Any]) -> None:
-    """The scrollbars' pending repaints too: a restyle repaints a widget's scrollbars (Textual's
-    `ScrollbarColorProperty`), which are not among the screen's children that
-    `paint_in_one_frame` walks. `_check_refresh` as there (tests/tui/test_tui_key_frames.py)."""
-    for widget in screen.walk_children(Widget):
-        if widget.show_vertical_scrollbar:
-            widget.vertical_scrollbar._check_refresh()
-        if widget.show_horizontal_scrollbar:
-            widget.horizontal_scrollbar._check_refresh()

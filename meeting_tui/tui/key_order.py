@@ -209,3 +209,9 @@ def paint_in_one_frame(screen: Screen[Any]) -> None:
     """
     for widget in screen.walk_children(Widget):
         widget._check_refresh()
+        # A restyle repaints a widget's scrollbars too (Textual's `ScrollbarColorProperty`),
+        # and they are not among the children walked.
+        if widget.show_vertical_scrollbar:
+            widget.vertical_scrollbar._check_refresh()
+        if widget.show_horizontal_scrollbar:
+            widget.horizontal_scrollbar._check_refresh()
