@@ -65,6 +65,15 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
 
 
+async def fill_deferral(pilot: Pilot[Any]) -> None:
+    """In the open deferral form: the reason, who keeps it and when, as the chair types them."""
+    await type_text(pilot, "情况不清")
+    await pilot.press("tab")
+    await type_text(pilot, "社区")
+    await pilot.press("tab")
+    await type_text(pilot, "下次会议")
+
+
 async def fill(pilot: Pilot[Any], text: str) -> None:
     """Replace what the focused input holds with `text` (select all, then type)."""
     focused = pilot.app.focused

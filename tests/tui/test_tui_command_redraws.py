@@ -8,7 +8,7 @@ nothing in it. The in-session demo: motion 2 raised on item 3 of 8.
 
 from __future__ import annotations
 
-from screen_reading import count_layouts
+from screen_reading import count_layouts, fill_deferral
 
 from meeting_tui.tui.widgets.status_strip import StatusStrip
 
@@ -33,11 +33,7 @@ async def test_the_strip_changes_when_its_counts_change(make, ui) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert "暂缓事项 0" in ui.strip(app)
         await pilot.press("d")
-        await ui.type_text(pilot, "情况不清")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "社区")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "下次会议")
+        await fill_deferral(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert "暂缓事项 1" in ui.strip(app)

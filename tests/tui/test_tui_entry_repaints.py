@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from screen_reading import fill_deferral
 from textual.geometry import Region
 
 
@@ -60,11 +61,7 @@ async def test_a_deferral_confirmed_redraws_no_whole_screen(make, ui) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
-        await ui.type_text(pilot, "情况不清")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "社区")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "下次会议")
+        await fill_deferral(pilot)
         await pilot.pause()
         screen = app.screen
         frames = record_repaints(screen)

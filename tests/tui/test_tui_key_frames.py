@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from screen_reading import settle
+from screen_reading import fill_deferral, settle
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 from textual.geometry import Offset
@@ -158,11 +158,7 @@ async def test_enter_in_a_filled_deferral_form_is_answered_in_one_frame(
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l", "d")
-        await ui.type_text(pilot, "情况不清")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "社区")
-        await pilot.press("tab")
-        await ui.type_text(pilot, "下次会议")
+        await fill_deferral(pilot)
         await settle(pilot)
         painted = await confirm_and_count_frames(pilot)
         assert ui.session_shown(app)
