@@ -30,7 +30,8 @@ from meeting_tui.store.errors import (
     UnknownMeetingError,
 )
 from meeting_tui.store.ids import is_valid_meeting_id
-from meeting_tui.store.index import ArchiveIndex, Rows
+from meeting_tui.store.index import ArchiveIndex
+from meeting_tui.store.listing import IN_SESSION, Rows, meeting_files, newest_first
 from meeting_tui.store.lock import FileLock, LockOwner
 from meeting_tui.store.meeting_file import (
     BACKUP_GENERATIONS,
@@ -42,8 +43,6 @@ from meeting_tui.store.meeting_file import (
     check_layout,
 )
 from meeting_tui.store.storage import decode, encode, read_failure
-
-IN_SESSION = "in_session"
 
 
 class Archive:
@@ -255,11 +254,7 @@ class Archive:
             return {}
         except OSError as exc:
             raise read_failure(exc, self.meetings_dir) from exc
-        return {
-            name[:-5]: is_file
-            for name, is_file in entries
-            if name.endswith(".json") and is_valid_meeting_id(name[:-5])
-        }
+        return meeting_files(entries)
 
     def _meeting_ids_on_disk(self) -> set[str]:
         return set(self._meeting_files())
@@ -300,7 +295,7 @@ class Archive:
                 rows[meeting_id] = {**row, "id": meeting_id}
             self.notices.append(StoreNotice("store.index.rebuilt_missing", count=len(unindexed)))
         listed = []
-        for meeting_id in sorted(rows, reverse=True):
+        for meeting_id in newest_first(rows):
             row = dict(rows[meeting_id])
             if meeting_id not in on_disk:
                 row["broken"] = row["missing"] = True

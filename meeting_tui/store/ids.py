@@ -9,8 +9,10 @@ nothing a URL would need to escape, nothing a phone camera would misread.
 from __future__ import annotations
 
 import re
-import secrets
-from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 # base32 lowercase (RFC 4648 without padding): no 0/1/8/9, so no O/0 or l/1 confusion.
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
@@ -25,6 +27,8 @@ def new_meeting_id(today: date) -> str:
     still refuses to create a meeting whose file exists, so a clash is an
     error, never an overwrite.
     """
+    import secrets  # here: `list` checks ids and needs neither secrets nor hashlib
+
     suffix = "".join(secrets.choice(_ALPHABET) for _ in range(_SUFFIX_LENGTH))
     return f"{today.year:04d}{today.month:02d}{today.day:02d}-{suffix}"
 

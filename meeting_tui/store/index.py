@@ -20,6 +20,7 @@ from meeting_tui.store.errors import (
     StoreError,
     StoreNotice,
 )
+from meeting_tui.store.listing import INDEX_TABLE, Rows, index_rows
 from meeting_tui.store.lock import FileLock, sweep_stale_asides
 from meeting_tui.store.storage import (
     AtomicJSONStorage,
@@ -28,13 +29,10 @@ from meeting_tui.store.storage import (
     write_failure,
 )
 
-INDEX_TABLE = "meetings"
 INDEX_LOCK_WAIT_SECONDS = 3.0
 # The lock file tells processes apart, not threads: a screen's worker reading the
 # archive may add a missing row while the UI thread writes one, so they take turns.
 _THIS_PROCESS = threading.RLock()
-
-Rows = dict[str, dict[str, Any]]
 
 
 class ArchiveIndex:
@@ -77,8 +75,7 @@ class ArchiveIndex:
             data = self._storage.read() or {}
         except CorruptMeetingFileError:
             return self._rebuild_damaged()
-        table = data.get(INDEX_TABLE, {}).values()
-        return {row["id"]: row for row in table if isinstance(row, dict) and "id" in row}
+        return index_rows(data)
 
     def _rebuild_damaged(self) -> Rows:
         try:

@@ -8,7 +8,6 @@ the live meeting of `open`.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from meeting_tui import i18n
 from meeting_tui.domain import MeetingKind
 from meeting_tui.store import open_archive
 from meeting_tui.verbs.choices import accepted, choice_type
+from meeting_tui.verbs.quick_list import json_text, table_lines
 
 if TYPE_CHECKING:
     from meeting_tui.store.archive import Archive
@@ -65,17 +65,11 @@ def run(args: argparse.Namespace) -> int | None:
         for notice in archive.take_notices():  # an index rebuilt: said once, on stderr
             print(notice.message(), file=sys.stderr)
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
+            sys.stdout.write(json_text(rows))
         elif not rows:
             print(i18n.t("cli.empty"))
         else:
-            for row in rows:
-                status = str(row.get("status", ""))
-                if row.get("broken"):
-                    status = i18n.t("store.status.damaged")
-                print(
-                    f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
-                )
+            sys.stdout.write(table_lines(rows, damaged=i18n.t("store.status.damaged")))
         return 0
     if args.verb == "new":
         return new_meeting(archive, args)

@@ -1,0 +1,73 @@
+"""`meeting-tui list` answered before the CLI loads, when the archive is still.
+
+The command's entry point (launch.py) asks here first. A command line that is
+`list`, with `--json` or not, after `--data-dir DIR` or none, on an archive whose
+index knows every meeting file and has no row in session or damaged
+(store/listing.py) is listed with the standard library alone: the whole CLI
+costs its argument parser, the domain package, the store's archive and TinyDB,
+about 50 ms of a 90 ms process. Anything else — another verb or option, `--help`,
+an archive to repair, one to open, an empty one — returns None, and the whole CLI
+answers as always, with its messages. Both paths print through `table_lines`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+# C0 and C1 control characters (ESC, BEL, CSI…): shown as nothing, never sent to the terminal.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)])
+
+
+def table_lines(rows: Iterable[Mapping[str, Any]], damaged: str) -> str:
+    """The listing for people: id, date, status (`damaged` for a broken row) and title."""
+    lines = []
+    for row in rows:
+        status = damaged if row.get("broken") else str(row.get("status", ""))
+        line = f"{row.get('id', '')}  {row.get('date', '')}  {status:<10}  {row.get('title', '')}"
+        lines.append(line.translate(_CONTROLS) + "\n")
+    return "".join(lines)
+
+
+def json_text(rows: list[dict[str, Any]]) -> str:
+    """The listing for scripts."""
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+
+
+def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(the `--data-dir` given or None, `--json`) for a plain `list` command line, else None."""
+    folder: str | None = None
+    words = list(argv)
+    while words and words[0] != "list":
+        word = words.pop(0)
+        if word == "--data-dir" and words:
+            folder = words.pop(0)
+        elif word.startswith("--data-dir="):
+            folder = word.partition("=")[2]
+        else:
+            return None
+        if not folder or folder.startswith("-"):
+            return None
+    if words in (["list"], ["list", "--json"]):
+        return folder, len(words) == 2
+    return None
+
+
+def run(argv: Sequence[str]) -> int | None:
+    """0 once the still archive is printed; None when the whole CLI must answer."""
+    asked = folder_and_form(argv)
+    if asked is None:
+        return None
+    from meeting_tui import locations
+    from meeting_tui.store.listing import still_listing
+
+    folder, as_json = asked
+    if folder is not None:
+        locations.set_data_directory(folder)
+    rows = still_listing(str(locations.data_directory()))
+    if rows is None:
+        return None
+    sys.stdout.write(json_text(rows) if as_json else table_lines(rows, damaged=""))
+    return 0
