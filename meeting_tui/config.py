@@ -8,7 +8,6 @@ says which file to fix.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -36,10 +35,16 @@ def load(path: Path | None = None) -> tuple[Config, str | None]:
     """The settings and, if the file could not be read, a message naming it."""
     path = path or locations.config_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return Config(), f"{path}: {exc}"
+    import tomllib  # here: with no file (the usual case) the app starts without the parser
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         return Config(), f"{path}: {exc}"
     known = {f.name for f in fields(Config)}
     values = {k: str(v) for k, v in data.items() if k in known and isinstance(v, str)}

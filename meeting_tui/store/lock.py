@@ -15,7 +15,6 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 import socket
 import sys
 import time
@@ -147,7 +146,7 @@ class FileLock:
 
     def __init__(self, path: Path, on_locked: Callable[[LockOwner | None], StoreError]) -> None:
         self.path = Path(os.path.abspath(path))
-        self.token = secrets.token_hex(8)
+        self.token = os.urandom(8).hex()  # as secrets.token_hex(8), without hashlib's OpenSSL
         self._on_locked = on_locked
 
     @property

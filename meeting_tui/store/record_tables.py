@@ -16,7 +16,6 @@ import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from meeting_tui.domain.checkpoint import new_salt
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.errors import StoreError
 
@@ -50,6 +49,8 @@ def salt_docs(salt: str) -> list[dict[str, Any]]:
 
 
 def fresh_salt() -> str:
+    from meeting_tui.domain.checkpoint import new_salt  # at the first close; not at every start
+
     return new_salt()
 
 

@@ -38,6 +38,12 @@ NOT_AT_START = {
     "lxml",
     "qrcode",
     "PIL",
+    # A lock's token needs no hashlib (OpenSSL's library); with no config file, no TOML
+    # parser; the motion table's headings are text, so Rich's emoji table stays unread.
+    "secrets",
+    "hashlib",
+    "tomllib",
+    "rich._emoji_codes",
 }
 
 FIRST_FRAME = """
