@@ -58,3 +58,27 @@ async def test_a_notification_quoting_markup_is_shown_as_typed(make) -> None:
         # (a blank may step a character over a pane border: see textual_words.clear_of_edges)
         assert "「[/][bold]」不是数字" in "".join(shown.split())
         assert app.is_running
+
+
+async def test_markup_in_a_hand_edited_index_is_shown_literally_on_the_start_screen(
+    data_dir, make, ui
+) -> None:
+    """Every cell of the archive list is text: a kind, date or count read from index.json
+    that looks like a closing tag is drawn as written, and stops nothing."""
+    import json
+
+    index = data_dir / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    row = next(r for r in data["meetings"].values() if r["id"] == LIVE_ID)
+    row.update(kind="[/oops]", date="[b]2026", motions="[/]", passed="[i]", deferred=":ok:")
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        cells = next(r for r in ui.rows(app) if "[b]2026" in r)
+        assert cells[0] == "[b]2026"
+        assert {"[/oops]", "[/]", "[i]", ":ok:"} <= set(cells)
+        table = app.screen.query_one("DataTable")
+        shown = "".join(line.text for line in table.render_lines(table.region.reset_offset))
+        assert all(cell in shown for cell in ("[b]2026", "[/oops]", "[/]", "[i]", ":ok:"))
+    assert app.return_code in (0, None)

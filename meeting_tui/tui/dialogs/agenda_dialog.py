@@ -21,6 +21,7 @@ from meeting_tui.tui.dialogs.form_answers import ItemAnswers
 from meeting_tui.tui.dialogs.list_dialog import ListDialog
 from meeting_tui.tui.recording import Make, problem
 from meeting_tui.tui.widgets.agenda_pane import MARKS
+from meeting_tui.tui.widgets.text_table import TextTable
 
 
 class AgendaDialog(ListDialog):
@@ -36,7 +37,7 @@ class AgendaDialog(ListDialog):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = i18n.t("agenda.dialog.title")
-            yield DataTable(cursor_type="row", id="agenda-items")
+            yield TextTable(cursor_type="row", id="agenda-items")
             yield Static(i18n.t("agenda.dialog.keys"), classes="hint", markup=False)
 
     def on_mount(self) -> None:

@@ -21,6 +21,7 @@ from meeting_tui.domain.floor import suggest_next
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.list_dialog import ListDialog
 from meeting_tui.tui.widgets.floor_strip import subject_name
+from meeting_tui.tui.widgets.text_table import TextTable
 
 
 class FloorDialog(ListDialog):
@@ -40,7 +41,7 @@ class FloorDialog(ListDialog):
         with Vertical() as box:
             name = subject_name(self.live.state, self.subject)
             box.border_title = i18n.t("floor.dialog.title", subject=name)
-            yield DataTable(cursor_type="row", id="floor-queue")
+            yield TextTable(cursor_type="row", id="floor-queue")
             yield Static(i18n.t("floor.dialog.empty"), id="floor-empty", classes="hint")
             yield Static(i18n.t("floor.dialog.keys"), classes="hint", markup=False)
 

@@ -19,6 +19,7 @@ from meeting_tui.tui.dialogs.form_answers import PersonAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
 from meeting_tui.tui.widgets.key_footer import KeyFooter
+from meeting_tui.tui.widgets.text_table import TextTable
 
 ATTENDANCE_KEYS: tuple[Key, ...] = (
     Key("ctrl+s", "save", "key.save", "group.meeting"),
@@ -48,7 +49,7 @@ class AttendanceScreen(keymap.KeyedScreen):
                     yield CountInput(state.attendance.present(party), id=f"count-{party.value}")
             yield Static(id="eligible")
             yield Static(i18n.t("attendance.roster"), id="roster-title")
-            yield DataTable(cursor_type="row", id="roster")
+            yield TextTable(cursor_type="row", id="roster")
         yield KeyFooter()
 
     def on_mount(self) -> None:

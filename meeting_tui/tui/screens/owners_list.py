@@ -22,6 +22,7 @@ from meeting_tui.tui.dialogs.form import Field, FormDialog
 from meeting_tui.tui.dialogs.form_answers import NewDecisionAnswers
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.widgets.key_footer import KeyFooter
+from meeting_tui.tui.widgets.text_table import TextTable
 
 LIST_KEYS: tuple[Key, ...] = (
     Key("enter", "open", "owners.key.open", "group.owners"),
@@ -50,7 +51,7 @@ class OwnersListScreen(keymap.KeyedScreen):
     def compose(self) -> ComposeResult:
         yield Static(i18n.t("owners.list.title"), id="heading")
         yield Static(i18n.t("owners.list.empty"), id="empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="decisions")
+        yield TextTable(cursor_type="row", zebra_stripes=True, id="decisions")
         yield KeyFooter()
 
     def on_mount(self) -> None:

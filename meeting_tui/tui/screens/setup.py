@@ -41,6 +41,7 @@ from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.recording import Make, problem, record
 from meeting_tui.tui.screens.lifecycle_messages import MeetingLeft, MeetingStarted
 from meeting_tui.tui.widgets.key_footer import KeyFooter
+from meeting_tui.tui.widgets.text_table import TextTable
 
 R = TypeVar("R")  # the result of a form
 
@@ -99,7 +100,7 @@ class SetupScreen(keymap.KeyedScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="heading", markup=False)
         yield Static(id="summary", markup=False)
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-table")
+        yield TextTable(cursor_type="row", zebra_stripes=True, id="agenda-table")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -42,8 +42,9 @@ from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
+
+from meeting_tui.tui.widgets.text_table import TextTable, as_text
 
 _NOWHERE = Coordinate(-2, -2)  # on no row, not even the header (-1)
 LOOKS_KEPT = 2  # focused and not: a theme's looks before the last are dropped
@@ -52,7 +53,7 @@ Drawn = tuple[
 ]  # cells, rows, lines
 
 
-class FixedWidthTable(DataTable[Any]):
+class FixedWidthTable(TextTable):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._drawn_by_look: dict[tuple[object, ...], Drawn] = {}  # looks not shown now
         self._shown_look: tuple[object, ...] | None = None
@@ -113,7 +114,7 @@ class FixedWidthTable(DataTable[Any]):
     ) -> None:
         """Put `values` (by column) into one row; only that row is drawn again."""
         row = RowKey(row_key) if isinstance(row_key, str) else row_key
-        cells = {ColumnKey(k) if isinstance(k, str) else k: v for k, v in values.items()}
+        cells = {ColumnKey(k) if isinstance(k, str) else k: as_text(v) for k, v in values.items()}
         if row not in self._row_locations or any(
             column not in self._column_locations for column in cells
         ):
