@@ -274,7 +274,8 @@ def session_keys(fx: sm.Fixtures, columns: int, lines: int) -> list[str]:
         app.wait_for_text("表决")
         bare.wait_for_text(tm.READY)
         for n in range(KEYS):
-            ours["arrow"].append(tm.key(app, "\x1b[A" if n % 2 else "\x1b[B"))
+            # Up first: the cursor starts on the last motion, where a down moves nothing.
+            ours["arrow"].append(tm.key(app, "\x1b[B" if n % 2 else "\x1b[A"))
             base.append(tm.key(bare, "1"))
             tm.key(bare, "\x7f")
         tm.key(app, "v", tm.has(app, "赞成"))

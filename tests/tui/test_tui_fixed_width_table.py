@@ -183,3 +183,35 @@ async def test_a_changed_cell_forgets_its_row_without_reading_every_cached_line(
         gone = kept - len(ours._line_cache.keys())
         assert 0 < gone < 10  # the changed row's own lines (one per look of the cursor on it)
         assert all(key[0] != 4 for key in ours._line_cache.keys())  # noqa: SIM118 (row 3)
+
+
+async def test_an_arrow_key_repaints_the_rows_the_cursor_left_and_reached_and_no_other() -> None:
+    """Textual's cursor keys also repaint the row under the mouse (the first row, when the
+    mouse never came), to hide a hover cursor that was not shown: a third row on the
+    terminal at every arrow. The lines shown stay those of a plain DataTable."""
+    app = _SideBySide()
+    async with app.run_test(size=(80, 30)) as pilot:
+        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
+        for table in (ours, plain):
+            _fill(table)
+            table.move_cursor(row=6, animate=False)
+        await pilot.pause()
+        repainted: list[int] = []
+        refresh = ours.refresh
+
+        def spied(*regions: Any, **kwargs: Any) -> Any:
+            repainted.extend(y for region in regions for y in range(region.y, region.bottom))
+            return refresh(*regions, **kwargs)
+
+        ours.refresh = spied  # type: ignore[method-assign]
+        for key, cursor in (("up", 5), ("up", 4), ("down", 5)):
+            for table in (ours, plain):
+                table.focus()
+                await pilot.press(key)
+            await pilot.pause()
+            assert ours.cursor_row == plain.cursor_row == cursor
+            lines = {y - 1 for y in repainted}  # line 0 is the header
+            assert lines == {cursor, cursor + (1 if key == "up" else -1)}, (key, sorted(lines))
+            repainted.clear()
+            for y in range(ours.size.height):
+                assert ours.render_line(y).text == plain.render_line(y).text

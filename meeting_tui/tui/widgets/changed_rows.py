@@ -5,7 +5,10 @@ arrow key (the body's height, 40 rows at 120×40), the agenda pane on each tick
 of the clock (26×37 at 120×40, about 5.5 ms a second, for the one line of the
 active item's time). A `ChangedRows` renders its text to rows once per change,
 exactly as a `Static` wraps it (the same `visualize` and `Visual.to_strips`),
-and repaints only the rows whose cells differ from what it showed.
+and repaints only the rows whose cells differ from what it showed. The rows of
+the last few texts are kept (`KEPT`): the chair's arrows go back and forth over
+the same motions, and the vote panel of a motion shown a moment ago is not
+wrapped and rendered again.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+KEPT = 8  # texts whose rows are kept, the newest first
+
 
 class ChangedRows(Widget):
     def __init__(self, *, id: str | None = None) -> None:
@@ -23,6 +28,7 @@ class ChangedRows(Widget):
         self.text = Text()
         self._rows: list[Strip] = []  # `text` rendered at `_rows_for` (the width and the style)
         self._rows_for: tuple[Size, object, object] | None = None
+        self._kept: list[tuple[Text, tuple[Size, object, object], list[Strip]]] = []
 
     def render(self) -> Text:
         return self.text  # what a reader of the panel gets; drawing goes row by row
@@ -49,10 +55,17 @@ class ChangedRows(Widget):
     def _rendered_rows(self) -> list[Strip]:
         drawn_for = (self.size, self.visual_style, self.text_selection)  # a mouse selection shows
         if self._rows_for != drawn_for:
-            visual = visualize(self, self.text)
-            self._rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
-            self._rows_for = drawn_for
+            self._rows, self._rows_for = self._rows_of(self.text, drawn_for), drawn_for
         return self._rows
+
+    def _rows_of(self, text: Text, drawn_for: tuple[Size, object, object]) -> list[Strip]:
+        for kept_text, kept_for, rows in self._kept:
+            if kept_for == drawn_for and kept_text == text:
+                return rows
+        visual = visualize(self, text)
+        rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
+        self._kept = [(text, drawn_for, rows), *self._kept[: KEPT - 1]]
+        return rows
 
     def render_line(self, y: int) -> Strip:
         rows = self._rendered_rows()
