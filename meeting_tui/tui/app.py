@@ -78,6 +78,7 @@ class MeetingApp(GuardedApp):
         self.settings, self.config_problem = config.load(config_path)
         self.choose_theme(theme or self.settings.theme)
         self.key_order = KeyOrder(self, super().on_event)
+        self.read_with_own(self.first_screen())
 
     async def on_event(self, event: events.Event) -> None:
         """Keys and pastes from the terminal go through `KeyOrder`: each lands where it was typed."""
@@ -107,6 +108,24 @@ class MeetingApp(GuardedApp):
         from meeting_tui.tui.screens.session import SessionScreen
 
         return SessionScreen(live, self.clock)
+
+    def first_screen(self) -> type[Screen[Any]]:
+        """The class of the screen `on_mount` shows: its stylesheet is read with the app's."""
+        if self.live is None:
+            from meeting_tui.tui.screens.start import StartScreen
+
+            return StartScreen
+        return type(self).screen_class_for(self.live)
+
+    @staticmethod
+    def screen_class_for(live: LiveMeeting) -> type[Screen[Any]]:
+        if live.state.status is MeetingStatus.DRAFT:
+            from meeting_tui.tui.screens.setup import SetupScreen
+
+            return SetupScreen
+        from meeting_tui.tui.screens.session import SessionScreen
+
+        return SessionScreen
 
     def start_screen(self) -> StartScreen:
         """The archive list, the screen of a start without a meeting and of leaving one."""

@@ -82,3 +82,37 @@ async def test_markup_in_a_hand_edited_index_is_shown_literally_on_the_start_scr
         shown = "".join(line.text for line in table.render_lines(table.region.reset_offset))
         assert all(cell in shown for cell in ("[b]2026", "[/oops]", "[/]", "[i]", ":ok:"))
     assert app.return_code in (0, None)
+
+
+async def test_every_table_draws_its_str_cells_and_headings_as_written() -> None:
+    """The screens' tables (start, motions, agenda, floor, roster, owners' decisions, setup)
+    are TextTables: a str that looks like markup or an emoji name is drawn as typed, added
+    or updated, and a cell given as Text keeps its style."""
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+
+    from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
+    from meeting_tui.tui.widgets.text_table import TextTable
+
+    class Tables(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TextTable(id="text")
+            yield FixedWidthTable(id="fixed")
+
+    app = Tables()
+    async with app.run_test(size=(80, 20)) as pilot:
+        for table in app.query(TextTable):
+            table.add_column("[/]标题", key="title", width=20)
+            table.add_column("数", key="n", width=6)
+            table.add_row("[/][b]楼道", ":ok:", key="a")
+            table.add_row(Text("[red]", style="bold"), "3", key="b")
+        await pilot.pause()
+        for table in app.query(TextTable):
+            shown = [table.render_line(y).text for y in range(3)]
+            assert "[/]标题" in shown[0] and "[/][b]楼道" in shown[1] and ":ok:" in shown[1]
+            assert "[red]" in shown[2]
+            table.update_cell("b", "n", "[/i]")
+        await pilot.pause()
+        for table in app.query(TextTable):
+            assert "[/i]" in table.render_line(2).text
+    assert app.return_code in (0, None)

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +50,7 @@ NOT_AT_START = {
 FIRST_FRAME = """
 import asyncio, sys
 from pathlib import Path
+from typing import Any
 from meeting_tui.tui.factory import make_app
 
 async def first_frame() -> str:
@@ -113,3 +115,54 @@ def test_the_start_screen_loads_neither_the_session_screen_nor_the_exports(
     assert {m for m in modules if m.startswith("meeting_tui.tui.dialogs.")} <= {
         "meeting_tui.tui.dialogs.help"  # the palette's and help's key rows (textual_words)
     }
+
+
+@pytest.mark.parametrize("meeting", ["live", "start"])
+async def test_the_first_screen_s_push_parses_the_stylesheet_no_second_time(
+    meeting: str, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app reads its first screen's files with its own, so the stylesheet is parsed once.
+
+    Pushed after the app's stylesheet was parsed and applied, a screen with files of its
+    own made Textual parse every source again and restyle the app (`App._load_screen_css`,
+    Textual 8.2.8): about 8 ms of a cold `open`, before the first frame."""
+    from textual.css.stylesheet import Stylesheet
+
+    from screen_reading import spy_threads
+
+    reparsed = spy_threads(monkeypatch, Stylesheet, "reparse")
+    app = make(LIVE_ID if meeting == "live" else None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == (
+            "SessionScreen" if meeting == "live" else "StartScreen"
+        )
+        assert reparsed == []
+        for path in app.screen.css_path:  # and its rules are the app's
+            assert app.stylesheet.has_source(str(path), "")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+async def test_the_session_screen_is_made_narrow_or_wide_before_it_is_styled(
+    columns: int, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns the session screen is `-narrow` from the start: its first resize found
+    it wide and restyled every widget of it before the first frame (about 6 ms)."""
+    import sys
+
+    from textual.dom import DOMNode
+
+    restyled: list[str] = []
+    real = DOMNode.update_node_styles
+
+    def spied(node: DOMNode, animate: bool = True) -> None:
+        if type(node).__name__ == "SessionScreen":
+            restyled.append(sys._getframe(1).f_code.co_name)  # who asked: a class change?
+        real(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", spied)
+    app = make(LIVE_ID)
+    async with app.run_test(size=(columns, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow") is (columns < 100)
+        assert "add_class" not in restyled and "remove_class" not in restyled, restyled

@@ -66,6 +66,9 @@ class SessionScreen(FloorActions):
         super().__init__(live)
         self.clock = clock
         self._belled: set[str] = set()
+        # Narrow or wide before the first styling: set at the first resize, the class
+        # restyled every widget of the screen before the first frame (about 6 ms).
+        self.set_class(self.app.size.width < NARROW, "-narrow", update=False)
 
     def compose(self) -> ComposeResult:
         # The vote and the deferral forms are mounted after the first frame (session_entries.py).

@@ -44,7 +44,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets.data_table import CellDoesNotExist, ColumnKey, RowKey
 
-from meeting_tui.tui.widgets.text_table import TextTable, as_text
+from meeting_tui.tui.widgets.text_table import TextTable
 
 _NOWHERE = Coordinate(-2, -2)  # on no row, not even the header (-1)
 LOOKS_KEPT = 2  # focused and not: a theme's looks before the last are dropped
@@ -126,7 +126,7 @@ class FixedWidthTable(TextTable):
     ) -> None:
         """Put `values` (by column) into one row; only that row is drawn again."""
         row = RowKey(row_key) if isinstance(row_key, str) else row_key
-        cells = {ColumnKey(k) if isinstance(k, str) else k: as_text(v) for k, v in values.items()}
+        cells = {ColumnKey(k) if isinstance(k, str) else k: v for k, v in values.items()}
         if row not in self._row_locations or any(
             column not in self._column_locations for column in cells
         ):
