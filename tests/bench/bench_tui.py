@@ -250,6 +250,26 @@ NOTES = [
     "rules), the first render 15 ms against 4 (the motion table). Coming to 1.3× the "
     "bare app would need about a third of that gone: fewer and cheaper domain classes "
     "at import, fewer widgets and rules in the first frame.",
+    "- First frame made once (2026-12-02, afternoon; traced in the pty with marks on "
+    "`App._display`, `Screen._compositor_refresh` and the driver's writes). Textual mounts "
+    "the first screen inside its start-up `batch_update` and the frame the screen's first "
+    "layout pass asks for was made and then dropped by `App._display` (a batch is open): "
+    "the session screen's whole render (14 ms) and the start screen's (30 ms) were waste, "
+    "and the frame on the terminal was made again after `Ready`. A screen now makes no "
+    "frame while the app starts (`KeyedScreen._compositor_refresh`) and is drawn whole at "
+    "`Ready` (`GuardedApp.draw_held_frame`). Pushed after the app's stylesheet was parsed, "
+    "the first screen's own files made Textual parse every source again and restyle the "
+    "app (`App._load_screen_css`): they are now read with the app's (`read_with_own`), so "
+    "the stylesheet is parsed once (parse about 20 → 15 ms, `apply` 37 → 31 ms, medians "
+    "of 6 cold `open`s alternately). At 80 columns the session screen is `-narrow` from "
+    "its construction (its first resize restyled the whole screen). The start screen adds "
+    "a screenful (the terminal's height, not 120 rows) before its first frame and the rest "
+    "after the frame is handed to the terminal (`GuardedApp.call_after_frame`): the first "
+    "slice of 500 rows ran between the screenful and its frame (about 18 ms). "
+    "tests/tui/test_tui_light_start.py checks each. What the first frame still costs, "
+    "traced: the render itself, 24 ms for the session screen and 35 ms for the start "
+    "screen at 80×24, most of it Textual's `DataTable` drawing each cell through Rich "
+    "(`Padding`, `Styled`, `render_lines`, about 0.1 ms a cell).",
 ]
 
 

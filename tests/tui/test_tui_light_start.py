@@ -126,9 +126,8 @@ async def test_the_first_screen_s_push_parses_the_stylesheet_no_second_time(
     Pushed after the app's stylesheet was parsed and applied, a screen with files of its
     own made Textual parse every source again and restyle the app (`App._load_screen_css`,
     Textual 8.2.8): about 8 ms of a cold `open`, before the first frame."""
-    from textual.css.stylesheet import Stylesheet
-
     from screen_reading import spy_threads
+    from textual.css.stylesheet import Stylesheet
 
     reparsed = spy_threads(monkeypatch, Stylesheet, "reparse")
     app = make(LIVE_ID if meeting == "live" else None)
@@ -166,3 +165,61 @@ async def test_the_session_screen_is_made_narrow_or_wide_before_it_is_styled(
         await pilot.pause()
         assert app.screen.has_class("-narrow") is (columns < 100)
         assert "add_class" not in restyled and "remove_class" not in restyled, restyled
+
+
+@pytest.mark.parametrize("meeting", ["live", "start"])
+async def test_no_frame_is_made_to_be_dropped_while_the_app_starts(
+    meeting: str, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual mounts the first screen inside its start-up batch and drops the frame made
+    then (`App._display` returns while a batch is open): that whole render was waste, and
+    the frame the terminal shows was made again after `Ready`. Now it is made once, after."""
+    from textual.app import App
+
+    made: list[int] = []  # the batch depth at each frame the app is handed
+    display = App._display
+
+    def counted(app: App[Any], screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            made.append(app._batch_count)
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", counted)
+    app = make(LIVE_ID if meeting == "live" else None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert made and made[0] == 0, made  # the first frame made is one that is shown
+        assert app.screen.query_one("KeyFooter").region.height == 1
+
+
+async def test_the_start_screen_adds_the_rest_of_a_large_archive_after_its_first_frame(
+    make: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screenful is shown before any slice of the rest is added: Textual's
+    `call_after_refresh` ran the first slice of 500 rows before the frame was made."""
+    from textual.app import App
+
+    from meeting_tui.tui.screens.start import StartScreen
+
+    events: list[str] = []
+    display, add_rows = App._display, StartScreen._add_rows
+
+    def shown(app: App[Any], screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count:
+            events.append("frame")
+        display(app, screen, renderable)
+
+    def added(screen: StartScreen, table: Any, rows: Any, fill: int, at_once: int = 0) -> None:
+        events.append(f"rows {at_once or 'slice'}")
+        add_rows(screen, table, rows, fill, at_once)
+
+    monkeypatch.setattr(App, "_display", shown)
+    monkeypatch.setattr(StartScreen, "_add_rows", added)
+    from tests.lifecycle.test_lifecycle_start_large_archive import fill_archive
+
+    fill_archive(data_dir)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert events[0] == "rows 24", events[:4]
+        assert events.index("frame") < events.index("rows slice"), events[:6]

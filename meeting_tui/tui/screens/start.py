@@ -20,6 +20,7 @@ from meeting_tui.store.errors import StoreError, refusal_message
 from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.live import Clock, LiveMeeting
 from meeting_tui.tui import keymap
+from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.keymap import Key
 from meeting_tui.tui.screens.lifecycle_messages import MeetingChosen
 from meeting_tui.tui.strings_records import RESTORE_WORDS
@@ -40,7 +41,7 @@ START_KEYS: tuple[Key, ...] = (
     Key("ctrl+r", "restore", "key.restore", "group.archive", show=False),
     Key("q", "quit", "key.quit", "group.meeting"),
 )
-FIRST_ROWS = 120  # more rows than the tallest terminal shows: drawn before the rest are added
+FIRST_ROWS = 120  # the first screenful when the terminal's height is not known yet
 # The rest are added this many at a time (about 20 ms each), a timer apart: between two slices
 # the driver writes the frame out and keys are read.
 ROWS_PER_SLICE = 500
@@ -162,10 +163,14 @@ class StartScreen(keymap.KeyedScreen):
         table = self.query_one(DataTable)
         self._columns(table)
         rows = [row for row in self.rows if not needle or matches(row, needle)]
-        # A screenful first, so the list shows at once; the rest after that frame, in slices.
-        self._add_rows(table, rows[:FIRST_ROWS], self._fills, FIRST_ROWS)
-        if rows[FIRST_ROWS:]:
-            self.call_after_refresh(self._add_rows, table, rows[FIRST_ROWS:], self._fills)
+        # A screenful first (no more rows than the terminal has lines), so the list shows at
+        # once; the rest after that frame, in slices.
+        first = self.app.size.height or FIRST_ROWS
+        self._add_rows(table, rows[:first], self._fills, first)
+        if rows[first:]:
+            rest, fill = rows[first:], self._fills
+            assert isinstance(self.app, GuardedApp)
+            self.app.call_after_frame(lambda: self._add_rows(table, rest, fill))
         if not self._preloading:  # the lists' screens next, once the first frame is drawn
             self._preloading = True
             self.call_after_refresh(self.set_timer, PRELOAD_S, self.preload)
