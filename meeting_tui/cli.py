@@ -6,7 +6,9 @@ Errors print one line naming the problem and the fix, and exit non-zero.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import shutil  # noqa: F401  argparse imports it to build any parser: in before a file-handle limit
 import sys
 from collections.abc import Sequence
@@ -99,6 +101,22 @@ def _global_options() -> argparse.ArgumentParser:
     return parser
 
 
+def os_error_status(exc: OSError) -> int:
+    """One line naming what the disk or the output refused, and the exit status 2.
+
+    A reader that stopped reading (`meeting-tui list | head`) is no fault: nothing is
+    said, as other commands say nothing, and the output is pointed at the null device
+    so the interpreter's last flush does not fail again on its way out (status 1).
+    """
+    if isinstance(exc, BrokenPipeError):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    problem = read_failure(exc, Path(str(exc.filename or ".")))
+    print(i18n.t("cli.error", message=problem.message()), file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -129,9 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(i18n.t("cli.error", message=refusal_message(error)), file=sys.stderr)
         return 2
     except OSError as exc:  # a path the disk refuses outside the store (a too-long --out …)
-        problem = read_failure(exc, Path(str(exc.filename or ".")))
-        print(i18n.t("cli.error", message=problem.message()), file=sys.stderr)
-        return 2
+        return os_error_status(exc)
     except KeyboardInterrupt:
         return 130
     return 0

@@ -221,3 +221,37 @@ def test_escape_codes_in_an_index_title_do_not_reach_the_terminal(
     assert (status, out, err) == whole_cli(["--data-dir", str(root), "list"], capsys)
     assert "\x1b" not in out and "\x07" not in out and "\u009b" not in out
     assert "议题" in out and "<b>完</b>" in out  # the terminal shows markup as text
+
+
+def test_json_escapes_the_controls_json_dumps_leaves_and_still_decodes(tmp_path: Path) -> None:
+    """DEL and the C1 controls (U+009B starts an escape sequence on some terminals)."""
+    root = closed_archive(tmp_path / "data")
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    first = next(iter(index["meetings"].values()))
+    first["title"] = "议题\u009b31m\x7f完"
+    (root / "index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    status, out, err, loaded = command(["--data-dir", str(root), "list", "--json"])
+    assert took_quick_path(loaded) and (status, err) == (0, "")
+    assert "\u009b" not in out and "\x7f" not in out
+    assert "议题\u009b31m\x7f完" in {row["title"] for row in json.loads(out)}
+
+
+def test_a_listing_cut_short_by_its_reader_ends_quietly_not_in_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """`meeting-tui list --json | true` on a long archive: the reader never reads, and the
+    pipe (its 64 KiB buffer full) closes under the write; said by neither path."""
+    root = closed_archive(tmp_path / "data")
+    for n in range(400):
+        assert cli.main(["--data-dir", str(root), "new", "--title", f"第{n}次 楼道议事"]) == 0
+    locations.set_data_directory(None)
+    done = subprocess.run(
+        f"{sys.executable} -m meeting_tui --data-dir '{root}' list --json | true; "
+        "echo ${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.stdout, done.stderr) == ("1\n", "")

@@ -31,9 +31,13 @@ def table_lines(rows: Iterable[Mapping[str, Any]], damaged: str) -> str:
     return "".join(lines)
 
 
+# DEL and the C1 controls, which `json.dumps` leaves as they are: escaped, as JSON allows.
+_C1_ESCAPED = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
 def json_text(rows: list[dict[str, Any]]) -> str:
-    """The listing for scripts."""
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    """The listing for scripts: no control code reaches the terminal, every value decodes."""
+    return json.dumps(rows, ensure_ascii=False, indent=1).translate(_C1_ESCAPED) + "\n"
 
 
 def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
@@ -69,5 +73,13 @@ def run(argv: Sequence[str]) -> int | None:
     rows = still_listing(str(locations.data_directory()))
     if rows is None:
         return None
-    sys.stdout.write(json_text(rows) if as_json else table_lines(rows, damaged=""))
+    try:
+        sys.stdout.write(json_text(rows) if as_json else table_lines(rows, damaged=""))
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # a closed pipe (`| head`), a full disk: one line, as the CLI says it
+        from meeting_tui.cli import os_error_status
+
+        return os_error_status(exc)
     return 0

@@ -88,3 +88,21 @@ async def test_only_the_last_texts_are_kept(renders: list[int]) -> None:
         pane.show(_panel(0))  # the oldest of KEPT + 1: gone
         await pilot.pause()
         assert renders == [40]
+
+
+async def test_a_text_that_differs_only_in_its_own_style_is_rendered_anew(
+    renders: list[int],
+) -> None:
+    """Rich's `Text.__eq__` compares characters and spans only: the text's own style,
+    justification, overflow and wrapping are part of what the kept rows were made for."""
+    app = _PaneApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        pane = app.query_one(_Pane)
+        pane.show(Text("#4 待表决"))
+        await pilot.pause()
+        renders.clear()
+        pane.show(Text("#4 待表决", style="bold"))
+        pane.show(Text("#4 待表决", justify="right"))
+        await pilot.pause()
+        assert len(renders) == 2
+        assert pane.render_line(0).text.endswith("#4 待表决")

@@ -215,3 +215,34 @@ async def test_an_arrow_key_repaints_the_rows_the_cursor_left_and_reached_and_no
             repainted.clear()
             for y in range(ours.size.height):
                 assert ours.render_line(y).text == plain.render_line(y).text
+
+
+async def test_the_mouse_moving_over_rows_repaints_all_a_plain_datatable_repaints() -> None:
+    """Only a hover cursor not shown is not hidden again: each mouse move's
+    `_set_hover_cursor(True)` still repaints the whole row, as Textual's does (its hover
+    watcher repaints only the cells a row cursor's look covers the whole of)."""
+    app = _SideBySide()
+    async with app.run_test(size=(80, 30)) as pilot:
+        tables = {
+            "ours": app.query_one("#ours", DataTable),
+            "plain": app.query_one("#plain", DataTable),
+        }
+        repainted: dict[str, list[tuple[int, int]]] = {name: [] for name in tables}
+        for table in tables.values():
+            table.cursor_type = "row"
+            _fill(table)
+        await pilot.pause()
+        for name, table in tables.items():
+            refresh = table.refresh
+
+            def spied(*regions: Any, _name: str = name, _refresh: Any = refresh, **kw: Any) -> Any:
+                repainted[_name].extend((region.y, region.width) for region in regions)
+                return _refresh(*regions, **kw)
+
+            table.refresh = spied  # type: ignore[method-assign]
+        for name in tables:
+            for line in (4, 6, 5):
+                await pilot.hover(f"#{name}", offset=(3, line))
+                await pilot.pause()
+        assert set(repainted["plain"]) <= set(repainted["ours"])  # no hover look left behind
+        assert any(width > 12 for _y, width in repainted["ours"])  # whole rows among them

@@ -116,3 +116,14 @@ async def test_every_table_draws_its_str_cells_and_headings_as_written() -> None
         for table in app.query(TextTable):
             assert "[/i]" in table.render_line(2).text
     assert app.return_code in (0, None)
+
+
+def test_a_str_cell_is_made_the_text_textual_would_make_without_its_markup() -> None:
+    """Cut at the lines the row shows, wrapped unless the row is one line high."""
+    from meeting_tui.tui.widgets.text_table import as_text
+
+    one = as_text("[/]第一行\n第二行", 1)
+    assert (one.plain, one.no_wrap) == ("[/]第一行", True)
+    two = as_text("[/]第一行\n第二行\n第三行", 2)
+    assert (two.plain, two.no_wrap) == ("[/]第一行\n第二行", False)
+    assert as_text("末尾\n", 1).plain == "末尾\n"  # as Textual: a last newline is kept

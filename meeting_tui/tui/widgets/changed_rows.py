@@ -35,7 +35,7 @@ class ChangedRows(Widget):
 
     def _draw(self, text: Text) -> None:
         """Show `text`, repainting only the rows whose cells changed."""
-        if text == self.text and self._rows_for is not None:
+        if text == self.text and _look(text) == _look(self.text) and self._rows_for is not None:
             return
         self.text = text
         before, self._rows_for = self._rows, None
@@ -60,7 +60,7 @@ class ChangedRows(Widget):
 
     def _rows_of(self, text: Text, drawn_for: tuple[Size, object, object]) -> list[Strip]:
         for kept_text, kept_for, rows in self._kept:
-            if kept_for == drawn_for and kept_text == text:
+            if kept_for == drawn_for and kept_text == text and _look(kept_text) == _look(text):
                 return rows
         visual = visualize(self, text)
         rows = Visual.to_strips(self, visual, self.size.width, None, self.visual_style)
@@ -72,3 +72,8 @@ class ChangedRows(Widget):
         if y < len(rows):
             return rows[y]
         return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+
+def _look(text: Text) -> tuple[object, ...]:
+    """What `Text.__eq__` leaves out (it compares the characters and spans only)."""
+    return (text.style, text.justify, text.overflow, text.no_wrap)

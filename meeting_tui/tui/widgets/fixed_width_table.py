@@ -85,15 +85,18 @@ class FixedWidthTable(TextTable):
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _set_hover_cursor(self, active: bool) -> None:
-        """Show or hide the mouse's cursor; a change of nothing repaints nothing.
+        """Show or hide the mouse's cursor; hiding one not shown repaints nothing.
 
         Textual's cursor keys hide the hover cursor on every press, and its method
         repaints the hover row each time, shown or not: the first row, where the
         mouse never came, was put on the terminal again at every arrow key (a third
-        row beside the two the cursor left and reached). Textual 8.2.8, pinned;
-        tests/tui/test_tui_fixed_width_table.py counts the rows an arrow repaints.
+        row beside the two the cursor left and reached). Showing it is left as it is:
+        each mouse move calls it, and that is what repaints the whole row the mouse
+        is on (Textual's hover watcher repaints only the cells). Textual 8.2.8, pinned;
+        tests/tui/test_tui_fixed_width_table.py counts the rows an arrow and the mouse
+        repaint.
         """
-        if active != self._show_hover_cursor:
+        if active or self._show_hover_cursor:  # a mouse move still repaints its rows
             super()._set_hover_cursor(active)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets._data_table import _find_newline
 from textual.widgets.data_table import ColumnKey, RowKey
 
 
@@ -44,7 +45,30 @@ class TextTable(DataTable[Any]):
         row_key = self._row_locations.get_key(row_index) if row_index >= 0 else None
         cells = self._data.get(row_key) if row_key is not None else None
         if cells:
+            row = self.rows.get(row_key)  # type: ignore[arg-type]
+            height = row.height if row is not None else 1
             for column, value in cells.items():
                 if isinstance(value, str):
-                    cells[column] = Text(value, no_wrap=True, end="")
+                    cells[column] = as_text(value, height)
         return super()._compute_row_renderables(row_index)
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: Any,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        if update_width and isinstance(value, str):  # Textual measures it at once: as text
+            value = as_text(value, 1)
+        super().update_cell(row_key, column_key, value, update_width=update_width)
+
+
+def as_text(value: str, height: int) -> Text:
+    """What Textual's `default_cell_formatter` makes of a str in a row `height` lines high,
+    without reading it as markup: the lines the row can show, wrapped unless it has one."""
+    cut = _find_newline(value, height) if height else -1
+    if cut != -1 and cut != len(value) - 1:
+        value = value[:cut]
+    return Text(value, no_wrap=height == 1, end="")
