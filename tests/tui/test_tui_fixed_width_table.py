@@ -87,16 +87,24 @@ def _count_rows_made(table: DataTable[Any]) -> list[int]:
     return made
 
 
+async def _filled_side_by_side(
+    app: _SideBySide, pilot: Any, cursor: int
+) -> tuple[DataTable[Any], DataTable[Any]]:
+    """Both tables filled alike, each cursor on row `cursor`, drawn once."""
+    ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
+    for table in (ours, plain):
+        _fill(table)
+        table.move_cursor(row=cursor, animate=False)
+    await pilot.pause()
+    return ours, plain
+
+
 async def test_a_changed_cell_draws_its_row_again_and_no_other() -> None:
     """A vote changes one motion's cells: only its row is drawn again, and the screen shows
     what a plain DataTable shows after the same change (which draws every row again)."""
     app = _SideBySide()
     async with app.run_test(size=(80, 30)) as pilot:
-        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
-        for table in (ours, plain):
-            _fill(table)
-            table.move_cursor(row=3, animate=False)
-        await pilot.pause()
+        ours, plain = await _filled_side_by_side(app, pilot, cursor=3)
         ours_made, plain_made = _count_rows_made(ours), _count_rows_made(plain)
         key = list(ours.rows)[3]
         assert isinstance(ours, FixedWidthTable)
@@ -191,11 +199,7 @@ async def test_an_arrow_key_repaints_the_rows_the_cursor_left_and_reached_and_no
     terminal at every arrow. The lines shown stay those of a plain DataTable."""
     app = _SideBySide()
     async with app.run_test(size=(80, 30)) as pilot:
-        ours, plain = app.query_one("#ours", DataTable), app.query_one("#plain", DataTable)
-        for table in (ours, plain):
-            _fill(table)
-            table.move_cursor(row=6, animate=False)
-        await pilot.pause()
+        ours, plain = await _filled_side_by_side(app, pilot, cursor=6)
         repainted: list[int] = []
         refresh = ours.refresh
 
