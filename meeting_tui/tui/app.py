@@ -101,13 +101,8 @@ class MeetingApp(GuardedApp):
 
     def screen_for(self, live: LiveMeeting) -> Screen[Any]:
         """A draft meeting opens in setup; one in session or closed on the session screen."""
-        if live.state.status is MeetingStatus.DRAFT:
-            from meeting_tui.tui.screens.setup import SetupScreen
-
-            return SetupScreen(live)
-        from meeting_tui.tui.screens.session import SessionScreen
-
-        return SessionScreen(live, self.clock)
+        screen, made_with = self._screen_of(live)
+        return screen(*made_with)
 
     def first_screen(self) -> type[Screen[Any]]:
         """The class of the screen `on_mount` shows: its stylesheet is read with the app's."""
@@ -115,17 +110,17 @@ class MeetingApp(GuardedApp):
             from meeting_tui.tui.screens.start import StartScreen
 
             return StartScreen
-        return type(self).screen_class_for(self.live)
+        return self._screen_of(self.live)[0]
 
-    @staticmethod
-    def screen_class_for(live: LiveMeeting) -> type[Screen[Any]]:
+    def _screen_of(self, live: LiveMeeting) -> tuple[type[Screen[Any]], tuple[Any, ...]]:
+        """The class of `live`'s screen and what it is made with."""
         if live.state.status is MeetingStatus.DRAFT:
             from meeting_tui.tui.screens.setup import SetupScreen
 
-            return SetupScreen
+            return SetupScreen, (live,)
         from meeting_tui.tui.screens.session import SessionScreen
 
-        return SessionScreen
+        return SessionScreen, (live, self.clock)
 
     def start_screen(self) -> StartScreen:
         """The archive list, the screen of a start without a meeting and of leaving one."""
