@@ -9,7 +9,8 @@ so nothing is shown as done that is not stored, and nothing is reordered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -27,7 +28,14 @@ from meeting_tui.domain.model import MeetingState, MeetingStatus
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import BuiltFrom, built_from, summary_of
 from meeting_tui.store.demo import load_meeting_log
-from meeting_tui.store.errors import CorruptMeetingFileError, DiskFullError, StoreError, StoreNotice
+from meeting_tui.store.errors import (
+    CorruptMeetingFileError,
+    DiskFullError,
+    MeetingExistsError,
+    StoreError,
+    StoreNotice,
+)
+from meeting_tui.store.ids import new_meeting_id
 from meeting_tui.store.meeting_file import MeetingFile
 from meeting_tui.store.record_tables import MINUTES_TABLE, SALT_TABLE, salt_in, salt_of
 
@@ -59,6 +67,14 @@ MinutesMaker = Callable[[ClosedRecord], dict[str, Any]]
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+_DRAWS = 16  # a day with half the 1,048,576 ids taken still gets one in 16 draws
+
+
+def _drawn_ids(clock: Clock) -> Iterator[str]:
+    while True:
+        yield new_meeting_id(clock().date())
 
 
 class LiveMeeting:
@@ -117,6 +133,29 @@ class LiveMeeting:
         live = cls(archive, file, clock)
         live._indexed = row
         return live
+
+    @classmethod
+    def create_new(
+        cls,
+        archive: Archive,
+        drafts_for: Callable[[str], Sequence[Draft]],
+        clock: Clock = local_now,
+        ids: Iterator[str] | None = None,
+    ) -> LiveMeeting:
+        """A new meeting under a freshly drawn id: drawn again while the archive has it.
+
+        Four random characters a day clash now and then on a busy day; the file
+        that is there is never touched. `ids` is where the ids come from
+        (today's random ids unless given); `drafts_for(id)` makes the first drafts.
+        """
+        source = ids if ids is not None else _drawn_ids(clock)
+        for meeting_id in itertools.islice(source, _DRAWS - 1):
+            try:
+                return cls.create(archive, meeting_id, drafts_for(meeting_id), clock)
+            except MeetingExistsError:
+                continue
+        meeting_id = next(source)  # the last draw: a clash now is said as it is
+        return cls.create(archive, meeting_id, drafts_for(meeting_id), clock)
 
     @classmethod
     def install(cls, archive: Archive, meeting_id: str, events: Sequence[Event]) -> bool:

@@ -80,22 +80,18 @@ def run(args: argparse.Namespace) -> int | None:
 
 def new_meeting(archive: Archive, args: argparse.Namespace) -> int:
     """`new`: the meeting made (with its agenda file's items), its bare id printed for scripts."""
-    from datetime import date
-
     from meeting_tui.domain import commands as c
     from meeting_tui.domain.agenda_file import read_agenda_file
-    from meeting_tui.store.ids import new_meeting_id
     from meeting_tui.store.live import LiveMeeting
 
     entries = read_agenda_file(args.agenda) if args.agenda else []
-    meeting_id = new_meeting_id(date.today())
-    live = LiveMeeting.create(
+    live = LiveMeeting.create_new(
         archive,
-        meeting_id,
-        c.create_meeting(
+        lambda meeting_id: c.create_meeting(
             meeting_id, args.title, args.kind, community=args.community, location=args.location
         ),
     )
+    meeting_id = live.meeting_id
     if entries:
         live.execute(c.add_items(live.state, [(e.title, e.minutes, e.notes) for e in entries]))
     print(meeting_id)  # the bare id, for scripts: ID=$(meeting-tui new --title …)

@@ -7,7 +7,7 @@ import os
 import socket
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
@@ -72,7 +72,7 @@ async def test_archive_lists_meetings_in_session_first_and_filters_by_typing(mak
         assert app.live.meeting_id == LIVE_ID
 
 
-async def test_n_creates_a_draft_from_the_form_and_opens_setup(make, stored, ui) -> None:
+async def test_n_creates_a_draft_from_the_form_and_opens_setup(make, stored, ui, clock) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
@@ -90,7 +90,7 @@ async def test_n_creates_a_draft_from_the_form_and_opens_setup(make, stored, ui)
         assert isinstance(app.screen, SetupScreen)
         assert app.live is not None
         meeting_id = app.live.meeting_id
-        assert meeting_id.startswith(date.today().strftime("%Y%m%d"))
+        assert meeting_id.startswith(clock().strftime("%Y%m%d"))  # the day it is made on
         assert ui.screen_text(app, "#heading") == "会议筹备：南苑社区 十二月议事会"
         await pilot.press("escape")
         assert isinstance(app.screen, StartScreen)

@@ -328,12 +328,15 @@ class StartScreen(keymap.KeyedScreen):
             Field("community", i18n.t("form.community")),
             Field("location", i18n.t("form.location")),
         ]
-        meeting_id = new_meeting_id(date.today())
 
         def check(a: NewMeetingAnswers) -> str | None:
             try:
                 c.create_meeting(
-                    meeting_id, a.title, a.kind, community=a.community, location=a.location
+                    new_meeting_id(date.today()),
+                    a.title,
+                    a.kind,
+                    community=a.community,
+                    location=a.location,
                 )
             except DomainError as error:
                 return error.message()
@@ -342,17 +345,20 @@ class StartScreen(keymap.KeyedScreen):
         def done(a: NewMeetingAnswers | None) -> None:
             if a is None:
                 return
-            drafts = c.create_meeting(
-                meeting_id, a.title, a.kind, community=a.community, location=a.location
-            )
             try:
-                live = LiveMeeting.create(self.archive, meeting_id, drafts, self.clock)
+                live = LiveMeeting.create_new(
+                    self.archive,
+                    lambda meeting_id: c.create_meeting(
+                        meeting_id, a.title, a.kind, community=a.community, location=a.location
+                    ),
+                    self.clock,
+                )
             except StoreError as error:
                 self.notify(refusal_message(error), severity="error", timeout=12)
                 return
             live.close()
             self.reload()
-            self.post_message(MeetingChosen(meeting_id))
+            self.post_message(MeetingChosen(live.meeting_id))
 
         form = FormDialog(i18n.t("form.new_meeting"), fields, NewMeetingAnswers.read, check)
         self.app.push_screen(form, done)
