@@ -91,11 +91,20 @@ class MeetingApp(GuardedApp):
         """The first frame is on its way: the collector, paused while starting, goes on."""
         startup.resume()
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen is the base of the stack, not pushed over Textual's empty one.
+
+        Pushed over it, the empty screen was styled, laid out and resumed first,
+        and the push restyled again: about a third of a cold `open`'s time from
+        `App.run` to the first frame. It gets the empty result callback a pushed screen
+        has, so it can be switched for another as a pushed one is (`App.switch_screen`
+        takes one off the screen it replaces).
+        """
+        screen = self.start_screen() if self.live is None else self.screen_for(self.live)
+        screen._push_result_callback(self, None)
+        return screen
+
     def on_mount(self) -> None:
-        if self.live is None:
-            self.push_screen(self.start_screen())
-        else:
-            self.push_screen(self.screen_for(self.live))
         if self.config_problem:
             self.notify(self.config_problem, severity="warning", timeout=10)
 
@@ -105,7 +114,11 @@ class MeetingApp(GuardedApp):
         return screen(*made_with)
 
     def first_screen(self) -> type[Screen[Any]]:
-        """The class of the screen `on_mount` shows: its stylesheet is read with the app's."""
+        """The class of the screen the app starts on: its stylesheet is read with the app's.
+
+        Textual loads no files of a stack's base screen (`App._init_mode`), so this is
+        also what brings them in at all.
+        """
         if self.live is None:
             from meeting_tui.tui.screens.start import StartScreen
 
@@ -187,7 +200,7 @@ class MeetingApp(GuardedApp):
         from meeting_tui.tui.screens.start import StartScreen
 
         self.release_meeting()
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, StartScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.switch_screen(self.start_screen())

@@ -66,7 +66,7 @@ async def test_archive_lists_meetings_in_session_first_and_filters_by_typing(mak
         assert app.live.state.status is MeetingStatus.CLOSED
         await pilot.press("escape")  # back to the archive; the meeting is released
         assert isinstance(app.screen, StartScreen) and app.live is None
-        assert len(app.screen_stack) == 2
+        assert app.screen_stack == [app.screen]  # the archive is the stack's base, alone
         await pilot.press("enter")  # the live meeting, first again
         assert isinstance(app.screen, SessionScreen)
         assert app.live.meeting_id == LIVE_ID

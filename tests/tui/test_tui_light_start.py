@@ -223,3 +223,43 @@ async def test_the_start_screen_adds_the_rest_of_a_large_archive_after_its_first
         await pilot.pause(0.2)
         assert events[0] == "rows 24", events[:4]
         assert events.index("frame") < events.index("rows slice"), events[:6]
+
+
+@pytest.mark.parametrize("meeting", ["live", "start"])
+async def test_the_first_screen_is_the_stack_s_base_with_no_empty_screen_under_it(
+    meeting: str, make: Any
+) -> None:
+    """Pushed over Textual's empty default screen, the first screen came after that one was
+    styled, resized and resumed, and its push restyled the app again."""
+    app = make(LIVE_ID if meeting == "live" else None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen_stack == [app.screen]
+        assert type(app.screen).__name__ == (
+            "SessionScreen" if meeting == "live" else "StartScreen"
+        )
+
+
+async def test_the_motion_table_is_filled_once_at_open_for_the_width_it_is_laid_out_at(
+    make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen fills its panes at mount, before the table has a width: its rows were made
+    for a text column of none, then all made again at the first resize."""
+    from meeting_tui.tui.widgets.motion_table import MotionTable
+
+    added: list[object] = []
+    add_row = MotionTable.add_row
+
+    def counted(table: MotionTable, *cells: Any, **options: Any) -> Any:
+        added.append(options.get("key"))
+        return add_row(table, *cells, **options)
+
+    monkeypatch.setattr(MotionTable, "add_row", counted)
+    app = make(LIVE_ID)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(MotionTable)
+        assert table.row_count > 0
+        assert len(added) == table.row_count == len(set(added)), added
+        text = table.columns[next(iter(k for k in table.columns if k.value == "text"))]
+        assert text.width > 8  # the width left beside the other columns, not the least

@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -46,6 +47,7 @@ class MotionTable(FixedWidthTable):
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, id="motions")
         self._ids: list[str] = []
         self._widths_shown: dict[str, int] = {}
+        self._width_shown = 0  # the table's width the rows were last made for
         self._signatures: dict[str, tuple[str, ...]] = {}  # what each shown row's cells say
         self._rows: dict[str, _Row] = {}  # each motion's cells, made again only when it changed
         # True within `show`: the cursor moves made there are the screen's, not the chair's.
@@ -54,6 +56,8 @@ class MotionTable(FixedWidthTable):
         # (the form would record for one motion while the panel showed another) nor takes
         # the focus from the form's field.
         self.held = False
+        # What the screen last asked to show: drawn once the table has its width.
+        self._asked: tuple[MeetingState, bool, str | None] | None = None
 
     def focus_on_click(self) -> bool:
         return not self.held
@@ -92,11 +96,30 @@ class MotionTable(FixedWidthTable):
         a keystroke's time. The table is rebuilt only when the columns' widths
         change or the rows are not the ones shown plus new ones at the end.
         """
+        self._asked = (state, show_all, selected)
+        if not self.size.width:
+            return  # not laid out yet: the text column's width is not known (see on_resize)
         self.showing = True
         try:
             self._show(state, show_all, selected)
         finally:
             self.showing = False
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """The rows made for the width the table now has, within the layout pass that gave it.
+
+        The screen fills its panes at mount, before the table is laid out; made for a
+        text column of no width and made again on the `Resize` that follows, the rows
+        came a frame after the first one (and a cold `open`'s fill was done twice).
+        Made here, the frame this pass paints has them. Textual 8.2.8, pinned.
+        """
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._asked is not None and self.size.width and self.size.width != self._width_shown:
+            state, show_all, selected = self._asked
+            self.show(state, show_all, self.selected_id or selected)  # the cursor stays put
+        return changed
 
     def _show(self, state: MeetingState, show_all: bool, selected: str | None) -> None:
         item = state.active_item
@@ -117,6 +140,7 @@ class MotionTable(FixedWidthTable):
         rows = [row.cells for row in made]
         signatures = [row.signature for row in made]
         widths = self._widths(made)
+        self._width_shown = self.size.width
         kept = len(self._ids)
         if widths != self._widths_shown or ids[:kept] != self._ids:
             self.clear(columns=widths != self._widths_shown)
