@@ -37,7 +37,10 @@ import tui_measures as tm
 from pty_app import PtyApp
 
 KEYS = 15  # per key and size
-STARTS = 5
+STARTS = 9
+# `open`'s first complete frame: the motion table's first row is drawn (the first motion of
+# item 1; the vote panel shows the last). "表决" was on screen a frame before the rows were.
+FIRST_ROW = "第1项"
 IDLE_S = 30.0
 TARGET_KEY, TARGET_COMMAND = 1.5, 3.0
 TARGET_OPEN, TARGET_START = 1.3, 1.5
@@ -416,7 +419,7 @@ def unordered_arrows(fx: sm.Fixtures) -> str:
 def cold_starts(fx: sm.Fixtures) -> list[str]:
     opened, started, base = [], [], []
     for _ in range(STARTS):
-        opened.append(tm.start(tm.app(["open", sm.LIVE_ID], fx.live500), "表决"))
+        opened.append(tm.start(tm.app(["open", sm.LIVE_ID], fx.live500), FIRST_ROW))
         base.append(tm.start_bare(fx.live500))
         started.append(tm.start(tm.app([], fx.archive5000), "全年议题汇总"))
         base.append(tm.start_bare(fx.live500))
