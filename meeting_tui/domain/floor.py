@@ -194,3 +194,12 @@ def suggest_next(floor: Floor, subject: str) -> Speech | None:
         if other.stance is _OPPOSITE[last]:
             return other
     return head
+
+
+def last_speech(floor: Floor) -> Speech | None:
+    """The speech a summary is for: the one holding the floor, else the one that ended last."""
+    current = floor.current
+    if current is not None:
+        return current
+    done = [s for s in floor.speeches.values() if s.state is SpeechState.DONE]
+    return max(done, key=lambda s: (s.ended_at, int(s.id.lstrip("s") or 0)), default=None)

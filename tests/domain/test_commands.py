@@ -1051,3 +1051,23 @@ def test_removed_item_steps_keep_their_title_in_the_timeline(session: Any) -> No
     session.do(c.add_item, "新议题")
     # The old step about the removed item must not be told as if about the new one.
     assert "新议题" not in c.describe(activated, session.state, "zh")
+
+
+def test_every_command_the_package_names_is_its_module_s_own() -> None:
+    """The package loads each module on first use: each name in `__all__` must be found."""
+    import importlib
+    import inspect
+
+    from meeting_tui.domain import commands
+
+    for name in commands.__all__:
+        found = getattr(commands, name)
+        assert callable(found), name
+        home = importlib.import_module(inspect.getmodule(found).__name__)  # type: ignore[union-attr]
+        assert home.__name__.startswith(f"{commands.__name__}."), name
+        assert getattr(home, name) is found
+    # A module named as one of its commands would be the package's attribute once imported
+    # (Python binds a submodule to its package), hiding the command.
+    assert not set(commands.MODULES) & set(commands.__all__)
+    with pytest.raises(AttributeError, match="no_such_command"):
+        _ = commands.no_such_command  # type: ignore[attr-defined]

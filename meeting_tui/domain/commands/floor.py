@@ -20,6 +20,7 @@ from meeting_tui.domain.floor import (
     Speech,
     SpeechState,
     Stance,
+    last_speech,
     person_key,
     position_for,
     suggest_next,
@@ -185,19 +186,10 @@ def end_speaker(state: MeetingState) -> list[Draft]:
     return [Draft(EventKind.SPEAKER_ENDED, {"speaker_id": _current(state).id})]
 
 
-def last_speech(state: MeetingState) -> Speech | None:
-    """The speech a summary is for: the one holding the floor, else the one that ended last."""
-    current = state.floor.current
-    if current is not None:
-        return current
-    done = [s for s in state.floor.speeches.values() if s.state is SpeechState.DONE]
-    return max(done, key=lambda s: (s.ended_at, int(s.id.lstrip("s") or 0)), default=None)
-
-
 def note_speech(state: MeetingState, note: Any, speaker_id: str | None = None) -> list[Draft]:
     """A one-line summary of a speech, typed while or after someone speaks."""
     guards.require_open(state)
-    speech = _speech(state, speaker_id) if speaker_id else last_speech(state)
+    speech = _speech(state, speaker_id) if speaker_id else last_speech(state.floor)
     if speech is None or not speech.has_spoken:
         raise DomainError("error.floor.no_speech_to_note")
     cleaned = guards.text(note, "speech_note", required=False, limit=guards.MAX_TITLE)

@@ -27,6 +27,7 @@ from meeting_tui.domain import commands as c
 from meeting_tui.store.errors import StoreError
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui import keymap
+from meeting_tui.tui.guarded_app import GuardedApp
 from meeting_tui.tui.key_order import paint_in_one_frame
 from meeting_tui.tui.keymap import CLOSED_KEYS, SESSION_KEYS
 from meeting_tui.tui.recording import Make
@@ -91,7 +92,9 @@ class SessionScreen(FloorActions):
         self.set_interval(1, self.tick)
         self.set_timer(PRELOAD_S, self.entries.preload)
         self.read_archive_answers()
-        self.warn_if_nobody_votes()
+        # Said once the first frame is on the terminal: the check loads the vote's commands.
+        assert isinstance(self.app, GuardedApp)
+        self.app.call_after_frame(self.warn_if_nobody_votes)
         # State words take their colours from the theme when drawn: redraw on a theme change.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_panes())
 

@@ -37,9 +37,17 @@ class EntryForms:
 
     def preload(self) -> None:
         """Import the forms' modules, after the first frame: no widget, so no frame is drawn and
-        no layout moves under the chair's keys; the first `v` or `d` only mounts its form."""
+        no layout moves under the chair's keys; the first `v` or `d` only mounts its form.
+        The commands' modules too (the package loads each on first use): the first key
+        that runs one does not load it."""
+        import importlib
+
         import meeting_tui.tui.dialogs.deferral_entry
         import meeting_tui.tui.dialogs.vote_form  # noqa: F401
+        from meeting_tui.domain import commands
+
+        for module in commands.MODULES:
+            importlib.import_module(f"{commands.__name__}.{module}")
 
     def panels(self) -> tuple[EntryPanel[Any], ...]:
         """The forms mounted so far (none before the first `v` or `d`)."""

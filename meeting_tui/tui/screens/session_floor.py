@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from meeting_tui import i18n
 from meeting_tui.domain import EventKind
 from meeting_tui.domain import commands as c
-from meeting_tui.domain.commands.floor import last_speech
+from meeting_tui.domain.floor import last_speech
 from meeting_tui.domain.floor_messages import limit_text
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.recording import Make
@@ -106,7 +106,7 @@ class FloorActions(MeetingActions):
         from meeting_tui.tui.dialogs.floor_answers import SpeechNoteAnswers
         from meeting_tui.tui.dialogs.form import Field
 
-        speech = last_speech(self.state)
+        speech = last_speech(self.state.floor)
         if speech is None:
             self.run_command(lambda s: c.note_speech(s, ""))  # says why: nobody has spoken
             return
