@@ -273,6 +273,31 @@ NOTES = [
     "traced: the render itself, 24 ms for the session screen and 35 ms for the start "
     "screen at 80×24, most of it Textual's `DataTable` drawing each cell through Rich "
     "(`Padding`, `Styled`, `render_lines`, about 0.1 ms a cell).",
+    "- First screen as the stack's base (2026-12-02, evening). The app pushed its first "
+    "screen over Textual's empty default one, which was styled, resized and resumed first: "
+    "the first screen is now the base (`MeetingApp.get_default_screen`), and leaving a "
+    "meeting switches the base for the archive (tests/tui/test_tui_light_start.py). In "
+    "process, median of 12 alternately, `App.run` → first frame 80 → 65 ms. Tracing the "
+    "frames showed that `open`'s first frame did not have the motions: the screen fills "
+    "its panes at mount, before the table is laid out, so the rows were made for a text "
+    "column of 8 cells, then all made again at the first resize and drawn a frame later; "
+    'this row\'s marker ("表决") was on screen before them. The table now makes its rows '
+    "in the layout pass that gives it its width (`MotionTable._size_updated`), once, and "
+    "the row waits for the table's first row (\"第1项\"). The commands' modules load with "
+    "the first that runs, or with the forms half a second after the first frame "
+    "(domain/commands/__init__.py), and the who-votes check (which loads them) runs after "
+    "the first frame: meeting_tui's imports before `App.run` 31 → 27 ms, the app's "
+    "construction (with the session screen's imports) 21 → 16.5 ms, in process, 5 runs. "
+    "Pty, 20–30 cold `open`s each, the code at the start of this evening vs now, "
+    "interleaved: 1.37× → 1.34× the bare app (with the marker above). What is left, "
+    "traced in the pty (medians of 10): meeting_tui's 78 modules, about 45 ms "
+    "(`-X importtime`: the domain model's 10 dataclasses and 9 StrEnums 6–11 ms, the "
+    "motion table's module 4 ms with Textual's DataTable); Textual's `Stylesheet.apply` "
+    "32 ms against the bare app's 18 (the motion table's 16 component classes: 9 ms "
+    "against 1); the first render 13–16 ms against 4, the motion table's 77 cells 9 ms "
+    "of it. 1.3× needs about 10 ms more: fewer modules (or cheaper classes) before the "
+    "first frame, or a table that draws a one-line text cell without Rich's `Padding` and "
+    "`Styled`.",
 ]
 
 
