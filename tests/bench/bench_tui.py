@@ -40,7 +40,7 @@ KEYS = 15  # per key and size
 STARTS = 9
 # `open`'s first complete frame: the motion table's first row is drawn (the first motion of
 # item 1; the vote panel shows the last). "表决" was on screen a frame before the rows were.
-FIRST_ROW = "第1项"
+FIRST_ROW = "表决"  # "第1项" is gone once the key rows before have moved the meeting on
 IDLE_S = 30.0
 TARGET_KEY, TARGET_COMMAND = 1.5, 3.0
 TARGET_OPEN, TARGET_START = 1.3, 1.5
