@@ -136,7 +136,9 @@ def __getattr__(name: str) -> object:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    found = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = found  # found once: a key's command is a plain attribute after
+    return found
 
 
 __all__ = [

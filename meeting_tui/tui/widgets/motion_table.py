@@ -98,7 +98,7 @@ class MotionTable(FixedWidthTable):
         """
         self._asked = (state, show_all, selected)
         if not self.size.width:
-            return  # not laid out yet: the text column's width is not known (see on_resize)
+            return  # not laid out yet: the text column's width is not known (see _size_updated)
         self.showing = True
         try:
             self._show(state, show_all, selected)
