@@ -32,6 +32,7 @@ from meeting_tui.store.errors import (
     CorruptMeetingFileError,
     DiskFullError,
     MeetingExistsError,
+    MeetingLockedError,
     StoreError,
     StoreNotice,
 )
@@ -142,7 +143,8 @@ class LiveMeeting:
         clock: Clock = local_now,
         ids: Iterator[str] | None = None,
     ) -> LiveMeeting:
-        """A new meeting under a freshly drawn id: drawn again while the archive has it.
+        """A new meeting under a freshly drawn id: drawn again while the archive has it
+        (or another window holds its lock).
 
         Four random characters a day clash now and then on a busy day; the file
         that is there is never touched. `ids` is where the ids come from
@@ -152,7 +154,7 @@ class LiveMeeting:
         for meeting_id in itertools.islice(source, _DRAWS - 1):
             try:
                 return cls.create(archive, meeting_id, drafts_for(meeting_id), clock)
-            except MeetingExistsError:
+            except (MeetingExistsError, MeetingLockedError):  # the lock is taken first
                 continue
         meeting_id = next(source)  # the last draw: a clash now is said as it is
         return cls.create(archive, meeting_id, drafts_for(meeting_id), clock)

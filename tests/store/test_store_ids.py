@@ -116,3 +116,22 @@ def test_a_new_meeting_draws_its_id_from_the_clock_s_day(tmp_path: Path) -> None
     assert live.meeting_id.startswith("20310105-")
     assert is_valid_meeting_id(live.meeting_id)
     live.close()
+
+
+def test_a_drawn_id_whose_meeting_another_window_holds_is_drawn_again(tmp_path: Path) -> None:
+    """The lock is taken before the file is looked for: a held one said "locked", not a clash."""
+    archive = Archive(tmp_path / "data")
+    held = LiveMeeting.create_new(
+        archive, lambda mid: c.create_meeting(mid, "楼道议事"), ids=iter(["20261202-aaaa"])
+    )  # open in this window, as another window would hold it
+    try:
+        other = LiveMeeting.create_new(
+            archive,
+            lambda mid: c.create_meeting(mid, "圆桌会"),
+            ids=iter(["20261202-aaaa", "20261202-bbbb"]),
+        )
+        assert other.meeting_id == "20261202-bbbb"
+        other.close()
+    finally:
+        held.close()
+    assert archive.read_meeting("20261202-aaaa")[0]["title"] == "楼道议事"
