@@ -38,9 +38,10 @@ from pty_app import PtyApp
 
 KEYS = 15  # per key and size
 STARTS = 9
-# `open`'s first complete frame: the motion table's first row is drawn (the first motion of
-# item 1; the vote panel shows the last). "表决" was on screen a frame before the rows were.
-FIRST_ROW = "表决"  # "第1项" is gone once the key rows before have moved the meeting on
+# `open`'s first complete frame: the motion table's rows are drawn. Every bench motion's
+# proposer is this name and only the table's rows show it, whatever item the key rows before
+# have moved the meeting on to ("表决" is also the vote panel's title and the footer's).
+FIRST_ROW = "李姓居民"
 IDLE_S = 30.0
 TARGET_KEY, TARGET_COMMAND = 1.5, 3.0
 TARGET_OPEN, TARGET_START = 1.3, 1.5
@@ -283,8 +284,9 @@ NOTES = [
     "column of 8 cells, then all made again at the first resize and drawn a frame later; "
     'this row\'s marker ("表决") was on screen before them. The table now makes its rows '
     "in the layout pass that gives it its width (`MotionTable._size_updated`), once, and "
-    "the row waits for the table's first row (\"第1项\"). The commands' modules load with "
-    "the first that runs, or with the forms half a second after the first frame "
+    "the row waits for the table's rows (the bench motions' proposer, which only they "
+    "show). The commands' modules load with the first that runs, or with the forms half a "
+    "second after the first frame "
     "(domain/commands/__init__.py), and the who-votes check (which loads them) runs after "
     "the first frame: meeting_tui's imports before `App.run` 31 → 27 ms, the app's "
     "construction (with the session screen's imports) 21 → 16.5 ms, in process, 5 runs. "
