@@ -276,3 +276,74 @@ async def test_the_motion_table_is_filled_once_at_open_for_the_width_it_is_laid_
         assert len(added) == table.row_count == len(set(added)), added
         text = table.columns[next(iter(k for k in table.columns if k.value == "text"))]
         assert text.width > 8  # the width left beside the other columns, not the least
+
+
+@pytest.mark.parametrize("meeting", ["live", "start"])
+async def test_the_first_screen_is_styled_once_and_as_a_full_restyle_would_style_it(
+    meeting: str, make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual restyled every widget of the first screen as it was first shown, a moment
+    after styling each as it was mounted: a third of the stylesheet's work before `open`'s
+    first frame. Shown the first time, no widget is styled again by the resume, and every
+    widget's styles (its component styles too) are what a full restyle makes of them."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.dom import DOMNode
+
+    by_resume: list[str] = []
+    apply = Stylesheet.apply
+
+    def spied(sheet: Stylesheet, node: DOMNode, **options: Any) -> None:
+        names = [sys._getframe(n).f_code.co_name for n in range(1, 8)]
+        if "_on_screen_resume" in names:
+            by_resume.append(type(node).__name__)
+        apply(sheet, node, **options)
+
+    monkeypatch.setattr(Stylesheet, "apply", spied)
+    app = make(LIVE_ID if meeting == "live" else None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert by_resume == []
+
+        def looks() -> list[object]:
+            return [
+                (node, dict(node.styles.get_rules()), dict(node._component_styles))
+                for node in app.screen.walk_children(with_self=True)
+            ]
+
+        shown = looks()
+        assert len(shown) > 5
+        app.screen.update_node_styles(animate=False)
+        assert looks() == shown
+
+
+async def test_a_screen_shown_again_is_restyled_as_textual_restyles_it(
+    make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the first showing skips the restyle: the backlog screen, made once and shown
+    again, is restyled at its second showing as Textual restyles it."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.dom import DOMNode
+
+    by_resume: list[str] = []
+    apply = Stylesheet.apply
+
+    def spied(sheet: Stylesheet, node: DOMNode, **options: Any) -> None:
+        names = [sys._getframe(n).f_code.co_name for n in range(1, 8)]
+        if "_on_screen_resume" in names:
+            by_resume.append(type(node).__name__)
+        apply(sheet, node, **options)
+
+    monkeypatch.setattr(Stylesheet, "apply", spied)
+    app = make(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BacklogScreen"
+        assert by_resume == []  # its first showing
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BacklogScreen"
+        assert "BacklogScreen" in by_resume
