@@ -24,6 +24,7 @@ tests/tui/test_tui_key_frames.py counts the frames of that Enter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -44,6 +45,7 @@ class FrameHold:
         self._batch.__enter__()
         self._waiting = 0
         self._armed = False
+        self._before: list[Callable[[], object]] = []
         self._timer = screen.set_timer(MAX_HOLD_S, self.release)
 
     def until_handled(self, *pumps: MessagePump | None) -> None:
@@ -51,6 +53,10 @@ class FrameHold:
         for pump in pumps:
             if pump is not None and pump.call_later(self._one_handled):
                 self._waiting += 1
+
+    def before_release(self, then: Callable[[], object]) -> None:
+        """Run `then` as the hold lets go, before the frame is made (so it is painted in it)."""
+        self._before.append(then)
 
     def arm(self) -> None:
         """Every pump to wait for is named: let go once they have all handled theirs (or now)."""
@@ -69,7 +75,11 @@ class FrameHold:
         if batch is None:
             return
         self._timer.stop()
-        batch.__exit__(None, None, None)
+        try:
+            for then in self._before:
+                then()
+        finally:
+            batch.__exit__(None, None, None)
         if self.screen.is_attached:
             paint_in_one_frame(self.screen)
             self.screen.check_idle()

@@ -86,3 +86,45 @@ async def test_a_held_footer_keeps_its_keys_until_released(make) -> None:
         session.refresh_bindings()
         await pilot.pause()
         assert "v" not in {k.key for k in footer.keys}
+
+
+async def test_a_released_footer_takes_the_keys_of_the_moment_by_itself(make) -> None:
+    """Released, it looks at the keys once: the change made while held needs no other signal."""
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        session = app.screen
+        footer = _footer(session)
+        footer.held = True
+        app.live.execute(c.close_meeting(app.live.state))
+        session.refresh_bindings()
+        await pilot.pause()
+        assert "v" in {k.key for k in footer.keys}
+        footer.held = False
+        await pilot.pause()
+        assert "v" not in {k.key for k in footer.keys}
+
+
+async def test_closing_the_vote_form_reads_the_keys_once(make) -> None:
+    """The focus moves twice as the form closes, and each move signalled the footer, which
+    read every active binding each time (four reads, 0.6–1 ms each, before the frame)."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v", "1", "tab", "2", "tab", "3")
+        await pilot.pause()
+        footer = _footer(app.screen)
+        reads = 0
+        read = footer.keys_to_show
+
+        def counted() -> object:
+            nonlocal reads
+            reads += 1
+            return read()
+
+        footer.keys_to_show = counted  # type: ignore[method-assign]
+        await pilot.press("enter")
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert [form.is_open for form in app.screen.query(VoteEntry)] == [False]
+        assert "v" in {k.key for k in footer.keys}
+        assert reads == 1

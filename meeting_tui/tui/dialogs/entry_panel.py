@@ -114,6 +114,11 @@ class EntryPanel(FormParts[R], Vertical):
         for table in self.screen.query(MotionTable):
             table.held = held
 
+    def _let_go_under(self) -> None:
+        """As the closing frame is made, unless the form was opened again meanwhile."""
+        if self.is_attached and not self.is_open:
+            self._hold_what_is_under(False)
+
     def opened(self) -> None:
         """What a form does once shown (the vote previews its verdict)."""
 
@@ -128,7 +133,9 @@ class EntryPanel(FormParts[R], Vertical):
         hold = FrameHold(self.screen)
         try:
             self.display = False
-            self._hold_what_is_under(False)
+            # The footer, held, lets the focus's moves below pass (each read every active
+            # binding) and looks at the keys once as the frame is made.
+            hold.before_release(self._let_go_under)
             back = self.came_from
             self.came_from = None
             left = self.screen.focused

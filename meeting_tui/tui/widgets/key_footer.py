@@ -52,7 +52,7 @@ class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.shown: Shown | None = None  # what `keys`/`palette` were made from; None: not yet
-        self.held = False  # a form is open over the screen: the keys shown stay as they are
+        self._held = False
         self.keys: tuple[ShownKey, ...] = ()  # the keys on the left, in order
         self.palette: ShownKey | None = None  # the command palette's key, at the right
         self.hovered: int | None = None  # index into `keys` (len(keys): the palette key)
@@ -83,8 +83,23 @@ class KeyFooter(Footer):
         )
         return keys, self.compact, self.show_command_palette
 
+    @property
+    def held(self) -> bool:
+        """A form is open over the screen: the keys shown stay as they are.
+
+        Released, the footer looks at the keys once, for whatever changed meanwhile
+        (the signals that came while held were let pass).
+        """
+        return self._held
+
+    @held.setter
+    def held(self, held: bool) -> None:
+        was, self._held = self._held, held
+        if was and not held and self.is_attached:
+            self.bindings_changed(self.screen)
+
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
-        if self.held:
+        if self._held:
             return
         self._bindings_ready = True
         if not self.is_attached or screen is not self.screen:
