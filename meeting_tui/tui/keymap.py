@@ -195,7 +195,20 @@ def _in_words(active: ActiveBinding) -> ActiveBinding:
     binding = active.binding
     if binding.id not in _WORDED:
         return active  # Textual's own (tab, ctrl+p) or a widget's
-    worded = replace(
-        binding, description=i18n.t(binding.description), tooltip=i18n.t(binding.tooltip)
-    )
+    lang = i18n.current_language()
+    kept = _WORDED_COPIES.get(id(binding))
+    if kept is not None and kept[0] is binding and kept[1] == lang:
+        worded = kept[2]
+    else:
+        worded = replace(
+            binding, description=i18n.t(binding.description), tooltip=i18n.t(binding.tooltip)
+        )
+        _WORDED_COPIES[id(binding)] = (binding, lang, worded)
     return active._replace(binding=worded, tooltip=worded.tooltip)
+
+
+# Each binding's copy in words, per language: the footer reads the active bindings as
+# the focus moves, and making the copies again was half of each read (in process, 500
+# motions: 0.51 → 0.24–0.34 ms). Keyed by the binding's id, which the entry keeps alive;
+# a keymap's new binding is a new entry.
+_WORDED_COPIES: dict[int, tuple[Binding, str, Binding]] = {}
