@@ -25,7 +25,8 @@ the focused widget and its ancestors, where a key is being handled); when
 all have run, the checks above are made again; another round if anything is
 still moving.
 A key that finds the app at rest (nothing queued, no message half handled:
-every message's handling is counted) is handed on at once.
+every message's handling is counted) is handed on at once, and with no key
+held behind it no round follows it.
 A safety valve hands a key on after `MAX_WAIT` seconds of unrest, so a widget
 that never stops posting cannot freeze the keyboard.
 
@@ -140,8 +141,19 @@ class KeyOrder:
         )
 
     async def _send(self, event: events.Event) -> None:
+        """Hand `event` on; wait in rounds only if a key is held behind it.
+
+        With none held there is nothing to wait for: the next key, when it comes,
+        is handed on at once if the app is at rest by then, and waits in rounds
+        otherwise (`offer`). Rounds begun after every key ran beside its frame,
+        a walk of every widget and a callback in each pump of the focus's chain
+        (the screen's among them) before the screen could paint.
+        """
         await self.dispatch(event)
-        self._start_waiting()
+        if self.held:
+            self._start_waiting()
+        else:
+            self.busy = False
 
     def _start_waiting(self) -> None:
         self.unsettled_since = time.monotonic()
