@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pty_app import SYNC_END, SYNC_START, PtyApp
+import pytest
+from pty_app import SYNC_END, SYNC_START, PtyApp, PtyTimeout
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 import tui_measures as tm
@@ -76,3 +77,21 @@ def test_a_key_waits_past_a_quiet_moment_for_the_screen_it_was_told_of(tmp_path:
         took = tm.key(pty, "x", tm.has(pty, "完"))
         assert "完" in pty.text()
         assert took >= 0.3, "the first quiet 40 ms did not end the wait: the word came later"
+
+
+def test_a_key_whose_screen_never_comes_times_out_though_the_app_goes_on_writing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A clock that ticks keeps the output from ever being quiet for long: the wait still ends."""
+    pty = PtyApp([], data_dir=tmp_path, columns=80, lines=24)
+    pty.args = [
+        sys.executable,
+        "-c",
+        "import os, time, tty\ntty.setraw(0)\nos.write(1, b'ready')\n"
+        "while True:\n    time.sleep(0.2)\n    os.write(1, b'.')\n",
+    ]
+    monkeypatch.setattr(tm, "DEFAULT_TIMEOUT", 1.0)
+    with pty:
+        pty.wait_for_text("ready")
+        with pytest.raises(PtyTimeout, match="the screen after"):
+            tm.key(pty, "x", tm.has(pty, "never shown"))

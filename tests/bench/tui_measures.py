@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/: pty_app
 from bare_app import READY  # noqa: E402
-from pty_app import PtyApp  # noqa: E402
+from pty_app import DEFAULT_TIMEOUT, PtyApp, PtyTimeout  # noqa: E402
 
 QUIET = 0.04  # no output for 40 ms: the frame is complete
 SETTLE = 0.15  # before a key: the app has been quiet this long
@@ -59,7 +59,7 @@ def key(pty: PtyApp, keys: str, until: Callable[[], bool] | None = None) -> floa
     pty.wait_for_quiet(SETTLE)
     started = time.monotonic()
     pty.write(keys)
-    last = started
+    last, deadline = started, started + DEFAULT_TIMEOUT
     while True:
         pty.wait_until(lambda since=last: (pty.last_byte or 0) > since, f"an answer to {keys!r}")
         # The screen is parsed only once the output is quiet (pty_app.PtyApp.text), so the
@@ -67,6 +67,8 @@ def key(pty: PtyApp, keys: str, until: Callable[[], bool] | None = None) -> floa
         last = pty.wait_for_quiet(QUIET)
         if until is None or until():
             return last - started
+        if time.monotonic() > deadline:  # the clock's ticks keep it writing: no endless wait
+            raise PtyTimeout(f"timed out waiting for the screen after {keys!r}:\n{pty.text()}")
 
 
 def start(pty: PtyApp, marker: str) -> float:
