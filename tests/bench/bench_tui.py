@@ -36,8 +36,8 @@ import session_meetings as sm
 import tui_measures as tm
 from pty_app import PtyApp
 
-KEYS = 15  # per key and size
-STARTS = 9
+KEYS = 25  # per key and size
+STARTS = 15
 # `open`'s first complete frame: the motion table's rows are drawn. Every bench motion's
 # proposer is this name and only the table's rows show it, whatever item the key rows before
 # have moved the meeting on to ("表决" is also the vote panel's title and the footer's).
@@ -300,6 +300,49 @@ NOTES = [
     "of it. 1.3× needs about 10 ms more: fewer modules (or cheaper classes) before the "
     "first frame, or a table that draws a one-line text cell without Rich's `Padding` and "
     "`Styled`.",
+    "- A one-line cell without Rich's layout, and the first screen styled once (2026-12-02, "
+    "night). A table's one-line text cell is now made as the segments Rich would make of it "
+    "(`TextTable._render_cell`, tui/widgets/text_table.py; spans, tabs, other justifications "
+    "and overflows are left to Rich, and tests/tui/test_tui_text_table_cells.py holds 400 "
+    "random cells and every cell of a real table to Rich's own render): the motion table's "
+    "whole render in process 7.05 → 3.8 ms. The first screen was restyled whole as it was "
+    "first shown (Textual's `ScreenResume`), each widget having been styled a moment before "
+    "as it was mounted; that second pass is skipped the first time only "
+    "(`KeyedScreen._on_screen_resume`; tests/tui/test_tui_light_start.py compares the styles "
+    "with a forced full restyle): `Stylesheet.apply` before `open`'s first frame 37 → 18 ms "
+    "(bare app 14). Pty, 24 cold `open`s each, old and new code interleaved: 293 → 282 ms, "
+    "1.35× → 1.30× the bare app (217 ms).",
+    "- The harness (2026-12-03). `PtyApp` fed each read to its `pyte` screen before the next "
+    "read, and `pyte` takes about 15 ms for the 13.5 KB frame of a vote form closing at "
+    "80×24 (2.6 ms for an arrow's 2.6 KB): a big frame's last byte was stamped that much "
+    "after it came (traced: the app's last write at 40.0 ms after the key, stamped at 55.2). "
+    "It now reads whatever comes within 2 ms of a read before anyone parses, the screen is "
+    "parsed only when a condition asks for it, and a key's figure waits for 40 ms of quiet "
+    "before it looks at the screen (tests/test_pty_app.py): the same Enter's last write and "
+    "its stamp are now 0.5–2.5 ms apart. This lowers our rows more than the bare app's, "
+    "whose answer is a line; the cold rows barely moved (14 cold `open`s with each harness, "
+    "interleaved: 1.20× and 1.23×). The key rows now take 25 keys and the cold rows 15 "
+    "starts (15 and 9 before), as their medians moved by about 0.5 ms between runs.",
+    "- The Enter (2026-12-03). The footer read every active binding on each of four focus "
+    "signals as a form closed (0.6–1.4 ms each, before the frame); it stays held until the "
+    "closing frame is made and reads them once then (`FrameHold.before_release`; "
+    "tests/tui/test_tui_key_footer.py), and each binding's copy in words is kept per "
+    "language (a read 0.51 → 0.24–0.34 ms). A key handed on at rest with none held behind "
+    "it no longer starts rounds of callbacks beside its frame (tui/key_order.py; "
+    "tests/tui/test_tui_type_ahead.py). Pty, 12 each, the code of the night vs now, both "
+    "with the new harness: vote Enter 40.0 (56) → 41.9 (48) ms, deferral 42.1 (63) → 38.1 "
+    "(47): within the machine's noise. Where the Enter's 28–40 ms go now (wall-clock marks "
+    "in the app, 500 motions, 80×24): the key and `Input.Submitted` about 3 ms; the command "
+    "7.5–9 ms (`MeetingFile.append`, the file rewritten whole with two fsyncs, 2.5–3 ms; the "
+    "panes 5–6 ms, of which the motion table's pass over 500 motions about 2 ms and the vote "
+    "panel's text wrapped by Rich 1.75 ms); the field's restyle as it loses the focus "
+    "1.5–2 ms and the table's as it gains it 3–5 ms (`Stylesheet.apply` for the table and "
+    "its component classes); the footer's one read 0.5–1.5 ms; the layout pass and its frame "
+    "8–13 ms (Textual's reflow and the repaint of the region the form covered, 12.5 KB); the "
+    "write 0.5–2 ms. 3× the bare app is 12 ms: below the layout pass and the restyles alone. "
+    "It would need the form hidden without a layout pass (Textual lays out the screen on any "
+    "`display` or `visibility` change), the table's focus look without a restyle, and the "
+    "meeting's steps appended to a journal (store/journal.py, as the owners' answers are).",
 ]
 
 
