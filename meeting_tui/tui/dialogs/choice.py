@@ -13,8 +13,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from meeting_tui.tui.widgets.focus_look import FocusLook
 
-class ChoiceField(Static, can_focus=True):
+
+class ChoiceField(FocusLook, Static, can_focus=True):
     BINDINGS = [
         Binding("right,space,plus", "step(1)", show=False),
         Binding("left,minus", "step(-1)", show=False),

@@ -15,12 +15,13 @@ from textual.geometry import Size
 from textual.widgets import Input
 
 from meeting_tui.domain.commands.guards import MAX_COUNT
+from meeting_tui.tui.widgets.focus_look import FocusLook
 
 MAX_CHARS = len(str(MAX_COUNT)) + 1
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 
 
-class CountInput(Input):
+class CountInput(FocusLook, Input):
     def __init__(self, value: int | str = 0, **kwargs: object) -> None:
         super().__init__(
             str(value),

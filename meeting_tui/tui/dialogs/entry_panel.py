@@ -37,6 +37,7 @@ from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
 from meeting_tui.tui.dialogs.form import Field, FormParts, show_message
 from meeting_tui.tui.frame_hold import FrameHold
+from meeting_tui.tui.widgets.focus_look import FocusLook
 from meeting_tui.tui.widgets.key_footer import KeyFooter
 from meeting_tui.tui.widgets.motion_table import MotionTable
 
@@ -101,7 +102,11 @@ class EntryPanel(FormParts[R], Vertical):
         self.is_open = True
         self.last_field = None
         self.display = True  # not a class: that would style every field again, each time
-        self.screen.set_focus(self.focusables()[0])
+        first, *others = self.focusables()
+        for widget in others:  # the field that had the focus as the form hid lost it unseen
+            if isinstance(widget, FocusLook):
+                widget.show_look()
+        self.screen.set_focus(first)
         self.opened()
 
     def _hold_what_is_under(self, held: bool) -> None:

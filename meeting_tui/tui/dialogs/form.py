@@ -27,8 +27,19 @@ from textual.widgets import Button, Input, Label, Static
 from meeting_tui import i18n
 from meeting_tui.tui.dialogs.choice import ChoiceField
 from meeting_tui.tui.dialogs.count_input import CountInput
+from meeting_tui.tui.widgets.focus_look import FocusLook
 
 R = TypeVar("R")
+
+
+class FormInput(FocusLook, Input):
+    """A text field that, hidden with its form, is restyled as the form shows again."""
+
+
+class FormButton(FocusLook, Button):
+    """OK and Cancel, likewise."""
+
+
 FieldTexts = dict[str, str]  # what each field holds, by field name, before the form reads it
 
 
@@ -61,8 +72,8 @@ class FormParts(Generic[R]):
                 yield field_widget(f)
         yield Static("", id="error", classes="error", markup=False)
         with Horizontal():
-            yield Button(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
-            yield Button(i18n.t("form.cancel"), id="cancel", compact=True)
+            yield FormButton(i18n.t("form.ok"), id="ok", variant="primary", compact=True)
+            yield FormButton(i18n.t("form.cancel"), id="cancel", compact=True)
 
     def answers(self) -> R:
         """What the form holds now, as its typed result."""
@@ -148,14 +159,14 @@ def field_widget(f: Field) -> Input | ChoiceField:
     if f.count:
         return CountInput(f.value, id=f"f-{f.name}")
     if f.suggestions:
-        return Input(
+        return FormInput(
             f.value,
             compact=True,
             id=f"f-{f.name}",
             placeholder=i18n.t("form.suggest", examples="、".join(f.suggestions[:3])),
             suggester=SuggestFromList(f.suggestions, case_sensitive=False),
         )
-    return Input(f.value, compact=True, id=f"f-{f.name}")
+    return FormInput(f.value, compact=True, id=f"f-{f.name}")
 
 
 def field_texts(form: Widget, fields: list[Field]) -> FieldTexts:

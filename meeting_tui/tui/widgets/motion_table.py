@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 from meeting_tui import i18n
 from meeting_tui.domain import MeetingState, Motion, MotionState, label
 from meeting_tui.tui.widgets.fixed_width_table import FixedWidthTable
+from meeting_tui.tui.widgets.focus_look import FocusLook
 
 # The state word's colour is the theme's (see themes.py); RAISED is plain text.
 STATE_CLASS = {
@@ -36,7 +37,7 @@ class _Row(NamedTuple):
     lengths: tuple[int, ...]  # each cell's width in terminal cells
 
 
-class MotionTable(FixedWidthTable):
+class MotionTable(FocusLook, FixedWidthTable):
     COMPONENT_CLASSES = set(STATE_CLASS.values())
 
     @dataclass
@@ -55,9 +56,40 @@ class MotionTable(FixedWidthTable):
         # A vote or deferral form is open over the table: a click neither moves its cursor
         # (the form would record for one motion while the panel showed another) nor takes
         # the focus from the form's field.
-        self.held = False
+        self._held = False
         # What the screen last asked to show: drawn once the table has its width.
         self._asked: tuple[MeetingState, bool, str | None] | None = None
+
+    @property
+    def held(self) -> bool:
+        """A vote or deferral form is open over the table (see `__init__`)."""
+        return self._held
+
+    @held.setter
+    def held(self, held: bool) -> None:
+        self._held = held
+        if not held:
+            self.show_look()
+
+    def look_unseen(self) -> bool:
+        """Under an open form the table keeps the look it had: the form hides nearly all of it,
+        and the focus comes back to it as the form closes (focus_look.py)."""
+        return self._held or super().look_unseen()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """Textual's `Widget._on_focus` without drawing the whole table again: a new look
+        draws it (FixedWidthTable.notify_style_update), the look kept needs nothing drawn."""
+        event.prevent_default()
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """As `_on_focus`, for Textual's `Widget._on_blur`."""
+        event.prevent_default()
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
     def focus_on_click(self) -> bool:
         return not self.held
