@@ -5,7 +5,7 @@ Pure code: no I/O (but for reading an agenda file's bytes), no Textual.
 
 from meeting_tui.domain.errors import DomainError
 from meeting_tui.domain.events import Draft, Event, EventKind, stamp, timestamp
-from meeting_tui.domain.fold import advance, apply, fold
+from meeting_tui.domain.fold import advance, apply, fold, motions_changed
 from meeting_tui.domain.messages import label
 from meeting_tui.domain.model import (
     MICRO_PROJECT_LIMIT_YUAN,
@@ -52,6 +52,7 @@ __all__ = [
     "evaluate",
     "fold",
     "label",
+    "motions_changed",
     "stamp",
     "timestamp",
 ]

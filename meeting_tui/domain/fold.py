@@ -86,6 +86,20 @@ def advance(state: MeetingState, log: list[Event], new: list[Event]) -> MeetingS
     return state
 
 
+def motions_changed(state: MeetingState, since: int) -> frozenset[str]:
+    """The motions that the steps applied to `state` after its first `since` may have changed.
+
+    Applied in place, a step changes only the motion its payload names: `_motion` and a
+    raise are the only places that reach `state.motions`, both by the step's `motion_id`
+    (tests/domain/test_fold_properties.py checks it on random walks). A view that drew
+    `state` after `since` steps draws again just these motions while `advance` keeps the
+    same state object; an undo re-folds into a new one, which the view draws whole.
+    """
+    return frozenset(
+        str(e.payload["motion_id"]) for e in state.history[since:] if "motion_id" in e.payload
+    )
+
+
 # --- helpers -----------------------------------------------------------------
 
 

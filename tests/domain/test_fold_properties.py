@@ -27,6 +27,7 @@ from meeting_tui.domain import (
     MeetingStatus,
     MotionState,
     fold,
+    motions_changed,
 )
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.events import Draft
@@ -305,6 +306,44 @@ def test_a_recount_keeps_every_earlier_count(steps: list[Any]) -> None:
                 assert op == "recount"
 
     run_walk(steps, check)
+
+
+@PROPERTY_SETTINGS
+@given(walk_strategy)
+def test_a_step_applied_in_place_changes_only_the_motions_it_names(steps: list[Any]) -> None:
+    """What lets the motion table draw again only the rows a command changed."""
+    walk = start_walk()
+    for op, a, b, n, pick, seconds in steps:
+        state = walk.log.state
+        try:
+            drafts = _drafts(op, state, a, b, n, pick)
+        except DomainError:
+            continue
+        if not drafts:
+            continue
+        before, since = copy.deepcopy(state), len(state.history)
+        walk.commit(drafts, seconds)
+        after = walk.log.state
+        if after is not state:  # an undo: a new state, folded whole
+            assert op == "undo"
+            continue
+        named = motions_changed(after, since)
+        for motion_id in before.motions.keys() | after.motions.keys():
+            if motion_id not in named:
+                was, now = before.motions.get(motion_id), after.motions.get(motion_id)
+                assert was == now, (op, motion_id)
+
+
+def test_the_motions_a_vote_and_a_deferral_change_are_theirs() -> None:
+    walk = start_walk()
+    state = walk.log.state
+    since = len(state.history)
+    walk.commit(c.record_vote(state, "m1", 12, 3, 1), 30)
+    assert motions_changed(walk.log.state, since) == {"m1"}
+    walk.commit(c.defer(state, "m2", "需进一步商议", "社区工作人员", "下次议事会"), 30)
+    assert motions_changed(walk.log.state, since) == {"m1", "m2"}
+    walk.commit(c.set_attendance(state, "resident", 30), 30)
+    assert motions_changed(walk.log.state, len(walk.log.state.history) - 1) == set()
 
 
 def test_walks_do_reach_recounts_and_undos() -> None:

@@ -8,11 +8,20 @@ in-session demo shows motions 1 (passed) and 2 (raised, selected) with `l`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from textual.widgets import DataTable
 
+from meeting_tui.demo import LIVE_ID
+from meeting_tui.domain import commands as c
+from meeting_tui.store import open_archive
+from meeting_tui.store.live import LiveMeeting
 from meeting_tui.tui.dialogs.confirm import ConfirmDialog
+from meeting_tui.tui.widgets.motion_table import MotionTable
 
 
 async def raise_motion(pilot: Any, ui: Any, text: str) -> None:
@@ -80,3 +89,101 @@ async def test_only_the_changed_motions_cells_are_made_again(make, ui) -> None:
         assert [restyled[i] is after[i] for i in ids] == [False, True, False]
         passed = table.get_component_rich_style("motion-table--passed", partial=True)
         assert table.get_row(ids[0])[3].style == passed  # the new theme's colour is shown
+
+
+def more_motions(data_dir: Path, clock: Callable[[], datetime], count: int, present: int) -> None:
+    """`count` more motions in the in-session demo, and `present` residents who may vote."""
+    live = LiveMeeting.open(open_archive(data_dir), LIVE_ID, clock)
+    try:
+        live.execute(c.set_attendance(live.state, "resident", present))
+        for n in range(count):
+            live.execute(c.raise_motion(live.state, f"加装楼道扶手 {n + 1}号楼", proposer="王阿姨"))
+    finally:
+        live.close()
+
+
+@contextmanager
+def rows_made(table: Any) -> Iterator[list[str]]:
+    """The motions whose row the table looks at (made, or taken as made) within the block."""
+    looked: list[str] = []
+    row = table._row
+
+    def counted(m: Any, *args: Any) -> Any:
+        looked.append(m.id)
+        return row(m, *args)
+
+    table._row = counted
+    try:
+        yield looked
+    finally:
+        del table._row
+
+
+def as_drawn_whole(table: Any) -> list[list[str]]:
+    """The rows a table that had never drawn this state shows (every row compared)."""
+    table._drawn_state = None
+    state, show_all, selected = table._asked
+    table.show(state, show_all, selected)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def vote(pilot: Any, *counts: str) -> None:
+    await pilot.press("v")
+    await pilot.pause()
+    for n, count in enumerate(counts):
+        await pilot.press(*(["tab"] if n else []), *count)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_vote_looks_at_its_own_motions_row_and_no_other(make, ui, data_dir, clock) -> None:
+    more_motions(data_dir, clock, 60, present=40)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(MotionTable)
+        selected = table.selected_id
+        with rows_made(table) as looked:
+            await vote(pilot, "1", "2", "3")
+        assert looked == [selected]  # before: every one of the 62 motions
+        shown = ui.rows(app)
+        assert shown[table.cursor_row][4:] == ["1", "2", "3"]
+        assert shown == as_drawn_whole(table)
+
+
+async def test_a_count_that_widens_its_column_lays_out_every_row(make, ui, data_dir, clock) -> None:
+    more_motions(data_dir, clock, 5, present=150)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(MotionTable)
+        before = table._widths_shown["for"]
+        await vote(pilot, "120", "2", "3")
+        assert table._widths_shown["for"] == before + 1 == len("120") + 1
+        shown = ui.rows(app)
+        assert shown[table.cursor_row][4:] == ["120", "2", "3"]
+        assert shown == as_drawn_whole(table)
+
+
+async def test_an_undo_draws_the_refolded_meeting(make, ui, data_dir, clock) -> None:
+    """An undo folds the meeting into a new state: every row is compared again."""
+    more_motions(data_dir, clock, 5, present=40)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(MotionTable)
+        before = ui.rows(app)
+        await vote(pilot, "1", "2", "3")
+        assert ui.rows(app) != before
+        with rows_made(table) as looked:
+            await pilot.press("u")
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmDialog):
+                await pilot.press("enter")
+                await pilot.pause()
+        assert len(looked) == table.row_count
+        assert ui.rows(app) == before
