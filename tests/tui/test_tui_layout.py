@@ -155,3 +155,28 @@ async def test_form_labels_are_never_cut(make, draft, size, meeting, key, longes
         shown = rendered_lines(app)
         for text in labels:
             assert any(text in line for line in shown), (text, shown)
+
+
+async def test_the_hidden_agenda_pane_is_not_written_out_and_shows_the_agenda_when_widened(
+    make, ui
+) -> None:
+    """At 80 columns the strip shows the active item; the pane comes back as it was left."""
+    from meeting_tui.tui.widgets.agenda_pane import AgendaPane
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(AgendaPane)
+        assert pane.styles.display == "none"
+        drawn: list[object] = []
+        draw = pane._draw
+        pane._draw = lambda text: (drawn.append(text), draw(text))  # type: ignore[method-assign]
+        await pilot.press("]")  # the next item: the strip says so, the pane is not drawn
+        await pilot.pause(1.2)  # and a tick of the clock
+        assert drawn == []
+        assert "议题 4/8" in ui.text_of(app.screen.query_one("AgendaStrip"))
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert pane.styles.display != "none"
+        active = [line for line in pane.text.plain.splitlines() if line.startswith("▶")]
+        assert active and active[0].split()[1] == "4", pane.text.plain

@@ -187,3 +187,30 @@ async def test_an_undo_draws_the_refolded_meeting(make, ui, data_dir, clock) -> 
                 await pilot.pause()
         assert len(looked) == table.row_count
         assert ui.rows(app) == before
+
+
+async def test_a_recount_that_narrows_its_column_lays_out_every_row(
+    make, ui, data_dir, clock
+) -> None:
+    """The widest count gone, its column is as narrow as before it came."""
+    more_motions(data_dir, clock, 5, present=150)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(MotionTable)
+        before = table._widths_shown["for"]
+        await vote(pilot, "120", "2", "3")
+        assert table._widths_shown["for"] == before + 1
+        await pilot.press("v")  # a decided motion: a recount, after a confirmation
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        for n, count in enumerate(("1", "2", "3")):
+            await pilot.press(*(["tab"] if n else []), "ctrl+a", *count)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ui.rows(app)[table.cursor_row][4:] == ["1", "2", "3"]
+        assert table._widths_shown["for"] == before
+        assert ui.rows(app) == as_drawn_whole(table)

@@ -31,7 +31,14 @@ class AgendaPane(ChangedRows):
         self.border_title = i18n.t("pane.agenda")
 
     def show(self, state: MeetingState, now: datetime) -> None:
-        """One line per item; the active one gets a second line with its time against the box."""
+        """One line per item; the active one gets a second line with its time against the box.
+
+        Not while hidden (at 80 columns, where the strip shows the active item): 50 items
+        were written out on every command and every tick of the clock for nobody. The
+        screen shows it again as it widens (SessionScreen.on_resize → refresh_panes).
+        """
+        if self.styles.display == "none":
+            return
         text = Text(no_wrap=True, overflow="ellipsis")
         for n, item in enumerate(state.items, start=1):
             part = ""

@@ -57,6 +57,7 @@ class MotionTable(FocusLook, FixedWidthTable):
         # (the form would record for one motion while the panel showed another) nor takes
         # the focus from the form's field.
         self._held = False
+        self._state_styles: dict[MotionState, Style | str] = {}
         # What the rows were last drawn from: the state (the same object while the log's
         # steps are applied in place), how many steps it had then, the language, the state
         # words' colours and the width.
@@ -240,27 +241,50 @@ class MotionTable(FocusLook, FixedWidthTable):
         """The rows of the motions the steps since the last show changed, drawn again; False
         (nothing done) when a column's width changes with them: then every row is shown."""
         shown = [motion_id for motion_id in changed if motion_id in self._signatures]
+        before = {motion_id: self._rows.get(motion_id) for motion_id in shown}
         made = {
             motion_id: self._row(state.motions[motion_id], looks, language) for motion_id in shown
         }
-        differ = any(row.signature != self._signatures[key] for key, row in made.items())
-        if differ and self._widths([self._rows[key] for key in self._ids]) != self._widths_shown:
+        resized = any(self._may_resize(before[key], row) for key, row in made.items())
+        if resized and self._widths([self._rows[key] for key in self._ids]) != self._widths_shown:
             return False
         for motion_id, row in made.items():
-            before = self._signatures[motion_id]
+            shown_cells = self._signatures[motion_id]
             cells = {
                 key: row.cells[i]
                 for i, key in enumerate(self.COLUMNS)
-                if before[i] != row.signature[i]
+                if shown_cells[i] != row.signature[i]
             }
             if cells:
                 self.update_cells(motion_id, cells)
                 self._signatures[motion_id] = row.signature
         return True
 
+    def _may_resize(self, before: _Row | None, after: _Row) -> bool:
+        """A column may change its width: the row's cell outgrows it, or was its widest and
+        shrank (then every row's widths are measured again, `_widths`)."""
+        if before is None:
+            return True
+        for i, key in enumerate(self.COLUMNS):
+            if key == "text":
+                continue
+            width, old, new = self._widths_shown[key], before.lengths[i], after.lengths[i]
+            if new + 1 > width or (new < old and old + 1 >= width):
+                return True
+        return False
+
     def _state_style(self, state: MotionState) -> Style | str:
-        name = STATE_CLASS.get(state)
-        return self.get_component_rich_style(name, partial=True) if name else ""
+        """The state word's colour, as the stylesheet last gave it (kept until a restyle)."""
+        style = self._state_styles.get(state)
+        if style is None:
+            name = STATE_CLASS.get(state)
+            style = self.get_component_rich_style(name, partial=True) if name else ""
+            self._state_styles[state] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._state_styles.clear()  # a theme, a focus: the component styles may be new
+        super().notify_style_update()
 
     def _row(
         self, m: Motion, looks: dict[MotionState, tuple[Style | str, str]], language: str
