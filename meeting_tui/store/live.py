@@ -98,6 +98,8 @@ class LiveMeeting:
         self._summaries = summary_of(archive)  # shared: a month parsed once serves each write
         self._kept: tuple[MeetingSummary, BuiltFrom | None] | None = None  # and its backlog part
         self._owed: tuple[ClosedRecord, MinutesMaker] | None = None  # minutes of the last close
+        self._later: Callable[[Callable[[], object]], object] | None = None  # see summaries_after
+        self._summary_due = False  # a changed summary waits for `_later` to have it written
 
     # -- opening -------------------------------------------------------------
 
@@ -210,6 +212,34 @@ class LiveMeeting:
         after = index_row(self.state)
         if _index_worthy(before, after) or self._indexed is None:
             self._save_row(after)
+        if self._summary_due:
+            return  # written when what is waiting runs, as it is then
+        summary = summarise(self.state)
+        if self._kept is None or self._kept[0] != summary:
+            if self._later is None:
+                self._keep_summary(summary)
+            else:
+                self._summary_due = True
+                self._later(self.write_due_summary)
+
+    def summaries_after(self, later: Callable[[Callable[[], object]], object]) -> None:
+        """From now on a step's archive summary is written when `later` runs what it is given.
+
+        The session screen passes "after the next frame": a deferral used to wait for the
+        month's summary file to be rewritten and fsynced (about 2 ms) before it showed. The
+        summary is derived: if the program dies before it is written, a reader finds it
+        stale by the meeting file's stamp and builds it again from the file (`built_from`),
+        and `close` writes one still due.
+        """
+        self._later = later
+
+    def write_due_summary(self) -> None:
+        """Write the summary a step left due (a no-op if none is, or once the file is closed)."""
+        if not self._summary_due:
+            return
+        self._summary_due = False
+        if self.file.closed:
+            return
         summary = summarise(self.state)
         if self._kept is None or self._kept[0] != summary:
             self._keep_summary(summary)
@@ -353,6 +383,7 @@ class LiveMeeting:
         row = index_row(self.state)
         if not self.file.closed and row != self._indexed:
             self._save_row(row)
+        self._summary_due = False
         if not self.file.closed:
             summary = summarise(self.state)
             if self._kept != (summary, built_from(self.path)):

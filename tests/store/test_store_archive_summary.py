@@ -249,3 +249,85 @@ def test_a_full_read_offers_the_interpreter_to_other_threads_between_meetings(
     summaries, problems = ArchiveSummary(archive).read()
     assert summaries == expected and not problems
     assert pauses.count(0) >= len(archive.list_meetings()) >= 2
+
+
+def deferred_row(root: Path, meeting_id: str, motion_id: str) -> list[object] | None:
+    """The deferral the kept summary holds for `motion_id` (None if it holds none)."""
+    row = stored_rows(root, meeting_id).get(meeting_id)
+    if row is None:
+        return None
+    found = [d for d in row["summary"]["deferred"] if d[0] == motion_id]
+    return found[0] if found else None
+
+
+def raised_motion(live: LiveMeeting) -> str:
+    return next(m.id for m in live.state.motions.values() if m.state is MotionState.RAISED)
+
+
+def test_a_summary_written_after_the_step_shows_is_written_once_when_it_runs(
+    data_dir: Path,
+) -> None:
+    """The session screen has a deferral's summary written after the frame that shows it."""
+    archive = open_archive(data_dir)
+    ArchiveSummary(archive).read()
+    waiting: list[object] = []
+    live = LiveMeeting.open(archive, LIVE_ID)
+    try:
+        live.summaries_after(waiting.append)
+        motion = raised_motion(live)
+        live.execute(c.defer(live.state, motion, "需进一步商议", "社区", "下次议事会"))
+        assert deferred_row(data_dir, LIVE_ID, motion) is None  # not before it shows
+        live.execute(c.set_attendance(live.state, "resident", 31))
+        assert len(waiting) == 1  # one write for the steps before it runs
+        (write,) = waiting
+        write()  # type: ignore[operator]
+        assert deferred_row(data_dir, LIVE_ID, motion) is not None
+        row = stored_rows(data_dir, LIVE_ID)[LIVE_ID]
+        assert row["built_from"] == built_from(archive.meeting_path(LIVE_ID))
+        write()  # type: ignore[operator]  # run twice: nothing more to write
+        assert stored_rows(data_dir, LIVE_ID)[LIVE_ID] == row
+    finally:
+        live.close()
+
+
+def test_a_summary_still_due_at_the_close_is_written_by_the_close(data_dir: Path) -> None:
+    archive = open_archive(data_dir)
+    ArchiveSummary(archive).read()
+    waiting: list[object] = []
+    live = LiveMeeting.open(archive, LIVE_ID)
+    live.summaries_after(waiting.append)
+    motion = raised_motion(live)
+    live.execute(c.defer(live.state, motion, "需进一步商议", "社区", "下次议事会"))
+    live.close()
+    assert deferred_row(data_dir, LIVE_ID, motion) is not None
+    assert stored_rows(data_dir, LIVE_ID)[LIVE_ID]["built_from"] == built_from(
+        archive.meeting_path(LIVE_ID)
+    )
+    (write,) = waiting
+    write()  # type: ignore[operator]  # after the close: nothing, and no error
+
+
+def test_a_crash_before_a_due_summary_is_written_loses_nothing(data_dir: Path) -> None:
+    archive = open_archive(data_dir)
+    ArchiveSummary(archive).read()
+    child = (
+        "import os, sys\n"
+        "from meeting_tui.domain import MotionState, commands as c\n"
+        "from meeting_tui.store import open_archive\n"
+        "from meeting_tui.store.live import LiveMeeting\n"
+        "live = LiveMeeting.open(open_archive(sys.argv[1]), sys.argv[2])\n"
+        "live.summaries_after(lambda write: None)  # the frame never comes\n"
+        "m = next(m.id for m in live.state.motions.values() if m.state is MotionState.RAISED)\n"
+        "live.execute(c.defer(live.state, m, '需进一步商议', '社区', '下次议事会'))\n"
+        "print(m, flush=True)\n"
+        "os._exit(9)  # the battery\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child, str(data_dir), LIVE_ID], check=False, capture_output=True
+    )
+    assert done.returncode == 9, done.stderr
+    motion = done.stdout.decode().strip()
+    assert deferred_row(data_dir, LIVE_ID, motion) is None  # the kept summary is stale
+    summaries, problems = ArchiveSummary(open_archive(data_dir)).read()
+    assert problems == []
+    assert motion in {e.origin.motion_id for e in backlog_of(summaries)}

@@ -199,3 +199,34 @@ async def test_a_mouse_selection_in_the_agenda_pane_is_drawn(make) -> None:
         assert selected != plain  # the selected cells are highlighted
         pane._rows_for = None  # drawn from scratch: the same
         assert pane.render_line(0) == selected
+
+
+async def test_a_deferral_is_shown_before_its_archive_summary_is_written(
+    make, ui, data_dir
+) -> None:
+    """The month's summary (the backlog's) is rewritten and fsynced after the frame, not before."""
+    from meeting_tui.store.archive_summary import ArchiveSummary
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await fill_deferral(pilot)
+        await settle(pilot)
+        kept_at: list[int] = []
+        keep = ArchiveSummary.keep
+        with Frames(app) as frames:
+
+            def counted(self: ArchiveSummary, fresh: Any) -> None:
+                kept_at.append(len(frames.painted))
+                keep(self, fresh)
+
+            ArchiveSummary.keep = counted  # type: ignore[method-assign]
+            try:
+                await pilot.press("enter")
+                await settle(pilot)
+            finally:
+                ArchiveSummary.keep = keep  # type: ignore[method-assign]
+        assert "暂缓事项 1" in ui.strip(app)
+        assert kept_at == [1], kept_at  # once, after the one frame of the Enter
+    summary = (data_dir / "summaries").glob("*.json")
+    assert any("情况不清" in path.read_text(encoding="utf-8") for path in summary)

@@ -95,6 +95,8 @@ class SessionScreen(FloorActions):
         # Said once the first frame is on the terminal: the check loads the vote's commands.
         assert isinstance(self.app, GuardedApp)
         self.app.call_after_frame(self.warn_if_nobody_votes)
+        # A step's archive summary (a deferral's, for the backlog) is written once it shows.
+        self.live.summaries_after(self.app.call_after_frame)
         # State words take their colours from the theme when drawn: redraw on a theme change.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_panes())
 
