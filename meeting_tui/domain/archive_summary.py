@@ -67,6 +67,8 @@ class TakenUp(NamedTuple):
 
 @dataclass(frozen=True)
 class MeetingSummary:
+    """What the backlog and follow-up lists need of one meeting, kept beside its log."""
+
     meeting_id: str
     title: str
     date: str

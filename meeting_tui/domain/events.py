@@ -79,6 +79,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class Event:
+    """One stored step of a meeting: its place in the log, when it was taken, its kind and data."""
+
     seq: int
     at: str
     kind: EventKind

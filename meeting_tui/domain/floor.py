@@ -56,6 +56,8 @@ def person_key(name: str) -> str:
 
 @dataclass
 class Speech:
+    """One speaker's turn on a matter: who, for or against, waiting or speaking, and the time taken."""
+
     id: str
     name: str
     party: Party
@@ -115,6 +117,8 @@ class ChairHandover:
 
 @dataclass
 class Floor:
+    """The floor: every speech, each matter's queue, the limits, and the chair's handovers."""
+
     speeches: dict[str, Speech] = field(default_factory=dict)
     # Per matter, the waiting speakers' ids in the order they will be called.
     queues: dict[str, list[str]] = field(default_factory=dict)

@@ -129,6 +129,8 @@ class Origin:
 
 @dataclass
 class Vote:
+    """One show of hands on a motion, as recorded: the counts, who could vote, the rule and its verdict."""
+
     seq: int
     at: str
     method: VoteMethod
@@ -155,6 +157,8 @@ class Vote:
 
 @dataclass
 class Deferral:
+    """暂缓: why a motion was put off, who takes it on, and by when it comes back."""
+
     reason: str
     owner: str
     target: str
@@ -174,6 +178,8 @@ class Evaluation:
 
 @dataclass
 class FollowUp:
+    """落实: who carries a passed motion out, by when, and the residents' view of it once done."""
+
     owner: str
     due: str | None
     done_on: str | None = None
@@ -182,6 +188,8 @@ class FollowUp:
 
 @dataclass
 class Motion:
+    """A matter raised at the meeting (议事): its text, who raised it, its state and its votes."""
+
     id: str
     number: int
     item_id: str
@@ -215,6 +223,8 @@ class Motion:
 
 @dataclass
 class AgendaItem:
+    """One item of the agenda: its time box, its state and the time spent on it."""
+
     id: str
     title: str
     notes: str = ""
@@ -236,6 +246,8 @@ class AgendaItem:
 
 @dataclass
 class Attendee:
+    """A person on the attendance roster, by party (resident, staff, …) and building."""
+
     id: str
     name: str
     party: Party
@@ -244,6 +256,8 @@ class Attendee:
 
 @dataclass
 class Attendance:
+    """Who is present, counted by party; the roster when names are taken."""
+
     counts: dict[Party, int] = field(default_factory=dict)
     roster: list[Attendee] = field(default_factory=list)
     changes: list[tuple[str, Party, int]] = field(default_factory=list, compare=False)
@@ -258,6 +272,8 @@ class Attendance:
 
 @dataclass
 class MeetingState:
+    """The whole meeting as its events leave it (`fold`): what every screen and paper shows."""
+
     meeting_id: str = ""
     title: str = ""
     kind: MeetingKind = MeetingKind.OTHER

@@ -343,6 +343,33 @@ NOTES = [
     "It would need the form hidden without a layout pass (Textual lays out the screen on any "
     "`display` or `visibility` change), the table's focus look without a restyle, and the "
     "meeting's steps appended to a journal (store/journal.py, as the owners' answers are).",
+    "- The Enter, again (2026-12-03, afternoon). Closing a form restyled two widgets where "
+    "nothing of it showed: the field, hidden in the same step, and the motion table, which "
+    "took back under the form the focused look it had before. The table now keeps its look "
+    "while a form is open over it and the field hidden with its form is restyled as the form "
+    "shows again (tui/widgets/focus_look.py; tests/tui/test_tui_focus_look.py checks every "
+    "look against a forced restyle), so neither is restyled and the table is not drawn again "
+    "whole: only the lines the form covered. A command looks only at the rows of the motions "
+    "its steps name (`domain.motions_changed`, held by a property test on random walks: a "
+    "step applied in place changes no other motion; tests/tui/test_tui_motion_table_in_place"
+    ".py counts the rows looked at, 1 instead of 62), and measures the columns only when a "
+    "changed cell may resize one. The agenda pane, hidden at 80 columns, is no longer written "
+    "out on each command and each tick of the clock. A deferral's archive summary (the "
+    "month's file rewritten and fsynced, about 2 ms) is written after the frame that shows "
+    "it (`LiveMeeting.summaries_after`; a crash before it is written leaves the summary stale "
+    "by the meeting file's stamp, and the reader rebuilds it). Wall-clock marks in the app, "
+    "key read to last write, 10 Enters each, old code then new: vote 21.9 → 16.7–16.9 ms; "
+    "the table's restyle (3–5 ms) and the field's (1.5–2 ms) are gone and the frame's repaint "
+    "went 3.9 → 1.8–2.6 ms. Pty, one app at a time, 12 Enters each, twice: vote 19.7 and 24.3 "
+    "→ 17.6 and 16.9 ms, deferral 16.8 and 20.5 → 16.2 and 17.2 ms (bare app 3.2–4.2). What "
+    "is left, about 12–17 ms in the app: the key to `Input.Submitted` 1.3–1.8 ms; "
+    "`MeetingFile.append` 2–5 ms (the whole file rewritten, two fsyncs; a journal line "
+    "would be 0.2 ms in process against 1.3); the panes 3–3.5 ms (the vote panel's Rich wrap "
+    "1–1.5 ms); the footer's one read and the hold's release 1.5 ms; the layout pass and "
+    "frame 3–4.3 ms (reflow 0.8–1.5 ms, then the lines the form covered). 3× bare is "
+    "10–13 ms: a journal for the meeting's steps (readers without the lock, the archive "
+    "summary's and the county's change stamps, restoring a backup, all taught to read it) "
+    "and a form hidden without Textual's layout pass would each take 1–3 ms of it.",
 ]
 
 
