@@ -8,8 +8,8 @@ in-session demo shows motions 1 (passed) and 2 (raised, selected) with `l`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -127,6 +127,19 @@ def as_drawn_whole(table: Any) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+@asynccontextmanager
+async def all_motions_shown(
+    make: Any, data_dir: Path, clock: Callable[[], datetime], count: int, present: int
+) -> AsyncIterator[tuple[Any, Any, MotionTable]]:
+    """The in-session demo with `count` more motions, all shown (`l`): the app, pilot, table."""
+    more_motions(data_dir, clock, count, present)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        yield app, pilot, app.screen.query_one(MotionTable)
+
+
 async def vote(pilot: Any, *counts: str) -> None:
     await pilot.press("v")
     await pilot.pause()
@@ -138,12 +151,8 @@ async def vote(pilot: Any, *counts: str) -> None:
 
 
 async def test_a_vote_looks_at_its_own_motions_row_and_no_other(make, ui, data_dir, clock) -> None:
-    more_motions(data_dir, clock, 60, present=40)
-    app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        table = app.screen.query_one(MotionTable)
+    async with all_motions_shown(make, data_dir, clock, 60, 40) as shown_now:
+        app, pilot, table = shown_now
         selected = table.selected_id
         with rows_made(table) as looked:
             await vote(pilot, "1", "2", "3")
@@ -153,29 +162,10 @@ async def test_a_vote_looks_at_its_own_motions_row_and_no_other(make, ui, data_d
         assert shown == as_drawn_whole(table)
 
 
-async def test_a_count_that_widens_its_column_lays_out_every_row(make, ui, data_dir, clock) -> None:
-    more_motions(data_dir, clock, 5, present=150)
-    app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        table = app.screen.query_one(MotionTable)
-        before = table._widths_shown["for"]
-        await vote(pilot, "120", "2", "3")
-        assert table._widths_shown["for"] == before + 1 == len("120") + 1
-        shown = ui.rows(app)
-        assert shown[table.cursor_row][4:] == ["120", "2", "3"]
-        assert shown == as_drawn_whole(table)
-
-
 async def test_an_undo_draws_the_refolded_meeting(make, ui, data_dir, clock) -> None:
     """An undo folds the meeting into a new state: every row is compared again."""
-    more_motions(data_dir, clock, 5, present=40)
-    app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        table = app.screen.query_one(MotionTable)
+    async with all_motions_shown(make, data_dir, clock, 5, 40) as shown_now:
+        app, pilot, table = shown_now
         before = ui.rows(app)
         await vote(pilot, "1", "2", "3")
         assert ui.rows(app) != before
@@ -189,19 +179,18 @@ async def test_an_undo_draws_the_refolded_meeting(make, ui, data_dir, clock) -> 
         assert ui.rows(app) == before
 
 
-async def test_a_recount_that_narrows_its_column_lays_out_every_row(
+async def test_a_count_that_resizes_its_column_lays_out_every_row(
     make, ui, data_dir, clock
 ) -> None:
-    """The widest count gone, its column is as narrow as before it came."""
-    more_motions(data_dir, clock, 5, present=150)
-    app = make()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        table = app.screen.query_one(MotionTable)
+    """A count wider than the column widens it; the recount that takes it away narrows it."""
+    async with all_motions_shown(make, data_dir, clock, 5, 150) as shown_now:
+        app, pilot, table = shown_now
         before = table._widths_shown["for"]
         await vote(pilot, "120", "2", "3")
-        assert table._widths_shown["for"] == before + 1
+        assert table._widths_shown["for"] == before + 1 == len("120") + 1
+        shown = ui.rows(app)
+        assert shown[table.cursor_row][4:] == ["120", "2", "3"]
+        assert shown == as_drawn_whole(table)
         await pilot.press("v")  # a decided motion: a recount, after a confirmation
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
