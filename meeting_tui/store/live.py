@@ -99,7 +99,7 @@ class LiveMeeting:
         self._kept: tuple[MeetingSummary, BuiltFrom | None] | None = None  # and its backlog part
         self._owed: tuple[ClosedRecord, MinutesMaker] | None = None  # minutes of the last close
         self._later: Callable[[Callable[[], object]], object] | None = None  # see summaries_after
-        self._summary_due = False  # a changed summary waits for `_later` to have it written
+        self._summary_due = False  # steps taken since `_later` last wrote the summary
 
     # -- opening -------------------------------------------------------------
 
@@ -212,15 +212,11 @@ class LiveMeeting:
         after = index_row(self.state)
         if _index_worthy(before, after) or self._indexed is None:
             self._save_row(after)
-        if self._summary_due:
-            return  # written when what is waiting runs, as it is then
-        summary = summarise(self.state)
-        if self._kept is None or self._kept[0] != summary:
-            if self._later is None:
-                self._keep_summary(summary)
-            else:
-                self._summary_due = True
-                self._later(self.write_due_summary)
+        if self._later is None:
+            self._keep_changed_summary()
+        elif not self._summary_due:
+            self._summary_due = True
+            self._later(self.write_due_summary)
 
     def summaries_after(self, later: Callable[[Callable[[], object]], object]) -> None:
         """From now on a step's archive summary is written when `later` runs what it is given.
@@ -234,12 +230,13 @@ class LiveMeeting:
         self._later = later
 
     def write_due_summary(self) -> None:
-        """Write the summary a step left due (a no-op if none is, or once the file is closed)."""
-        if not self._summary_due:
-            return
-        self._summary_due = False
-        if self.file.closed:
-            return
+        """Write the summary the steps since the last write left due, if it changed (a no-op
+        when none is due, or once the file is closed)."""
+        due, self._summary_due = self._summary_due, False
+        if due and not self.file.closed:
+            self._keep_changed_summary()
+
+    def _keep_changed_summary(self) -> None:
         summary = summarise(self.state)
         if self._kept is None or self._kept[0] != summary:
             self._keep_summary(summary)

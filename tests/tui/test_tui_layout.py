@@ -160,7 +160,7 @@ async def test_form_labels_are_never_cut(make, draft, size, meeting, key, longes
 async def test_the_hidden_agenda_pane_is_not_written_out_and_shows_the_agenda_when_widened(
     make, ui
 ) -> None:
-    """At 80 columns the strip shows the active item; the pane comes back as it was left."""
+    """At 80 columns the strip shows the active item; widened, the pane shows the agenda as it is."""
     from meeting_tui.tui.widgets.agenda_pane import AgendaPane
 
     app = make()

@@ -57,7 +57,7 @@ class MotionTable(FocusLook, FixedWidthTable):
         # (the form would record for one motion while the panel showed another) nor takes
         # the focus from the form's field.
         self._held = False
-        self._state_styles: dict[MotionState, Style | str] = {}
+        self._state_styles: dict[MotionState, tuple[object, Style]] = {}  # `_state_style`
         # What the rows were last drawn from: the state (the same object while the log's
         # steps are applied in place), how many steps it had then, the language, the state
         # words' colours and the width.
@@ -274,17 +274,21 @@ class MotionTable(FocusLook, FixedWidthTable):
         return False
 
     def _state_style(self, state: MotionState) -> Style | str:
-        """The state word's colour, as the stylesheet last gave it (kept until a restyle)."""
-        style = self._state_styles.get(state)
-        if style is None:
-            name = STATE_CLASS.get(state)
-            style = self.get_component_rich_style(name, partial=True) if name else ""
-            self._state_styles[state] = style
-        return style
+        """The state word's colour, kept while its component style is the stylesheet's last.
 
-    def notify_style_update(self) -> None:
-        self._state_styles.clear()  # a theme, a focus: the component styles may be new
-        super().notify_style_update()
+        Textual keeps these too (`_rich_style_cache`), but empties that on every repaint,
+        a changed row's included: each command asked the stylesheet's styles again. Kept
+        here against the component's styles object, which every restyle replaces.
+        """
+        name = STATE_CLASS.get(state)
+        if name is None:
+            return ""
+        source = self._component_styles.get(name)
+        kept = self._state_styles.get(state)
+        if kept is None or kept[0] is not source:
+            kept = (source, self.get_component_rich_style(name, partial=True))
+            self._state_styles[state] = kept
+        return kept[1]
 
     def _row(
         self, m: Motion, looks: dict[MotionState, tuple[Style | str, str]], language: str
