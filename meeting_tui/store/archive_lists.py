@@ -31,7 +31,6 @@ file keeps the folder's stamp) until the next change in `meetings/`.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 import weakref
@@ -56,15 +55,14 @@ from meeting_tui.domain.archive_views import (
     backlog_listing,
 )
 from meeting_tui.domain.followup_order import FollowUpsOrder
-from meeting_tui.store import fs
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import RACY_NS, read_stamp, summary_of
 from meeting_tui.store.errors import StoreError
+from meeting_tui.store.kept_files import printed_path, read_kept
 from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
 
 T = TypeVar("T")
 LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError)  # a line `entry` cannot read
-HEADER_AT_MOST = 1024  # bytes: the header line is about 200
 KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
 
@@ -214,25 +212,7 @@ class KeptLists:
 
     def _read_kept(self, path: Path, stamp: ArchiveStamp) -> tuple[dict[str, Any], bytes] | None:
         """(header, body) of a kept file made at `stamp` and whole; None otherwise."""
-        try:
-            with os.fdopen(fs.open_file(path, os.O_RDONLY), "rb") as file:
-                head = file.readline(HEADER_AT_MOST)
-                try:
-                    header = json.loads(head)
-                except ValueError:
-                    return None
-                if (
-                    not isinstance(header, dict)
-                    or header.get("made_by") != made_by()
-                    or header.get("stamp") != stamp
-                ):
-                    return None  # made before a change: the megabytes after it are not read
-                body = file.read()
-        except OSError:
-            return None
-        if header.get("crc32") != zlib.crc32(body):
-            return None
-        return header, body
+        return read_kept(path, stamp, made_by())
 
     def _write_kept(self, path: Path, stamp: ArchiveStamp, body: bytes, **more: Any) -> bool:
         """Keep `body` under a header naming `stamp`; False if the disk refused (nothing lost)."""
@@ -263,12 +243,12 @@ class KeptLists:
 
     def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
         """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing."""
-        kept = self._read_kept(self.folder / f"{name}.printed", stamp)
+        kept = self._read_kept(printed_path(self.folder, name), stamp)
         return None if kept is None else kept[1].decode("utf-8")
 
     def keep_printed(self, name: str, stamp: ArchiveStamp, text: str) -> None:
         """Keep a verb's output made from a list read at `stamp` (a still archive's)."""
-        self._write_kept(self.folder / f"{name}.printed", stamp, text.encode("utf-8"))
+        self._write_kept(printed_path(self.folder, name), stamp, text.encode("utf-8"))
 
 
 def _readable(kind: ListKind[Any], lines: list[bytes]) -> bool:

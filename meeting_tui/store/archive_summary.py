@@ -39,6 +39,7 @@ from meeting_tui.store.errors import (
     StoreNotice,
 )
 from meeting_tui.store.ids import is_valid_meeting_id
+from meeting_tui.store.kept_files import folder_stamp
 from meeting_tui.store.lock import FileLock, sweep_stale_asides
 from meeting_tui.store.storage import (
     AtomicJSONStorage,
@@ -73,26 +74,8 @@ def built_from(path: Path | str) -> BuiltFrom | None:
 
 
 def read_stamp(archive: Archive) -> tuple[int, ...] | None:
-    """`meetings/`'s (mtime_ns, ctime_ns, inode) and the index's (the same, and its size).
-
-    Every replace of a meeting file moves the folder's stamp; a meeting marked
-    broken (or repaired) by another reader moves only the index's, and the
-    index is what a read lists. None while either cannot be looked at.
-    """
-    try:
-        folder = os.stat(archive.meetings_dir)
-        index = os.stat(archive.index_path)
-    except OSError:
-        return None
-    return (
-        folder.st_mtime_ns,
-        folder.st_ctime_ns,
-        folder.st_ino,
-        index.st_mtime_ns,
-        index.st_ctime_ns,
-        index.st_ino,
-        index.st_size,
-    )
+    """`meetings/`'s and the index's stamps (store/kept_files.py); None while either is missing."""
+    return folder_stamp(archive.meetings_dir, archive.index_path)
 
 
 def month_of(meeting_id: str) -> str:
