@@ -1,11 +1,15 @@
-"""`meeting-tui list` reads the index with the standard library alone, and says the same.
+"""`meeting-tui list` reads the index with the standard library alone, and says the same;
+`meeting-tui backlog` prints the text it kept, while it is true, the same way.
 
 When the index parses, knows every meeting file, and no row is in session or
 damaged, the command's entry point lists the archive without the CLI, the store's
 archive, TinyDB or the domain (meeting_tui/verbs/quick_list.py). Every other
 case takes the whole CLI. Each check runs the real command in a fresh
 interpreter and compares its output, byte for byte, with the whole CLI's answer
-for the same archive in this process, and names which path answered.
+for the same archive in this process, and names which path answered. The
+backlog's quick path (meeting_tui/verbs/quick_backlog.py) prints only what the
+whole verb kept (`summaries/backlog.<lang>.printed`) while the archive's stamps,
+the release, the language and the CRC-32 in its header all hold.
 """
 
 from __future__ import annotations
@@ -255,3 +259,100 @@ def test_a_listing_cut_short_by_its_reader_ends_quietly_not_in_a_traceback(
         timeout=120,
     )
     assert (done.stdout, done.stderr) == ("1\n", "")
+
+
+DAY_NS = 86_400 * 10**9
+
+
+def aged(root: Path) -> Path:
+    """The archive as if nothing had been written to it since yesterday (a kept file may be made)."""
+    for path in (root / "meetings", root / "index.json"):
+        then = os.stat(path).st_mtime_ns - DAY_NS
+        os.utime(path, ns=(then, then))
+    return root
+
+
+def took_quick_backlog(loaded: set[str]) -> bool:
+    return "meeting_tui.verbs.quick_backlog" in loaded and not any(name in loaded for name in WHOLE)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        ["backlog"],
+        ["backlog", "--json"],
+        ["--lang", "en", "backlog"],
+        ["--lang=en", "backlog", "--json"],
+        ["--lang", "zh", "DATA", "backlog"],
+    ],
+    ids=["zh", "json", "en", "en-json", "lang-then-folder"],
+)
+def test_a_kept_backlog_is_printed_quickly_and_the_same(
+    shape: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = aged(closed_archive(tmp_path / "数据"))
+    folder = ["--data-dir", str(root)]
+    if "DATA" in shape:
+        at = shape.index("DATA")
+        argv, folder = [*shape[:at], *folder, *shape[at + 1 :]], []
+    else:
+        argv = shape
+    first = command([*folder, *argv])
+    assert not took_quick_backlog(first[3])  # nothing kept yet: the whole verb, which keeps it
+    again = command([*folder, *argv])
+    assert took_quick_backlog(again[3]), sorted(again[3] & set(WHOLE))
+    assert again[:3] == first[:3] == (0, first[1], "")
+    assert whole_cli([*folder, *argv], capsys) == again[:3]
+    deferred = "待商议" if "en" not in argv and "--lang=en" not in argv else "open"
+    assert deferred in first[1] or "--json" in argv
+    if "--json" in argv:
+        assert json.loads(again[1]) and all("reason" in row for row in json.loads(again[1]))
+
+
+def copied_in(root: Path) -> None:
+    """A meeting file copied into meetings/ by hand: the folder's stamp moves."""
+    text = (root / "meetings" / f"{CLOSED_ID}.json").read_text(encoding="utf-8")
+    (root / "meetings" / "20261010-copy.json").write_text(
+        text.replace(CLOSED_ID, "20261010-copy"), encoding="utf-8"
+    )
+
+
+def kept_text_edited(root: Path) -> None:
+    """The kept text changed by hand (or torn): its CRC-32 no longer holds."""
+    kept = root / "summaries" / "backlog.zh.printed"
+    kept.write_bytes(kept.read_bytes().replace("待商议".encode(), "已改动".encode(), 1))
+
+
+def kept_by_another_release(root: Path) -> None:
+    """Kept whole by another release: its text and CRC hold, but its wording may be old."""
+    kept = root / "summaries" / "backlog.zh.printed"
+    header, _, body = kept.read_bytes().partition(b"\n")
+    made = json.loads(header)
+    made["made_by"] = ["0.0.1", made["made_by"][1]]
+    kept.write_bytes(json.dumps(made).encode() + b"\n" + body)
+
+
+def index_rewritten(root: Path) -> None:
+    """The index written again (a meeting marked damaged by another reader): its stamp moves."""
+    index = root / "index.json"
+    index.write_bytes(index.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "change", [copied_in, kept_text_edited, kept_by_another_release, index_rewritten]
+)
+def test_a_backlog_kept_before_a_change_is_printed_by_the_whole_verb(
+    change: Callable[[Path], None], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = aged(closed_archive(tmp_path / "data"))
+    argv = ["--data-dir", str(root), "backlog"]
+    kept = command(argv)
+    assert took_quick_backlog(command(argv)[3])
+    change(root)
+    status, out, err, loaded = command(argv)
+    assert not took_quick_backlog(loaded)
+    assert (status, err) == (0, "")
+    if change is copied_in:
+        assert "20261010-copy" in out and out != kept[1]
+    else:
+        assert out == kept[1]  # printed afresh from the list: the same words, none edited in

@@ -40,23 +40,55 @@ def json_text(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1).translate(_C1_ESCAPED) + "\n"
 
 
+def options_and_words(argv: Sequence[str]) -> tuple[str | None, str | None, list[str]] | None:
+    """(`--data-dir` or None, `--lang` or None, the words after them); None for any other option.
+
+    Only the spellings that need no guess: `--data-dir DIR`, `--data-dir=DIR`,
+    `--lang zh|en`, `--lang=zh|en`, once each. Anything else (an abbreviation, an
+    empty folder, a language argparse would refuse) is the whole CLI's to answer.
+    """
+    found: dict[str, str] = {}
+    words = list(argv)
+    while words and words[0].startswith("-"):
+        word = words.pop(0)
+        name, equals, value = word.partition("=")
+        if name not in ("--data-dir", "--lang") or name in found:
+            return None
+        if not equals:
+            if not words:
+                return None
+            value = words.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        if name == "--lang" and value not in ("zh", "en"):
+            return None
+        found[name] = value
+    return found.get("--data-dir"), found.get("--lang"), words
+
+
 def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     """(the `--data-dir` given or None, `--json`) for a plain `list` command line, else None."""
-    folder: str | None = None
-    words = list(argv)
-    while words and words[0] != "list":
-        word = words.pop(0)
-        if word == "--data-dir" and words:
-            folder = words.pop(0)
-        elif word.startswith("--data-dir="):
-            folder = word.partition("=")[2]
-        else:
-            return None
-        if not folder or folder.startswith("-"):
-            return None
-    if words in (["list"], ["list", "--json"]):
+    parsed = options_and_words(argv)
+    if parsed is None:
+        return None
+    folder, lang, words = parsed
+    if lang is None and words in (["list"], ["list", "--json"]):
         return folder, len(words) == 2
     return None
+
+
+def print_text(text: str) -> int:
+    """Write `text` to standard output: the exit status, as the whole CLI's would be."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # a closed pipe (`| head`), a full disk: one line, as the CLI says it
+        from meeting_tui.cli import os_error_status
+
+        return os_error_status(exc)
+    return 0
 
 
 def run(argv: Sequence[str]) -> int | None:
@@ -73,13 +105,4 @@ def run(argv: Sequence[str]) -> int | None:
     rows = still_listing(str(locations.data_directory()))
     if rows is None:
         return None
-    try:
-        sys.stdout.write(json_text(rows) if as_json else table_lines(rows, damaged=""))
-        sys.stdout.flush()
-    except KeyboardInterrupt:
-        return 130
-    except OSError as exc:  # a closed pipe (`| head`), a full disk: one line, as the CLI says it
-        from meeting_tui.cli import os_error_status
-
-        return os_error_status(exc)
-    return 0
+    return print_text(json_text(rows) if as_json else table_lines(rows, damaged=""))
