@@ -47,6 +47,11 @@ if TYPE_CHECKING:
     from meeting_tui.tui.dialogs.form_answers import ReasonAnswers
 
 NARROW = 100  # below this many columns the agenda folds into one line
+# The clock ticks this long after its second turns. Steps are stamped in whole seconds, so
+# every time the screen shows (the clock, the meeting's and the item's time) turns with the
+# clock's second: ticked just after, the bar is never up to a second behind, and a key
+# pressed between two ticks finds those times as drawn (nothing of them repainted with it).
+TICK_AFTER_S = 0.005
 
 
 class SessionScreen(FloorActions):
@@ -89,7 +94,7 @@ class SessionScreen(FloorActions):
         table = self.query_one(MotionTable)
         table.focus()
         self.watch(table, "cursor_coordinate", self._cursor_moved, init=False)
-        self.set_interval(1, self.tick)
+        self._tick_next()
         self.set_timer(PRELOAD_S, self.entries.preload)
         self.read_archive_answers()
         # Said once the first frame is on the terminal: the check loads the vote's commands.
@@ -133,6 +138,19 @@ class SessionScreen(FloorActions):
         self.query_one(VotePanel).show(state, self.selected_motion)
         self.query_one(StatusStrip).show(state, self.lists_open, len(self.live.pending))
         self.show_floor(now)
+
+    def _tick_next(self) -> None:
+        """Tick once the clock's next second has turned (`TICK_AFTER_S`), and again after it.
+
+        Timed afresh from the clock each second (not a fixed interval from the mount), so
+        the ticks stay on the clock's second however the event loop's clock drifts from it.
+        """
+        wait = 1 - self.clock().microsecond / 1_000_000 + TICK_AFTER_S
+        self.set_timer(wait, self._tick_and_next)
+
+    def _tick_and_next(self) -> None:
+        self.tick()
+        self._tick_next()
 
     def tick(self) -> None:
         """Once a second: the clock, the item timer, and the bell when a time box runs out."""
