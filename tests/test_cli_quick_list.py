@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -53,8 +54,13 @@ def closed_archive(root: Path) -> Path:
     return root
 
 
-def command(argv: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str, set[str]]:
-    """`python -m meeting_tui ARGV` in a fresh interpreter: status, out, err, and what it loaded."""
+def command(
+    argv: list[str], env: dict[str, str] | None = None, encoding: str = "utf-8"
+) -> tuple[int, str, str, set[str]]:
+    """`python -m meeting_tui ARGV` in a fresh interpreter: status, out, err, and what it loaded.
+
+    Its output is read in `encoding`: the one `PYTHONIOENCODING` in `env` names, if any.
+    """
     code = (
         "import atexit, sys\n"
         "kept = sys.argv.pop()\n"
@@ -65,7 +71,7 @@ def command(argv: list[str], env: dict[str, str] | None = None) -> tuple[int, st
     done = subprocess.run(
         [sys.executable, "-c", code, *argv, str(modules)],
         capture_output=True,
-        text=True,
+        encoding=encoding,
         timeout=120,
         env={**os.environ, **(env or {})},
     )
@@ -307,6 +313,49 @@ def test_a_kept_backlog_is_printed_quickly_and_the_same(
     assert deferred in first[1] or "--json" in argv
     if "--json" in argv:
         assert json.loads(again[1]) and all("reason" in row for row in json.loads(again[1]))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "gb18030", "utf-16"])
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+def test_a_kept_backlog_reaches_its_output_in_the_outputs_own_encoding(
+    encoding: str, unbuffered: str, tmp_path: Path
+) -> None:
+    """The kept text's UTF-8 bytes are written as they are only where the output writes
+    UTF-8 (`-u` too); elsewhere they are decoded and written as the whole verb writes."""
+    root = aged(closed_archive(tmp_path / "data"))
+    argv = ["--data-dir", str(root), "backlog"]
+    env = {"PYTHONIOENCODING": encoding, "PYTHONUNBUFFERED": unbuffered}
+    first = command(argv, env, encoding)
+    again = command(argv, env, encoding)
+    assert not took_quick_backlog(first[3]) and took_quick_backlog(again[3])
+    assert again[:3] == first[:3] == (0, first[1], "")
+    assert "待商议" in again[1] and "\r" not in again[1]
+
+
+def test_a_long_kept_backlog_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`meeting-tui backlog | true` with a kept text beyond the pipe's 64 KiB: the bytes
+    written as they are meet the closed pipe, and nothing is said (status 1, as `list`)."""
+    root = aged(closed_archive(tmp_path / "data"))
+    argv = ["--data-dir", str(root), "backlog"]
+    command(argv)  # keeps the text
+    kept = root / "summaries" / "backlog.zh.printed"
+    header, _, body = kept.read_bytes().partition(b"\n")
+    long_body = body * (1 + 256 * 1024 // len(body))  # the kept text of a long backlog
+    made = json.loads(header)
+    made["crc32"] = zlib.crc32(long_body)
+    kept.write_bytes(json.dumps(made).encode() + b"\n" + long_body)
+    status, out, err, loaded = command(argv)
+    assert took_quick_backlog(loaded) and out.encode() == long_body and (status, err) == (0, "")
+    done = subprocess.run(
+        f"{sys.executable} -m meeting_tui --data-dir '{root}' backlog | true; "
+        "echo ${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.stdout, done.stderr) == ("1\n", "")
 
 
 def copied_in(root: Path) -> None:

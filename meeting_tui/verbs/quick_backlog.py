@@ -17,10 +17,11 @@ keeps its text for next time).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from meeting_tui.verbs.quick_list import options_and_words, print_text
+from meeting_tui.verbs.quick_list import options_and_words, print_text, writes_utf8_as_is
 
 
 def backlog_form(argv: Sequence[str]) -> tuple[str | None, str, bool] | None:
@@ -54,8 +55,11 @@ def run(argv: Sequence[str]) -> int | None:
     kept = read_kept(path, list(stamp), [__version__, lang])
     if kept is None:
         return None
+    body = kept[1]
+    if writes_utf8_as_is(sys.stdout):  # as kept: spared decoding and encoding 1.5 MB (about 6 ms)
+        return print_text(body)
     try:
-        text = kept[1].decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:  # its CRC held, yet no release wrote it: the whole verb's to answer
         return None
     return print_text(text)

@@ -13,6 +13,7 @@ answers as always, with its messages. Both paths print through `table_lines`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -77,11 +78,19 @@ def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     return None
 
 
-def print_text(text: str) -> int:
-    """Write `text` to standard output: the exit status, as the whole CLI's would be."""
+def print_text(text: str | bytes) -> int:
+    """Write `text` to standard output: the exit status, as the whole CLI's would be.
+
+    `bytes` go to the binary stream as they are: the caller has seen that standard
+    output writes a text as its UTF-8 (`writes_utf8_as_is`) and the bytes are that.
+    """
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            _write_all(sys.stdout.buffer, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # a closed pipe (`| head`), a full disk: one line, as the CLI says it
@@ -89,6 +98,33 @@ def print_text(text: str) -> int:
 
         return os_error_status(exc)
     return 0
+
+
+def _write_all(out: Any, data: bytes) -> None:
+    """All of `data` to a binary stream, unbuffered too (`-u`: a raw file may write a part)."""
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if written is None:  # a non-blocking output that took nothing: said as the CLI says it
+            raise BlockingIOError("standard output would block")
+        view = view[written:]
+    out.flush()
+
+
+def writes_utf8_as_is(stream: Any) -> bool:
+    """Whether `stream` writes a text as its UTF-8 bytes, to a binary stream under it.
+
+    Its encoding is UTF-8 (under any spelling) and a newline stays `\\n`; any other
+    (`PYTHONIOENCODING=gb18030`, a stream replaced by a test) is written as text.
+    """
+    import codecs
+
+    if getattr(stream, "buffer", None) is None or os.linesep != "\n":
+        return False
+    try:
+        return codecs.lookup(stream.encoding).name == "utf-8"
+    except (LookupError, TypeError, AttributeError):
+        return False
 
 
 def run(argv: Sequence[str]) -> int | None:
