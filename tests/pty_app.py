@@ -135,7 +135,9 @@ class PtyApp:
 
         A read is followed by more while the app goes on writing (a pause under
         `DRAIN_S`): a frame of 13 KB comes through the pty in several reads, and all of
-        them are read and stamped before anyone parses the screen (`text`).
+        them are read and stamped before anyone parses the screen (`text`). While a frame
+        is open (its start read, not its end) the next read waits up to `timeout`: on a
+        loaded machine the app's writer may pause longer than `DRAIN_S` mid-frame.
         """
         if self.fd < 0:
             return False
@@ -150,7 +152,7 @@ class PtyApp:
             if not chunk:
                 return False
             self._take(chunk)
-            wait = DRAIN_S
+            wait = timeout if self.frame_open else DRAIN_S
         return True
 
     def _take(self, chunk: bytes) -> None:

@@ -29,17 +29,19 @@ os.write(1, b"ready")
 os.read(0, 1)
 frame = {SYNC_START!r} + b"\\x1b[1;1H" + ({WORD!r} * 1600).encode() + {SYNC_END!r}
 step = len(frame) // {PIECES} + 1
-for i in range(0, len(frame), step):
+for n, i in enumerate(range(0, len(frame), step)):
     os.write(1, frame[i:i + step])
+    if n == {PIECES} // 2:
+        time.sleep(float(sys.argv[1]))  # the writer held back mid-frame, as on a loaded machine
 time.sleep(0.3)
 os.write(1, "\\x1b[24;1H完".encode())
 time.sleep(30)
 """
 
 
-def child(tmp_path: Path) -> PtyApp:
+def child(tmp_path: Path, pause_s: float = 0.0) -> PtyApp:
     pty = PtyApp([], data_dir=tmp_path, columns=80, lines=24)
-    pty.args = [sys.executable, "-c", CHILD]
+    pty.args = [sys.executable, "-c", CHILD, str(pause_s)]
     return pty
 
 
@@ -61,8 +63,11 @@ def test_a_frame_in_many_writes_is_read_whole_and_parsed_only_when_the_screen_is
         assert pty.parsed == len(pty.output)
 
 
-def test_one_pump_reads_a_frame_the_app_writes_in_pieces(tmp_path: Path) -> None:
-    with child(tmp_path) as pty:
+@pytest.mark.parametrize("pause_s", [0.0, 0.05], ids=["at-once", "held-back-mid-frame"])
+def test_one_pump_reads_a_frame_the_app_writes_in_pieces(tmp_path: Path, pause_s: float) -> None:
+    """Mid-frame, a pause longer than the drain's 2 ms (the writer not scheduled on a
+    loaded CI machine) does not end the pump: the frame's end is waited for."""
+    with child(tmp_path, pause_s) as pty:
         ready(pty)
         pty.write("x")
         seen = len(pty.output)
