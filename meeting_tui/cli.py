@@ -105,16 +105,28 @@ def os_error_status(exc: OSError) -> int:
     """One line naming what the disk or the output refused, and the exit status 2.
 
     A reader that stopped reading (`meeting-tui list | head`) is no fault: nothing is
-    said, as other commands say nothing, and the output is pointed at the null device
-    so the interpreter's last flush does not fail again on its way out (status 1).
+    said, as other commands say nothing (status 1). After a fault of the output the
+    output is pointed at the null device, so the interpreter's last flush of what it
+    could not write does not fail again on its way out ("Exception ignored", 120).
     """
     if isinstance(exc, BrokenPipeError):
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _output_to_null()
         return 1
-    problem = read_failure(exc, Path(str(exc.filename or ".")))
+    if exc.filename is None:  # a write with no path: the output, or a file already open
+        _output_to_null()
+        reason = exc.strerror or type(exc).__name__
+        print(
+            i18n.t("cli.error", message=i18n.t("cli.write_failed", reason=reason)), file=sys.stderr
+        )
+        return 2
+    problem = read_failure(exc, Path(str(exc.filename)))
     print(i18n.t("cli.error", message=problem.message()), file=sys.stderr)
     return 2
+
+
+def _output_to_null() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for module in modules:
             status: int | None = module.run(args)
             if status is not None:
+                sys.stdout.flush()  # a full disk or a closed pipe under the output: said here
                 return status
     except DomainError as error:
         print(i18n.t("cli.error", message=error.message()), file=sys.stderr)

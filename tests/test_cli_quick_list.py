@@ -358,6 +358,68 @@ def test_a_long_kept_backlog_cut_short_by_its_reader_ends_quietly(tmp_path: Path
     assert (done.stdout, done.stderr) == ("1\n", "")
 
 
+def shell(line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`line` in bash, with what it printed (its last line: an exit status it echoes)."""
+    return subprocess.run(
+        line,
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_full_disk_under_the_output_is_said_in_the_asked_language_by_both_paths(
+    lang: str, unbuffered: str, tmp_path: Path
+) -> None:
+    """`meeting-tui --lang en backlog > /dev/full`: one line in English that names the write,
+    status 2, from the quick path as from the whole verb. The whole verb once left a
+    buffered output to the interpreter's exit (status 120, "Exception ignored"), and said
+    "cannot read ." of an unbuffered one."""
+    root = aged(closed_archive(tmp_path / "data"))
+    unkept = tmp_path / "unkept"
+    shutil.copytree(root, unkept)  # the same archive, no text kept: the whole verb answers
+    argv = ["--lang", lang, "--data-dir", str(root), "backlog"]
+    assert command(argv)[0] == 0  # keeps the text
+    assert took_quick_backlog(command(argv)[3])
+    runs = [
+        shell(f"{sys.executable} -m meeting_tui --lang {lang} --data-dir '{folder}' backlog"
+              " > /dev/full", {"PYTHONUNBUFFERED": unbuffered})
+        for folder in (root, unkept)
+    ]  # fmt: skip
+    quick, whole = runs
+    assert quick.returncode == whole.returncode == 2
+    assert quick.stderr == whole.stderr and quick.stderr.count("\n") == 1
+    assert "Traceback" not in quick.stderr and "Exception ignored" not in whole.stderr
+    chinese = re.search("[\u4e00-\u9fff]", quick.stderr) is not None
+    assert chinese == (lang == "zh"), quick.stderr
+    assert ("写不出去" if lang == "zh" else "a write was refused") in quick.stderr
+
+
+def test_a_kept_text_that_is_not_utf8_is_printed_afresh_where_it_would_be_decoded(
+    tmp_path: Path,
+) -> None:
+    """A body not UTF-8 though its CRC-32 holds (made by hand): under an output of another
+    encoding, where the text must be decoded first, the whole verb prints afresh."""
+    root = aged(closed_archive(tmp_path / "data"))
+    argv = ["--data-dir", str(root), "backlog"]
+    env = {"PYTHONIOENCODING": "gb18030"}
+    kept_out = command(argv, env, "gb18030")[1]
+    kept = root / "summaries" / "backlog.zh.printed"
+    header, _, body = kept.read_bytes().partition(b"\n")
+    bad = b"\xff\xfe" + body
+    made = json.loads(header)
+    made["crc32"] = zlib.crc32(bad)
+    kept.write_bytes(json.dumps(made).encode() + b"\n" + bad)
+    status, out, err, loaded = command(argv, env, "gb18030")
+    assert not took_quick_backlog(loaded)
+    assert (status, out, err) == (0, kept_out, "")
+
+
 def copied_in(root: Path) -> None:
     """A meeting file copied into meetings/ by hand: the folder's stamp moves."""
     text = (root / "meetings" / f"{CLOSED_ID}.json").read_text(encoding="utf-8")
@@ -381,6 +443,12 @@ def kept_by_another_release(root: Path) -> None:
     kept.write_bytes(json.dumps(made).encode() + b"\n" + body)
 
 
+def header_nested_too_deep(root: Path) -> None:
+    """The kept text's header line replaced by brackets nested past the JSON parser's depth."""
+    kept = root / "summaries" / "backlog.zh.printed"
+    kept.write_bytes(b"[" * 1000 + b"\n" + kept.read_bytes().partition(b"\n")[2])
+
+
 def index_rewritten(root: Path) -> None:
     """The index written again (a meeting marked damaged by another reader): its stamp moves."""
     index = root / "index.json"
@@ -388,7 +456,8 @@ def index_rewritten(root: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "change", [copied_in, kept_text_edited, kept_by_another_release, index_rewritten]
+    "change",
+    [copied_in, kept_text_edited, kept_by_another_release, header_nested_too_deep, index_rewritten],
 )
 def test_a_backlog_kept_before_a_change_is_printed_by_the_whole_verb(
     change: Callable[[Path], None], tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -62,7 +62,8 @@ from meeting_tui.store.kept_files import printed_path, read_kept
 from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
 
 T = TypeVar("T")
-LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError)  # a line `entry` cannot read
+# A line `entry` cannot read (RecursionError: brackets nested past the JSON parser's depth).
+LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError, RecursionError)
 KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
 
@@ -242,9 +243,18 @@ class KeptLists:
             self._lines[kind.name] = ([*stamp, *made_by()], body.split(b"\n")[:-1])
 
     def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
-        """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing."""
+        """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing.
+
+        None too for a body that is not UTF-8 though its CRC-32 holds (made by hand,
+        not by a release): the verb prints afresh, and keeps its own text over it.
+        """
         kept = self._read_kept(printed_path(self.folder, name), stamp)
-        return None if kept is None else kept[1].decode("utf-8")
+        if kept is None:
+            return None
+        try:
+            return kept[1].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
 
     def keep_printed(self, name: str, stamp: ArchiveStamp, text: str) -> None:
         """Keep a verb's output made from a list read at `stamp` (a still archive's)."""

@@ -58,7 +58,7 @@ def read_kept(
             head = file.readline(HEADER_AT_MOST)
             try:
                 header = json.loads(head)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
                 return None
             if (
                 not isinstance(header, dict)

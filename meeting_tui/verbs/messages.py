@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from meeting_tui import i18n
 
-CLI: i18n.Entries = {"cli.error": ("错误：{message}", "error: {message}")}
+CLI: i18n.Entries = {
+    "cli.error": ("错误：{message}", "error: {message}"),
+    "cli.write_failed": (
+        "写不出去（{reason}）：输出（终端、管道或文件）或正在写的文件拒绝了写入。"
+        "请腾出磁盘空间，或把输出换个地方，再试一次。",
+        "a write was refused ({reason}): the output (a terminal, pipe or file) or a file being "
+        "written would not take it. Free some disk space, or send the output elsewhere, "
+        "then try again.",
+    ),
+}
 
 CHOICES: i18n.Entries = {
     "cli.bad_choice": (

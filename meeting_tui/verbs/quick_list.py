@@ -78,8 +78,10 @@ def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
     return None
 
 
-def print_text(text: str | bytes) -> int:
+def print_text(text: str | bytes, lang: str | None = None) -> int:
     """Write `text` to standard output: the exit status, as the whole CLI's would be.
+
+    A fault of the output is said as the whole CLI says it, in `lang` (`--lang`) if given.
 
     `bytes` go to the binary stream as they are: the caller has seen that standard
     output writes a text as its UTF-8 (`writes_utf8_as_is`) and the bytes are that.
@@ -94,8 +96,11 @@ def print_text(text: str | bytes) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # a closed pipe (`| head`), a full disk: one line, as the CLI says it
+        from meeting_tui import i18n
         from meeting_tui.cli import os_error_status
 
+        if lang is not None:
+            i18n.set_language(lang)
         return os_error_status(exc)
     return 0
 
@@ -105,8 +110,8 @@ def _write_all(out: Any, data: bytes) -> None:
     view = memoryview(data)
     while view:
         written = out.write(view)
-        if written is None:  # a non-blocking output that took nothing: said as the CLI says it
-            raise BlockingIOError("standard output would block")
+        if not written:  # a non-blocking output that took nothing (None), or 0: said as an error
+            raise BlockingIOError("standard output took none of what was written")
         view = view[written:]
     out.flush()
 
