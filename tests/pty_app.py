@@ -207,11 +207,15 @@ class PtyApp:
         )
 
     def wait_for_quiet(self, quiet: float = 0.3, timeout: float = DEFAULT_TIMEOUT) -> float:
-        """Until the app has written nothing for `quiet` seconds; returns when it last wrote."""
+        """Until the app has written nothing for `quiet` seconds; returns when it last wrote.
+
+        A pause inside an open frame (its start read, not its end) is not quiet: on a
+        loaded machine the app's writer may stop mid-frame for longer than `quiet`.
+        """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             last = self.last_byte or self.started
-            if time.monotonic() - last >= quiet:
+            if not self.frame_open and time.monotonic() - last >= quiet:
                 return last
             if not self.pump(quiet / 3):
                 return last

@@ -72,7 +72,7 @@ def test_one_pump_reads_a_frame_the_app_writes_in_pieces(tmp_path: Path, pause_s
         pty.write("x")
         seen = len(pty.output)
         while len(pty.output) == seen:
-            pty.pump(5.0)
+            assert pty.pump(5.0), "the child ended before its frame"
         assert SYNC_END in pty.output, "the pieces that followed the first were read too"
 
 
