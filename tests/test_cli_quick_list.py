@@ -87,6 +87,29 @@ def whole_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int,
     return status, out, err
 
 
+def shell(line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`line` in bash, with what it printed (its last line: an exit status it echoes)."""
+    return subprocess.run(
+        line,
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def rewrite_kept_body(kept: Path, body: Callable[[bytes], bytes]) -> bytes:
+    """The kept text's body replaced by `body(old)` under a CRC-32 that holds, as if made so."""
+    header, _, old = kept.read_bytes().partition(b"\n")
+    new = body(old)
+    made = json.loads(header)
+    made["crc32"] = zlib.crc32(new)
+    kept.write_bytes(json.dumps(made).encode() + b"\n" + new)
+    return new
+
+
 def took_quick_path(loaded: set[str]) -> bool:
     return "meeting_tui.verbs.quick_list" in loaded and not any(name in loaded for name in WHOLE)
 
@@ -255,14 +278,9 @@ def test_a_listing_cut_short_by_its_reader_ends_quietly_not_in_a_traceback(
     for n in range(400):
         assert cli.main(["--data-dir", str(root), "new", "--title", f"第{n}次 楼道议事"]) == 0
     locations.set_data_directory(None)
-    done = subprocess.run(
+    done = shell(
         f"{sys.executable} -m meeting_tui --data-dir '{root}' list --json | true; "
-        "echo ${PIPESTATUS[0]}",
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        text=True,
-        timeout=120,
+        "echo ${PIPESTATUS[0]}"
     )
     assert (done.stdout, done.stderr) == ("1\n", "")
 
@@ -338,37 +356,16 @@ def test_a_long_kept_backlog_cut_short_by_its_reader_ends_quietly(tmp_path: Path
     root = aged(closed_archive(tmp_path / "data"))
     argv = ["--data-dir", str(root), "backlog"]
     command(argv)  # keeps the text
-    kept = root / "summaries" / "backlog.zh.printed"
-    header, _, body = kept.read_bytes().partition(b"\n")
-    long_body = body * (1 + 256 * 1024 // len(body))  # the kept text of a long backlog
-    made = json.loads(header)
-    made["crc32"] = zlib.crc32(long_body)
-    kept.write_bytes(json.dumps(made).encode() + b"\n" + long_body)
+    long_body = rewrite_kept_body(  # the kept text of a long backlog
+        root / "summaries" / "backlog.zh.printed", lambda body: body * (1 + 256 * 1024 // len(body))
+    )
     status, out, err, loaded = command(argv)
     assert took_quick_backlog(loaded) and out.encode() == long_body and (status, err) == (0, "")
-    done = subprocess.run(
+    done = shell(
         f"{sys.executable} -m meeting_tui --data-dir '{root}' backlog | true; "
-        "echo ${PIPESTATUS[0]}",
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        text=True,
-        timeout=120,
+        "echo ${PIPESTATUS[0]}"
     )
     assert (done.stdout, done.stderr) == ("1\n", "")
-
-
-def shell(line: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`line` in bash, with what it printed (its last line: an exit status it echoes)."""
-    return subprocess.run(
-        line,
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
@@ -409,12 +406,7 @@ def test_a_kept_text_that_is_not_utf8_is_printed_afresh_where_it_would_be_decode
     argv = ["--data-dir", str(root), "backlog"]
     env = {"PYTHONIOENCODING": "gb18030"}
     kept_out = command(argv, env, "gb18030")[1]
-    kept = root / "summaries" / "backlog.zh.printed"
-    header, _, body = kept.read_bytes().partition(b"\n")
-    bad = b"\xff\xfe" + body
-    made = json.loads(header)
-    made["crc32"] = zlib.crc32(bad)
-    kept.write_bytes(json.dumps(made).encode() + b"\n" + bad)
+    rewrite_kept_body(root / "summaries" / "backlog.zh.printed", lambda body: b"\xff\xfe" + body)
     status, out, err, loaded = command(argv, env, "gb18030")
     assert not took_quick_backlog(loaded)
     assert (status, out, err) == (0, kept_out, "")
