@@ -125,6 +125,7 @@ def os_error_status(exc: OSError) -> int:
 
 
 def _output_to_null() -> None:
+    """Standard output pointed at the null device (none left to point: nothing done)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 

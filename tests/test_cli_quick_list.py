@@ -23,6 +23,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,11 +101,22 @@ def shell(line: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     )
 
 
-def rewrite_kept_body(kept: Path, body: Callable[[bytes], bytes]) -> bytes:
-    """The kept text's body replaced by `body(old)` under a CRC-32 that holds, as if made so."""
-    header, _, old = kept.read_bytes().partition(b"\n")
+def kept_zh(root: Path) -> Path:
+    """The backlog's kept text in Chinese (`summaries/backlog.zh.printed`)."""
+    return root / "summaries" / "backlog.zh.printed"
+
+
+def rewrite_kept(
+    kept: Path,
+    body: Callable[[bytes], bytes] = lambda old: old,
+    header: Callable[[dict[str, Any]], object] = lambda made: None,
+) -> bytes:
+    """The kept text's body replaced by `body(old)` and its header changed by `header`, under
+    a CRC-32 that holds, as if made so; the new body."""
+    head, _, old = kept.read_bytes().partition(b"\n")
     new = body(old)
-    made = json.loads(header)
+    made = json.loads(head)
+    header(made)
     made["crc32"] = zlib.crc32(new)
     kept.write_bytes(json.dumps(made).encode() + b"\n" + new)
     return new
@@ -356,8 +368,8 @@ def test_a_long_kept_backlog_cut_short_by_its_reader_ends_quietly(tmp_path: Path
     root = aged(closed_archive(tmp_path / "data"))
     argv = ["--data-dir", str(root), "backlog"]
     command(argv)  # keeps the text
-    long_body = rewrite_kept_body(  # the kept text of a long backlog
-        root / "summaries" / "backlog.zh.printed", lambda body: body * (1 + 256 * 1024 // len(body))
+    long_body = rewrite_kept(  # the kept text of a long backlog
+        kept_zh(root), lambda body: body * (1 + 256 * 1024 // len(body))
     )
     status, out, err, loaded = command(argv)
     assert took_quick_backlog(loaded) and out.encode() == long_body and (status, err) == (0, "")
@@ -406,7 +418,7 @@ def test_a_kept_text_that_is_not_utf8_is_printed_afresh_where_it_would_be_decode
     argv = ["--data-dir", str(root), "backlog"]
     env = {"PYTHONIOENCODING": "gb18030"}
     kept_out = command(argv, env, "gb18030")[1]
-    rewrite_kept_body(root / "summaries" / "backlog.zh.printed", lambda body: b"\xff\xfe" + body)
+    rewrite_kept(kept_zh(root), lambda body: b"\xff\xfe" + body)
     status, out, err, loaded = command(argv, env, "gb18030")
     assert not took_quick_backlog(loaded)
     assert (status, out, err) == (0, kept_out, "")
@@ -422,22 +434,20 @@ def copied_in(root: Path) -> None:
 
 def kept_text_edited(root: Path) -> None:
     """The kept text changed by hand (or torn): its CRC-32 no longer holds."""
-    kept = root / "summaries" / "backlog.zh.printed"
+    kept = kept_zh(root)
     kept.write_bytes(kept.read_bytes().replace("待商议".encode(), "已改动".encode(), 1))
 
 
 def kept_by_another_release(root: Path) -> None:
     """Kept whole by another release: its text and CRC hold, but its wording may be old."""
-    kept = root / "summaries" / "backlog.zh.printed"
-    header, _, body = kept.read_bytes().partition(b"\n")
-    made = json.loads(header)
-    made["made_by"] = ["0.0.1", made["made_by"][1]]
-    kept.write_bytes(json.dumps(made).encode() + b"\n" + body)
+    rewrite_kept(
+        kept_zh(root), header=lambda made: made.update(made_by=["0.0.1", made["made_by"][1]])
+    )
 
 
 def header_nested_too_deep(root: Path) -> None:
     """The kept text's header line replaced by brackets nested past the JSON parser's depth."""
-    kept = root / "summaries" / "backlog.zh.printed"
+    kept = kept_zh(root)
     kept.write_bytes(b"[" * 1000 + b"\n" + kept.read_bytes().partition(b"\n")[2])
 
 

@@ -81,10 +81,9 @@ def folder_and_form(argv: Sequence[str]) -> tuple[str | None, bool] | None:
 def print_text(text: str | bytes, lang: str | None = None) -> int:
     """Write `text` to standard output: the exit status, as the whole CLI's would be.
 
-    A fault of the output is said as the whole CLI says it, in `lang` (`--lang`) if given.
-
     `bytes` go to the binary stream as they are: the caller has seen that standard
     output writes a text as its UTF-8 (`writes_utf8_as_is`) and the bytes are that.
+    A fault of the output is said as the whole CLI says it, in `lang` (`--lang`) if given.
     """
     try:
         if isinstance(text, bytes):
