@@ -19,6 +19,7 @@ from meeting_tui.domain.archive_summary import (
     DeferredMotion,
     FollowUpMotion,
     MeetingSummary,
+    TakenUp,
     summarise,
 )
 from meeting_tui.domain.archive_summary import meeting_date as meeting_date  # still named here
@@ -197,14 +198,21 @@ Followers = dict[Origin, tuple[str, str, MotionState | None]]
 
 def takers(summaries: Iterable[MeetingSummary]) -> tuple[Followers, dict[Origin, str]]:
     """Which meeting raised each deferral again (and as which motion), which put it on an agenda."""
+    return takers_from((summary.meeting_id, summary.taken_up) for summary in summaries)
+
+
+def takers_from(
+    meetings: Iterable[tuple[str, Iterable[TakenUp]]],
+) -> tuple[Followers, dict[Origin, str]]:
+    """`takers` of (meeting id, what it took up) pairs: a later pair wins over an earlier one."""
     followers: Followers = {}
     agendas: dict[Origin, str] = {}
-    for summary in summaries:
-        for taken in summary.taken_up:
+    for meeting_id, taken_up in meetings:
+        for taken in taken_up:
             if taken.motion_id:
-                followers[taken.origin] = (summary.meeting_id, taken.motion_id, taken.state)
+                followers[taken.origin] = (meeting_id, taken.motion_id, taken.state)
             else:
-                agendas[taken.origin] = summary.meeting_id
+                agendas[taken.origin] = meeting_id
     return followers, agendas
 
 
@@ -237,29 +245,43 @@ def backlog_listing(meetings: Iterable[MeetingSummary]) -> Listing[BacklogEntry]
     followers, agendas = takers(summaries)
 
     def entry(summary: MeetingSummary, motion: DeferredMotion) -> BacklogEntry:
-        origin = Origin(summary.meeting_id, motion.motion_id)
-        status, where, resolution = standing(origin, followers, agendas)
-        return BacklogEntry(
-            origin=origin,
-            meeting_title=summary.title,
-            meeting_date=summary.date,
-            number=motion.number,
-            text=motion.text,
-            reason=motion.reason,
-            owner=motion.owner,
-            target=motion.target,
-            last_vote=motion.last_vote,
-            status=status,
-            resolved_in=where,
-            resolution=resolution,
-            proposer=motion.proposer,
-            party=motion.party,
-            category=motion.category,
-            cost=motion.cost,
-        )
+        return backlog_entry(summary, motion, followers, agendas)
 
-    ordered = sorted(summaries, key=lambda s: s.date)
-    return Listing(((s, d) for s in ordered for d in s.deferred), entry)
+    return Listing(((s, d) for s in backlog_order(summaries) for d in s.deferred), entry)
+
+
+def backlog_order(summaries: Sequence[MeetingSummary]) -> list[MeetingSummary]:
+    """The meetings in the backlog's order: by date, meetings of one day as they were given."""
+    return sorted(summaries, key=lambda s: s.date)
+
+
+def backlog_entry(
+    summary: MeetingSummary,
+    motion: DeferredMotion,
+    followers: Followers,
+    agendas: dict[Origin, str],
+) -> BacklogEntry:
+    """One deferral of this meeting, standing where the later meetings (`takers`) put it."""
+    origin = Origin(summary.meeting_id, motion.motion_id)
+    status, where, resolution = standing(origin, followers, agendas)
+    return BacklogEntry(
+        origin=origin,
+        meeting_title=summary.title,
+        meeting_date=summary.date,
+        number=motion.number,
+        text=motion.text,
+        reason=motion.reason,
+        owner=motion.owner,
+        target=motion.target,
+        last_vote=motion.last_vote,
+        status=status,
+        resolved_in=where,
+        resolution=resolution,
+        proposer=motion.proposer,
+        party=motion.party,
+        category=motion.category,
+        cost=motion.cost,
+    )
 
 
 class FollowUpEntry(NamedTuple):
