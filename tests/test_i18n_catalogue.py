@@ -39,7 +39,7 @@ NOT_KEYS = {
 }
 NOT_KEY_SHAPES = (
     re.compile(
-        r".*\.(json|toml|lock|html|md|csv|docx|bak|tmp|txt|svg|png|tcss|journal)"
+        r".*\.(json|toml|lock|html|md|csv|docx|bak|tmp|txt|svg|png|tcss|journal|lines|basis)"
     ),  # file names
     re.compile(r"markdown\..*"),  # Rich's style names for Markdown
 )

@@ -284,6 +284,52 @@ class ArchiveSummary:
                 self.keep(fresh)
         return summaries, problems
 
+    def one(self, meeting_id: str, source: BuiltFrom) -> tuple[MeetingSummary, bool]:
+        """One meeting's summary as its file is at `source`, and whether it was rebuilt from the file.
+
+        Its kept row if that was built from the file at `source`, else the file
+        folded (the caller keeps it: `keep`). Raises `StoreError`, `ValueError` or
+        `KeyError` as `rebuilt` does when the meeting cannot be read.
+        """
+        parsed = self._parsed.get(meeting_id)
+        if parsed is not None and parsed[0] == source:
+            return parsed[1], False
+        summary = None
+        if not self._written_after_month(meeting_id, source):  # else its row cannot be current
+            summary = _current(self._rows(month_of(meeting_id)).get(meeting_id), source)
+        fresh = summary is None
+        if summary is None:
+            summary = self.rebuilt(meeting_id)
+        self._parsed[meeting_id] = (source, summary)
+        return summary, fresh
+
+    def _written_after_month(self, meeting_id: str, source: BuiltFrom) -> bool:
+        """The meeting file replaced after its month's summary was last written (or none is).
+
+        A row is written after the file it was built from, so its month is then
+        newer; a file newer than its month has a stamp no row holds, and the
+        month (700 KB at 400 meetings a month) need not be parsed to find that.
+        A month's time set back by hand only means a fold that was not needed.
+        """
+        try:
+            month = os.stat(self.path_of(month_of(meeting_id))).st_mtime_ns
+        except OSError:
+            return True
+        return source["mtime_ns"] > month
+
+    def sources_of(self, summaries: list[MeetingSummary]) -> list[BuiltFrom] | None:
+        """The file stamp each of these summaries was read or built at; None if one is not known.
+
+        Known for the very summary objects this reader gave (`read`, `one`).
+        """
+        sources = []
+        for summary in summaries:
+            parsed = self._parsed.get(summary.meeting_id)
+            if parsed is None or parsed[1] is not summary:
+                return None
+            sources.append(parsed[0])
+        return sources
+
     def rebuilt(self, meeting_id: str) -> MeetingSummary:
         """The summary from the meeting file itself, read without its lock."""
         _, events = self.archive.read_meeting(meeting_id)

@@ -45,13 +45,14 @@ def folder_stamp(meetings_dir: Path | str, index_path: Path | str) -> tuple[int,
 
 
 def read_kept(
-    path: Path, stamp: list[int], made_by: list[str]
+    path: Path, stamp: list[int] | None, made_by: list[str]
 ) -> tuple[dict[str, Any], bytes] | None:
     """(header, body) of a kept file made by `made_by` at `stamp` and whole; None otherwise.
 
     A header of another stamp, release or language is refused before the body
     (megabytes, for a list) is read; a body whose CRC-32 is not the header's
-    (torn, or edited by hand) is refused after.
+    (torn, or edited by hand) is refused after. `stamp=None` takes a file made at
+    any stamp (a kept backlog brought up to date, store/backlog_update.py).
     """
     try:
         with os.fdopen(fs.open_file(path, os.O_RDONLY), "rb") as file:
@@ -63,7 +64,8 @@ def read_kept(
             if (
                 not isinstance(header, dict)
                 or header.get("made_by") != made_by
-                or header.get("stamp") != stamp
+                or (stamp is not None and header.get("stamp") != stamp)
+                or not isinstance(header.get("stamp"), list)
             ):
                 return None  # made before a change: the megabytes after it are not read
             body = file.read()
