@@ -317,7 +317,10 @@ class KeptLists:
         if self._write_kept(self.path_of(kind), stamp, body, count=count):
             self._lines[kind.name] = ([*stamp, *made_by()], body.split(b"\n")[:-1])
             if basis is not None:
-                self._write_kept(self.folder / BASIS_FILE, stamp, basis_body(basis))
+                lines_crc32 = zlib.crc32(body)
+                self._write_kept(
+                    self.folder / BASIS_FILE, stamp, basis_body(basis), lines_crc32=lines_crc32
+                )
 
     def printed(self, name: str, stamp: ArchiveStamp) -> str | None:
         """A verb's whole output kept at `stamp` (`<name>.printed`); None if stale or missing.

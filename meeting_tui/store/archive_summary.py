@@ -289,7 +289,9 @@ class ArchiveSummary:
 
         Its kept row if that was built from the file at `source`, else the file
         folded (the caller keeps it: `keep`). Raises `StoreError`, `ValueError` or
-        `KeyError` as `rebuilt` does when the meeting cannot be read.
+        `KeyError` as `rebuilt` does when the meeting cannot be read, and leaves a
+        damaged file unreported (no quarantine copy, no mark in the index): the
+        full read that follows names it with its copy and its backup.
         """
         parsed = self._parsed.get(meeting_id)
         if parsed is not None and parsed[0] == source:
@@ -298,8 +300,8 @@ class ArchiveSummary:
         if not self._written_after_month(meeting_id, source):  # else its row cannot be current
             summary = _current(self._rows(month_of(meeting_id)).get(meeting_id), source)
         fresh = summary is None
-        if summary is None:
-            summary = self.rebuilt(meeting_id)
+        if summary is None:  # a damaged file is left as it is: the full read reports it
+            summary = self.rebuilt(meeting_id, report_damage=False)
         self._parsed[meeting_id] = (source, summary)
         return summary, fresh
 
@@ -330,9 +332,9 @@ class ArchiveSummary:
             sources.append(parsed[0])
         return sources
 
-    def rebuilt(self, meeting_id: str) -> MeetingSummary:
+    def rebuilt(self, meeting_id: str, *, report_damage: bool = True) -> MeetingSummary:
         """The summary from the meeting file itself, read without its lock."""
-        _, events = self.archive.read_meeting(meeting_id)
+        _, events = self.archive.read_meeting(meeting_id, report_damage=report_damage)
         return summarise(fold(events_from_json(events)))
 
 

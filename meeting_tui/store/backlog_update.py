@@ -18,10 +18,12 @@ one, byte for byte, in the order the full read gives (by date, then the index's
 order). tests/store/test_store_backlog_update.py compares the two after each
 kind of change.
 
-Anything else goes to the full read: no basis, or one of another stamp than the
-list's; a damaged or torn file; a meeting that cannot be read or is marked
-broken; an index whose unchanged meetings come in another order; more than
-`MOST_CHANGED` meetings changed or removed.
+Anything else goes to the full read: no basis, or one of another stamp or
+another list than the list's (its header holds the list's CRC-32); a damaged or
+torn file; a meeting that cannot be read (left unreported here: the full read
+names it with its quarantined copy and backup) or is marked broken; a meeting
+file that holds another meeting; an index whose unchanged meetings come in
+another order; more than `MOST_CHANGED` meetings changed or removed.
 """
 
 from __future__ import annotations
@@ -93,7 +95,8 @@ def updated(archive: Archive, folder: Path, made_by: list[str]) -> Update | None
     header, body = kept
     was = header["stamp"]
     kept_basis = read_kept(folder / BASIS_FILE, was, made_by)
-    if kept_basis is None:
+    # Its list's own: two keeps at one stamp could leave one's list beside the other's basis.
+    if kept_basis is None or kept_basis[0].get("lines_crc32") != header["crc32"]:
         return None
     lines = body.split(b"\n")
     lines.pop()  # after the last line's newline
@@ -122,6 +125,8 @@ def updated(archive: Archive, folder: Path, made_by: list[str]) -> Update | None
             summary, folded = reader.one(meeting_id, source)
         except (StoreError, *_ERRORS):
             return None  # the full read names the meeting that cannot be read
+        if summary.meeting_id != meeting_id:  # another meeting's file copied in under this name
+            return None
         summaries[meeting_id] = summary
         if folded:
             fresh[meeting_id] = (summary, source)
@@ -193,7 +198,10 @@ def _lines(
     affected: dict[str, set[str]],
 ) -> tuple[list[bytes], list[int | None]] | None:
     """Each line of the list in order, and the kept line's place it is (None: made anew)."""
-    followers, agendas = takers_from((row[0], _taken(row[4])) for row in basis if row[4])
+    try:
+        followers, agendas = takers_from((row[0], _taken(row[4])) for row in basis if row[4])
+    except _ERRORS:  # a state no release writes
+        return None
     made: list[bytes] = []
     reused: list[int | None] = []
     for row in sorted(basis, key=itemgetter(2)):

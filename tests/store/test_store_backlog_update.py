@@ -111,7 +111,8 @@ def printed(root: Path, capsys: pytest.CaptureFixture[str], *, as_json: bool = F
 
 
 def printed_whole(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """Text and JSON from a copy whose kept lists are gone: the full read, from the logs."""
+    """Text and JSON from a copy whose kept lists are gone: the full read (the copy's files have
+    other inodes, so every summary row is stale and each meeting is folded from its log)."""
     copy = tmp_path / f"whole{len(list(tmp_path.iterdir()))}"
     shutil.copytree(root, copy)
     for kept in (copy / "summaries").glob("backlog.*"):
@@ -152,10 +153,19 @@ def origin_of(root: Path, text: str) -> Origin:
 
 
 def check_same_as_whole(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    read = brought_up_to_date(root)
+    """The list brought up to date is the logs' list, and both texts are the full read's; each
+    text spliced from the one printed at the kept list's stamp, not decoded whole."""
+    lists = lists_of(open_archive(root))
+    read = lists.read(BACKLOG, update=True)
+    assert read.update is not None, "the full read, not the kept list brought up to date"
     assert read.lines == lines_of(open_archive(root))
-    text, as_json = printed(root, capsys), printed(root, capsys, as_json=True)
-    assert [text, as_json] == printed_whole(root, tmp_path, capsys)
+    whole = printed_whole(root, tmp_path, capsys)
+    spliced = [
+        backlog_verb._spliced(lists, name, read, as_json=as_json)
+        for name, as_json in (("backlog.zh", False), ("backlog.json", True))
+    ]
+    assert spliced == whole
+    assert [printed(root, capsys), printed(root, capsys, as_json=True)] == whole
 
 
 def test_a_new_meeting_taking_deferrals_up_restates_them_and_reuses_every_other_line(
@@ -200,7 +210,6 @@ def test_each_kind_of_change_gives_what_the_full_read_gives(
     # Kept again once still, then a change on top of that kept list.
     age(archive_root)
     assert printed(archive_root, capsys) == printed_whole(archive_root, tmp_path, capsys)[0]
-    age(archive_root)
     printed(archive_root, capsys, as_json=True)
     summaries = archive_root / "summaries"
     stamps = [
@@ -211,16 +220,19 @@ def test_each_kind_of_change_gives_what_the_full_read_gives(
     other = origin_of(archive_root, "同日另一会")
     meeting(archive_root, "20261030-gggg", 30, on_agenda=(other,))
     check_same_as_whole(archive_root, tmp_path, capsys)
-    # A meeting file put back as it was before it took the deferral up (a backup restored by
-    # hand): what it took up before stands open again.
+    # A meeting file put back as it was before it took the deferral up, and on another day (a
+    # backup restored by hand): what it took up stands open again, and it moves in the order.
     age(archive_root)
     printed(archive_root, capsys)
-    meeting(tmp_path / "before", "20261030-gggg", 30)
+    printed(archive_root, capsys, as_json=True)
+    meeting(tmp_path / "before", "20261030-gggg", 11, ("十一日之事",))
     restored = meetings / "20261030-gggg.json"
     shutil.copy(tmp_path / "before" / "meetings" / restored.name, restored.with_name("r.tmp"))
     os.replace(restored.with_name("r.tmp"), restored)
     read = brought_up_to_date(archive_root)
     assert next(e for e in read.entries if e.origin == other).status is BacklogStatus.OPEN
+    days = [e.meeting_date for e in read.entries]
+    assert days == sorted(days) and "2026-10-11" in days
     check_same_as_whole(archive_root, tmp_path, capsys)
 
 
@@ -290,14 +302,27 @@ def test_the_json_parts_are_json_dumps_of_the_whole_list() -> None:
     assert backlog_verb._as_json(rows) == json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
 
 
-def rewrite_kept(path: Path, body: bytes) -> None:
-    """A kept file given another body under a CRC-32 that holds (as no release writes it)."""
-    header = json.loads(path.read_bytes().split(b"\n")[0])
-    header["crc32"] = zlib.crc32(body)
+def rewrite_kept(path: Path, body: bytes | None, **header_fields: object) -> None:
+    """A kept file given another body or header fields under a CRC-32 that holds."""
+    head, _, old_body = path.read_bytes().partition(b"\n")
+    body = old_body if body is None else body
+    header = {**json.loads(head), **header_fields, "crc32": zlib.crc32(body)}
     path.write_bytes(json.dumps(header).encode() + b"\n" + body)
 
 
-@pytest.mark.parametrize("case", ["no basis", "basis of another shape", "too many", "torn list"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "no basis",
+        "basis of another shape",
+        "basis of another stamp",
+        "basis of another list",
+        "a state no release writes",
+        "too many",
+        "torn list",
+        "another meeting's file under this name",
+    ],
+)
 def test_what_cannot_be_brought_up_to_date_is_read_whole(
     archive_root: Path,
     tmp_path: Path,
@@ -311,8 +336,21 @@ def test_what_cannot_be_brought_up_to_date_is_read_whole(
         (summaries / "backlog.basis").unlink()
     elif case == "basis of another shape":
         rewrite_kept(summaries / "backlog.basis", b'[["20261010-aaaa", 1, 2]]')
+    elif case == "basis of another stamp":
+        rewrite_kept(summaries / "backlog.basis", None, stamp=[1, 2, 3, 4, 5, 6, 7])
+    elif case == "basis of another list":
+        rewrite_kept(summaries / "backlog.basis", None, lines_crc32=12345)
+    elif case == "a state no release writes":
+        basis = (summaries / "backlog.basis").read_bytes().split(b"\n", 1)[1]
+        rows = json.loads(basis)
+        rows[0][4] = [["20261010-aaaa", "m1", "m9", "no-such-state"]]
+        rewrite_kept(summaries / "backlog.basis", json.dumps(rows).encode())
     elif case == "too many":
         monkeypatch.setattr(backlog_update, "MOST_CHANGED", 0)
+    elif case == "another meeting's file under this name":
+        copied = archive_root / "meetings" / "20261012-bbbb.json"
+        shutil.copy(archive_root / "meetings" / "20261012-cccc.json", copied.with_name("c.tmp"))
+        os.replace(copied.with_name("c.tmp"), copied)
     else:
         raw = (summaries / "backlog.lines").read_bytes()
         (summaries / "backlog.lines").write_bytes(raw[: len(raw) - 40])
@@ -330,12 +368,13 @@ def test_a_changed_meeting_that_cannot_be_read_is_named_by_the_full_read(
     temp = damaged.with_name("damaged.tmp")
     temp.write_text("{ 坏了", encoding="utf-8")
     os.replace(temp, damaged)  # as a torn copy lands: the folder's stamp moves
-    read = lists_of(open_archive(archive_root)).read(BACKLOG, update=True)
-    assert read.update is None
-    assert [p.message() for p in read.problems] and "20261012-bbbb" in read.problems[0].message()
     assert backlog_verb.print_backlog(open_archive(archive_root), as_json=False) == 0
     out = capsys.readouterr()
     assert "20261012-bbbb" in out.err and "增设充电桩" in out.out and "更换门禁" not in out.out
+    # Named as the full read names a damaged file it finds: with its quarantined copy and backup.
+    assert "已损坏" in out.err and "quarantine" in out.err and ".bak" in out.err
+    read = lists_of(open_archive(archive_root)).read(BACKLOG, update=True)
+    assert read.update is None and "20261012-bbbb" in read.problems[0].message()
 
 
 def test_a_list_brought_up_to_date_is_kept_with_its_basis_once_the_archive_is_still(
@@ -363,6 +402,7 @@ def test_a_meeting_taken_out_of_the_archive_by_hand_leaves_what_it_took_up_open(
     meeting(archive_root, "20261020-dddd", 20, ("新增绿化",), decided=(gate,))
     age(archive_root)
     printed(archive_root, capsys)  # kept with the taker in it
+    printed(archive_root, capsys, as_json=True)
     index = archive_root / "index.json"
     doc = json.loads(index.read_text(encoding="utf-8"))
     doc["meetings"] = {k: r for k, r in doc["meetings"].items() if r["id"] != "20261020-dddd"}
