@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
+
+from ticking_clock import CST, ticking
 
 from meeting_tui.domain import commands as c
 from meeting_tui.domain.model import Origin
 from meeting_tui.minutes.record import close_and_record
 from meeting_tui.store import open_archive
 from meeting_tui.store.live import LiveMeeting
-
-CST = timezone(timedelta(hours=8))
-
-
-def ticking(start: datetime) -> Callable[[], datetime]:
-    """A clock that moves 30 s on each reading, so events have distinct times."""
-    now = [start]
-
-    def clock() -> datetime:
-        now[0] += timedelta(seconds=30)
-        return now[0]
-
-    return clock
 
 
 def closed_meeting(

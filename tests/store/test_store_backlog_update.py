@@ -15,13 +15,13 @@ import json
 import os
 import shutil
 import zlib
-from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from archive_oracle import load_states
+from ticking_clock import CST, ticking
 
 from meeting_tui.domain import archive_lines
 from meeting_tui.domain import commands as c
@@ -34,18 +34,7 @@ from meeting_tui.store.archive_lists import BACKLOG, ListRead, archive_stamp, li
 from meeting_tui.store.live import LiveMeeting
 from meeting_tui.verbs import backlog_verb
 
-CST = timezone(timedelta(hours=8))
 DAY_NS = 86_400 * 10**9
-
-
-def ticking(start: datetime) -> Callable[[], datetime]:
-    now = [start]
-
-    def clock() -> datetime:
-        now[0] += timedelta(seconds=30)
-        return now[0]
-
-    return clock
 
 
 def meeting(
