@@ -82,6 +82,11 @@ def backlog_line(e: BacklogEntry) -> str:
     )
 
 
+# What decoding a line that no release wrote may raise (RecursionError: brackets nested past the
+# JSON parser's depth).
+LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError, RecursionError)
+
+
 def backlog_from(line: bytes | str) -> BacklogEntry:
     """The entry back from its line; raises ValueError (or KeyError/TypeError) if damaged."""
     raw: list[Any] = json.loads(line)

@@ -83,10 +83,7 @@ class MeetingSummary:
             "date": self.date,
             "deferred": [_deferred_json(d) for d in self.deferred],
             "followups": [_followup_json(f) for f in self.followups],
-            "taken_up": [
-                [t.origin.meeting_id, t.origin.motion_id, t.motion_id, _code(t.state)]
-                for t in self.taken_up
-            ],
+            "taken_up": taken_json(self.taken_up),
         }
 
     @classmethod
@@ -98,11 +95,23 @@ class MeetingSummary:
             str(doc["date"]),
             tuple(_deferred_from(d) for d in doc["deferred"]),
             tuple(_followup_from(f) for f in doc["followups"]),
-            tuple(
-                TakenUp(Origin(str(m), str(n)), str(here), None if s is None else MotionState(s))
-                for m, n, here, s in doc["taken_up"]
-            ),
+            taken_from(doc["taken_up"]),
         )
+
+
+def taken_json(taken_up: tuple[TakenUp, ...]) -> list[list[str | None]]:
+    """What a meeting took up as stored: [meeting, motion, motion here or "", state or None]."""
+    return [
+        [t.origin.meeting_id, t.origin.motion_id, t.motion_id, _code(t.state)] for t in taken_up
+    ]
+
+
+def taken_from(raw: list[list[Any]]) -> tuple[TakenUp, ...]:
+    """`taken_json` back; raises ValueError (or TypeError) for a state no release writes."""
+    return tuple(
+        TakenUp(Origin(str(m), str(n)), str(here), None if s is None else MotionState(s))
+        for m, n, here, s in raw
+    )
 
 
 def meeting_date(state: MeetingState) -> str:

@@ -247,12 +247,8 @@ def backlog_listing(meetings: Iterable[MeetingSummary]) -> Listing[BacklogEntry]
     def entry(summary: MeetingSummary, motion: DeferredMotion) -> BacklogEntry:
         return backlog_entry(summary, motion, followers, agendas)
 
-    return Listing(((s, d) for s in backlog_order(summaries) for d in s.deferred), entry)
-
-
-def backlog_order(summaries: Sequence[MeetingSummary]) -> list[MeetingSummary]:
-    """The meetings in the backlog's order: by date, meetings of one day as they were given."""
-    return sorted(summaries, key=lambda s: s.date)
+    ordered = sorted(summaries, key=lambda s: s.date)  # meetings of one day as they were given
+    return Listing(((s, d) for s in ordered for d in s.deferred), entry)
 
 
 def backlog_entry(

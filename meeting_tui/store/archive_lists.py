@@ -48,6 +48,7 @@ from typing import Any, Generic, TypeVar
 
 from meeting_tui import __version__, i18n
 from meeting_tui.domain.archive_lines import (
+    LINE_ERRORS,
     backlog_from,
     backlog_line,
     followup_from,
@@ -76,8 +77,6 @@ from meeting_tui.store.kept_files import printed_path, read_kept
 from meeting_tui.store.storage import make_folders, remove_stale_temps, write_atomically
 
 T = TypeVar("T")
-# A line `entry` cannot read (RecursionError: brackets nested past the JSON parser's depth).
-LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError, RecursionError)
 KEEP_SLICE, KEEP_PAUSE_SECONDS = 1000, 0.002  # entries made between pauses when a list is kept
 ArchiveStamp = list[int]
 

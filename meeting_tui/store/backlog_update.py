@@ -35,10 +35,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from meeting_tui.domain.archive_lines import backlog_from, backlog_line
-from meeting_tui.domain.archive_summary import MeetingSummary, TakenUp
+from meeting_tui.domain.archive_lines import LINE_ERRORS, backlog_from, backlog_line
+from meeting_tui.domain.archive_summary import MeetingSummary, taken_from, taken_json
 from meeting_tui.domain.archive_views import backlog_entry, standing, takers_from
-from meeting_tui.domain.model import MotionState, Origin
 from meeting_tui.store.archive import Archive
 from meeting_tui.store.archive_summary import BuiltFrom, Kept, built_from, summary_of
 from meeting_tui.store.errors import StoreError
@@ -49,7 +48,6 @@ LINES_FILE = "backlog.lines"
 MOST_CHANGED = 64  # meetings; beyond that the full read is about as quick
 # [meeting id, [mtime_ns, size, inode], date, how many lines, [[meeting, motion, here, state]]]
 BasisRow = list[Any]
-_ERRORS = (ValueError, KeyError, TypeError, IndexError, RecursionError)
 
 
 def basis_row(summary: MeetingSummary, source: BuiltFrom) -> BasisRow:
@@ -58,10 +56,7 @@ def basis_row(summary: MeetingSummary, source: BuiltFrom) -> BasisRow:
         _stamp(source),
         summary.date,
         len(summary.deferred),
-        [
-            [t.origin.meeting_id, t.origin.motion_id, t.motion_id, _state(t.state)]
-            for t in summary.taken_up
-        ],
+        taken_json(summary.taken_up),
     ]
 
 
@@ -102,7 +97,7 @@ def updated(archive: Archive, folder: Path, made_by: list[str]) -> Update | None
     lines.pop()  # after the last line's newline
     try:
         old = _checked(json.loads(kept_basis[1]))
-    except _ERRORS:
+    except LINE_ERRORS:
         return None
     if old is None or len(lines) != header.get("count"):
         return None
@@ -113,7 +108,8 @@ def updated(archive: Archive, folder: Path, made_by: list[str]) -> Update | None
         total += row[3]
     if total != len(lines) or len(first_line) != len(old):
         return None
-    found = _changed(archive, {row[0]: row for row in old}, old)
+    old_by_id = {row[0]: row for row in old}
+    found = _changed(archive, old_by_id, old)
     if found is None:
         return None
     order, changed, removed = found
@@ -123,14 +119,13 @@ def updated(archive: Archive, folder: Path, made_by: list[str]) -> Update | None
     for meeting_id, source in changed.items():
         try:
             summary, folded = reader.one(meeting_id, source)
-        except (StoreError, *_ERRORS):
+        except (StoreError, *LINE_ERRORS):
             return None  # the full read names the meeting that cannot be read
         if summary.meeting_id != meeting_id:  # another meeting's file copied in under this name
             return None
         summaries[meeting_id] = summary
         if folded:
             fresh[meeting_id] = (summary, source)
-    old_by_id = {row[0]: row for row in old}
     basis = [basis_row(summaries[m], changed[m]) if m in changed else old_by_id[m] for m in order]
     made = _lines(
         basis, summaries, lines, first_line, _affected(basis, old_by_id, changed, removed)
@@ -199,8 +194,8 @@ def _lines(
 ) -> tuple[list[bytes], list[int | None]] | None:
     """Each line of the list in order, and the kept line's place it is (None: made anew)."""
     try:
-        followers, agendas = takers_from((row[0], _taken(row[4])) for row in basis if row[4])
-    except _ERRORS:  # a state no release writes
+        followers, agendas = takers_from((row[0], taken_from(row[4])) for row in basis if row[4])
+    except LINE_ERRORS:  # a state no release writes
         return None
     made: list[bytes] = []
     reused: list[int | None] = []
@@ -221,21 +216,20 @@ def _lines(
             continue
         for at in range(first, first + row[3]):
             line = lines[at]
-            if touched:
-                try:
-                    entry = backlog_from(line)
-                except _ERRORS:
-                    return None
-                if entry.origin.meeting_id != meeting_id:
-                    return None
-                if entry.origin.motion_id in touched:
-                    status, where, resolution = standing(entry.origin, followers, agendas)
-                    now = entry._replace(status=status, resolved_in=where, resolution=resolution)
-                    restated = backlog_line(now).encode("utf-8")
-                    if restated != line:
-                        made.append(restated)
-                        reused.append(None)
-                        continue
+            try:
+                entry = backlog_from(line)
+            except LINE_ERRORS:
+                return None
+            if entry.origin.meeting_id != meeting_id:
+                return None
+            if entry.origin.motion_id in touched:
+                status, where, resolution = standing(entry.origin, followers, agendas)
+                now = entry._replace(status=status, resolved_in=where, resolution=resolution)
+                restated = backlog_line(now).encode("utf-8")
+                if restated != line:
+                    made.append(restated)
+                    reused.append(None)
+                    continue
             made.append(line)
             reused.append(at)
     return made, reused
@@ -263,16 +257,5 @@ def _checked(doc: Any) -> list[BasisRow] | None:
     return doc
 
 
-def _taken(raw: list[list[Any]]) -> tuple[TakenUp, ...]:
-    return tuple(
-        TakenUp(Origin(str(m), str(n)), str(here), None if s is None else MotionState(s))
-        for m, n, here, s in raw
-    )
-
-
 def _stamp(source: BuiltFrom) -> list[int]:
     return [source["mtime_ns"], source["size"], source["inode"]]
-
-
-def _state(state: MotionState | None) -> str | None:
-    return None if state is None else state.value
